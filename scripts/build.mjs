@@ -1,0 +1,33 @@
+// `npm run build`: every generated file of the package, in order.
+//   1. router Lua (tstl) → luci-app-splitwan/root/usr/sbin/splitwan
+//   2. LuCI view (esbuild) → luci-app-splitwan/htdocs/...   (scripts/build-luci.mjs)
+//   3. the .ipk → dist/                                       (scripts/build-ipk.mjs)
+import { execFileSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const top = join(dirname(fileURLToPath(import.meta.url)), "..");
+const pkg = join(top, "luci-app-splitwan");
+
+function buildLua() {
+  execFileSync(join(top, "node_modules/.bin/tstl"), ["-p", "tsconfig.lua.json"], { cwd: top, stdio: "inherit" });
+  const bundle = readFileSync(join(top, "build/lua/splitwan.lua"), "utf8");
+  const target = join(pkg, "root/usr/sbin/splitwan");
+  mkdirSync(dirname(target), { recursive: true });
+  // run as a script (shebang) and as `lua5.1 splitwan ...`: Lua skips a first line starting with '#'
+  writeFileSync(target, "#!/usr/bin/lua\n" + bundle);
+  chmodSync(target, 0o755);
+  console.log(`lua: ${target} (${bundle.length} bytes)`);
+}
+
+async function step(file) {
+  const path = join(top, "scripts", file);
+  if (!existsSync(path)) return;
+  const mod = await import(pathToFileURL(path).href);
+  await mod.default({ top, pkg });
+}
+
+buildLua();
+await step("build-luci.mjs");
+await step("build-ipk.mjs");

@@ -1,0 +1,34 @@
+// What the core asks of the system. The router implementation (src/router/platform.ts)
+// is Lua-only; tests implement the same interface in Node. Nothing in src/core calls the
+// system except through this.
+import type { UciCursor } from "./uci";
+
+export interface ExecResult {
+  code: number;
+  stdout: string;
+}
+
+export interface Platform {
+  /** SPLITWAN_ROOT: "" on the router; a prefix under which every path is read and written. */
+  readonly root: string;
+  /** true when SPLITWAN_ROOT is set: service reloads are printed, not run. */
+  readonly dryRun: boolean;
+  /** A cursor on <root>/etc/config with splitwan's own save directory. */
+  cursor(): UciCursor;
+  /** Paths are absolute router paths ("/etc/iproute2/rt_tables"); the platform adds root. */
+  readFile(path: string): string | undefined;
+  /** Atomic replace (temporary file + rename); creates parent directories. */
+  writeFile(path: string, data: string, mode?: number): void;
+  removeFile(path: string): void;
+  /** argv is quoted by the platform; never pass secrets in argv. */
+  exec(argv: string[], stdin?: string): ExecResult;
+  /** One syslog line, tag "splitwan". Never pass a secret. */
+  log(level: "info" | "warn" | "err", message: string): void;
+  /** ubus call; undefined when the object or method does not answer. */
+  ubus(object: string, method: string, args?: Record<string, unknown>): Record<string, unknown> | undefined;
+  /** Seconds since the epoch. */
+  now(): number;
+  /** Writes to stdout / stderr of the CLI. */
+  print(text: string): void;
+  printErr(text: string): void;
+}

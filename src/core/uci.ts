@@ -1,0 +1,75 @@
+// The subset of OpenWrt's libuci Lua binding (`require "uci"`) that splitwan uses.
+// The router adapter hands over the real binding; tests and SPLITWAN_ROOT runs without
+// libuci use UciFileCursor (src/core/uci-file.ts), which implements the same calls.
+
+/** A section as libuci's get_all returns it: options plus the dotted meta fields. */
+export interface UciSection {
+  ".name": string;
+  ".type": string;
+  ".anonymous": boolean;
+  ".index": number;
+  [option: string]: string | string[] | boolean | number;
+}
+
+export type UciValue = string | string[];
+
+export interface UciCursor {
+  get(this: UciCursor, config: string, section: string, option?: string): UciValue | undefined;
+  get_all(this: UciCursor, config: string, section: string): UciSection | undefined;
+  /** Calls fn for each section of the type (or all when type is undefined) in file order. */
+  foreach(this: UciCursor, config: string, type: string | undefined, fn: (s: UciSection) => boolean | void): boolean;
+  /** set(config, name, type) creates a named section; set(config, section, option, value) sets an option. */
+  set(this: UciCursor, config: string, section: string, optionOrType: string, value?: UciValue): boolean;
+  delete(this: UciCursor, config: string, section: string, option?: string): boolean;
+  reorder(this: UciCursor, config: string, section: string, index: number): boolean;
+  commit(this: UciCursor, config: string): boolean;
+  revert(this: UciCursor, config: string): boolean;
+  unload(this: UciCursor, config: string): boolean;
+}
+
+/** Options of a section in a plain, ordered form (meta fields dropped). */
+export interface SectionData {
+  name: string;
+  type: string;
+  anonymous: boolean;
+  options: Array<[string, UciValue]>;
+}
+
+export function sectionOptions(s: UciSection): Array<[string, UciValue]> {
+  const out: Array<[string, UciValue]> = [];
+  for (const key of Object.keys(s)) {
+    if (key.startsWith(".")) continue;
+    const v = s[key];
+    if (typeof v === "string") out.push([key, v]);
+    else if (Array.isArray(v)) out.push([key, v.slice()]);
+  }
+  // table iteration order is not defined in Lua: sort so Node and Lua agree
+  out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return out;
+}
+
+/** All sections of a config (optionally of one type) in file order. */
+export function sectionsOf(cursor: UciCursor, config: string, type?: string): UciSection[] {
+  const out: UciSection[] = [];
+  cursor.foreach(config, type, (s) => {
+    out.push(s);
+  });
+  out.sort((a, b) => a[".index"] - b[".index"]);
+  return out;
+}
+
+export function optString(s: UciSection | undefined, option: string): string | undefined {
+  if (s === undefined) return undefined;
+  const v = s[option];
+  if (typeof v === "string") return v;
+  if (Array.isArray(v)) return v.join(" ");
+  return undefined;
+}
+
+export function optList(s: UciSection | undefined, option: string): string[] {
+  if (s === undefined) return [];
+  const v = s[option];
+  if (typeof v === "string") return v === "" ? [] : v.split(" ").filter((x) => x !== "");
+  if (Array.isArray(v)) return v.slice();
+  return [];
+}
