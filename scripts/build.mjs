@@ -1,7 +1,8 @@
 // `npm run build`: every generated file of the package, in order.
 //   1. router Lua (tstl) → luci-app-splitwan/root/usr/sbin/splitwan
-//   2. LuCI view (esbuild) → luci-app-splitwan/htdocs/...   (scripts/build-luci.mjs)
-//   3. the .ipk → dist/                                       (scripts/build-ipk.mjs)
+//   2. static router files files/ → luci-app-splitwan/root/  (scripts/build-files.mjs)
+//   3. LuCI view (esbuild) → luci-app-splitwan/htdocs/...   (scripts/build-luci.mjs)
+//   4. the .ipk → dist/                                       (scripts/build-ipk.mjs)
 import { execFileSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -29,5 +30,6 @@ async function step(file) {
 }
 
 buildLua();
+await step("build-files.mjs");
 await step("build-luci.mjs");
 await step("build-ipk.mjs");
