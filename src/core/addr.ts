@@ -1,0 +1,93 @@
+// Address parsing without RegExp (it must run as Lua 5.1).
+
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function isHex(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const digit = c >= 48 && c <= 57;
+    const lower = c >= 97 && c <= 102;
+    const upper = c >= 65 && c <= 70;
+    if (!digit && !lower && !upper) return false;
+  }
+  return true;
+}
+
+/** The four octets of a dotted IPv4 address, or undefined. */
+export function parseIPv4(text: string): number[] | undefined {
+  const parts = text.split(".");
+  if (parts.length !== 4) return undefined;
+  const out: number[] = [];
+  for (const p of parts) {
+    if (!isDigits(p) || p.length > 3 || (p.length > 1 && p.startsWith("0"))) return undefined;
+    const n = Number(p);
+    if (n > 255) return undefined;
+    out.push(n);
+  }
+  return out;
+}
+
+export function ipv4ToNumber(o: number[]): number {
+  return ((o[0] * 256 + o[1]) * 256 + o[2]) * 256 + o[3];
+}
+
+/** true when addr lies in net/prefix (all as octets). */
+export function ipv4InSubnet(addr: number[], net: number[], prefix: number): boolean {
+  const size = Math.pow(2, 32 - prefix);
+  return Math.floor(ipv4ToNumber(addr) / size) === Math.floor(ipv4ToNumber(net) / size);
+}
+
+/** Netmask "255.255.255.0" or a prefix length "24" → prefix length. */
+export function prefixLength(mask: string): number | undefined {
+  if (isDigits(mask)) {
+    const n = Number(mask);
+    return n <= 32 ? n : undefined;
+  }
+  const o = parseIPv4(mask);
+  if (o === undefined) return undefined;
+  let n = ipv4ToNumber(o);
+  let len = 0;
+  for (let bit = 31; bit >= 0; bit--) {
+    const v = Math.pow(2, bit);
+    if (n >= v) {
+      n -= v;
+      len++;
+    } else break;
+  }
+  return n === 0 ? len : undefined;
+}
+
+/** Eight 16-bit groups of an IPv6 address, or undefined. */
+export function parseIPv6(text: string): number[] | undefined {
+  if (text.length < 2 || text.length > 39) return undefined;
+  const dbl = text.indexOf("::");
+  if (dbl >= 0 && text.indexOf("::", dbl + 1) >= 0) return undefined;
+  const groups = (s: string): number[] | undefined => {
+    if (s === "") return [];
+    const out: number[] = [];
+    for (const g of s.split(":")) {
+      if (!isHex(g) || g.length > 4) return undefined;
+      out.push(Number(`0x${g}`));
+    }
+    return out;
+  };
+  if (dbl < 0) {
+    const all = groups(text);
+    return all !== undefined && all.length === 8 ? all : undefined;
+  }
+  const head = groups(text.slice(0, dbl));
+  const tail = groups(text.slice(dbl + 2));
+  if (head === undefined || tail === undefined || head.length + tail.length > 7) return undefined;
+  const out = head.slice();
+  for (let i = head.length + tail.length; i < 8; i++) out.push(0);
+  for (const g of tail) out.push(g);
+  return out;
+}

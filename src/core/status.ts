@@ -1,0 +1,155 @@
+// `splitwan status`: what is configured, what is live, and plain-words warnings.
+import { readConfig } from "./config";
+import { diffPlan } from "./diff";
+import { OWNED_PATH, parseOwned } from "./owned";
+import { buildPlan, pppoeDevice } from "./plan";
+import type { Platform } from "./platform";
+import { formatSpec } from "./ports";
+import { RT_TABLES_PATH } from "./rttables";
+import { readSystem } from "./system";
+import { formatError, validateConfig } from "./validate";
+
+export interface ServerStatus {
+  name: string;
+  ipaddr: string;
+  mode: string;
+  ports: string[];
+  ip6_suffix: string;
+}
+
+export interface Status {
+  enabled: boolean;
+  valid: boolean;
+  errors: string[];
+  /** Configuration differs from what is written (apply pending or failed). */
+  pending: string[];
+  interface: string;
+  device: string;
+  wan_kind: string;
+  table: number;
+  zone: string;
+  mtu: number;
+  servers: ServerStatus[];
+  pppoe: {
+    up: boolean;
+    pending: boolean;
+    uptime: number;
+    ipv4: string;
+    l3_device: string;
+  };
+  live: {
+    default_route: boolean;
+    rules: string[];
+    zone: boolean;
+    forwards: number;
+  };
+  warnings: string[];
+}
+
+function field(obj: unknown, key: string): unknown {
+  return typeof obj === "object" && obj !== null ? (obj as Record<string, unknown>)[key] : undefined;
+}
+
+export function collectStatus(p: Platform): Status {
+  const cursor = p.cursor();
+  const raw = readConfig(cursor);
+  const sys = readSystem(cursor);
+  const v = validateConfig(raw, sys);
+  const c = v.config;
+  const iface = raw.main.interface;
+  const table = Number(raw.main.table);
+  const warnings: string[] = [];
+
+  const pending: string[] = [];
+  if (c !== undefined) {
+    const d = diffPlan(buildPlan(c, sys), parseOwned(p.readFile(OWNED_PATH)), {
+      cursor, rtTables: p.readFile(RT_TABLES_PATH) ?? "", readFile: (f) => p.readFile(f),
+    });
+    if (d.conflicts.length > 0) for (const x of d.conflicts) pending.push(`conflict: ${x}`);
+    else if (d.changes.length > 0) pending.push(`${d.changes.length} change(s) not applied: run splitwan apply`);
+  }
+
+  const ifst = p.ubus(`network.interface.${iface}`, "status");
+  const addrs = field(ifst, "ipv4-address");
+  const first = Array.isArray(addrs) && addrs.length > 0 ? addrs[0] : undefined;
+  const pppoe = {
+    up: field(ifst, "up") === true,
+    pending: field(ifst, "pending") === true,
+    uptime: typeof field(ifst, "uptime") === "number" ? (field(ifst, "uptime") as number) : 0,
+    ipv4: typeof field(first, "address") === "string" ? (field(first, "address") as string) : "",
+    l3_device: typeof field(ifst, "l3_device") === "string" ? (field(ifst, "l3_device") as string) : "",
+  };
+
+  const routes = p.exec(["ip", "-4", "route", "show", "table", `${table}`]);
+  const defaultRoute = routes.code === 0 && routes.stdout.split("\n").some((l) => l.startsWith("default"));
+  const ruleOut = p.exec(["ip", "-4", "rule", "show"]);
+  const tableName = raw.main.table_name;
+  const rules = ruleOut.code !== 0 ? [] : ruleOut.stdout.split("\n").filter((l) => {
+    const t = l.split("\t").join(" ");
+    return t.indexOf(`lookup ${table} `) >= 0 || t.endsWith(`lookup ${table}`) || t.indexOf(`lookup ${tableName}`) >= 0;
+  }).map((l) => l.trim());
+  const chain = p.exec(["nft", "list", "chain", "inet", "fw4", `dstnat_${raw.main.zone}`]);
+  const forwards = chain.code === 0 ? chain.stdout.split("\n").filter((l) => l.indexOf(" dnat ") >= 0).length : 0;
+  const zoneLive = p.exec(["nft", "list", "chain", "inet", "fw4", `input_${raw.main.zone}`]).code === 0;
+
+  const enabled = c !== undefined ? c.enabled : raw.main.enabled === "1";
+  if (enabled && c !== undefined) {
+    if (!pppoe.up) warnings.push(`PPPoE (${iface}) is down: nothing is published`);
+    if (pppoe.up && !defaultRoute) warnings.push(`PPPoE is up but table ${table} has no default route: check option defaultroute of network.${iface}`);
+    if (pppoe.up && pppoe.l3_device !== "" && pppoe.l3_device !== pppoeDevice(iface)) warnings.push(`PPPoE runs on ${pppoe.l3_device}, expected ${pppoeDevice(iface)}`);
+    const portCount = c.servers.reduce((n, s) => n + s.ports.length, 0);
+    if (pppoe.up && portCount > 0 && forwards === 0) warnings.push(`no port forwards are live in fw4 (chain dstnat_${c.zone}): run /etc/init.d/firewall reload`);
+    if (rpFilterStrict(p)) {
+      warnings.push("rp_filter is strict (1): port forwards over PPPoE can be dropped; set net.ipv4.conf.*.rp_filter to 2 (loose)");
+    }
+  }
+
+  return {
+    enabled,
+    valid: c !== undefined,
+    errors: v.errors.map(formatError),
+    pending,
+    interface: iface,
+    device: c !== undefined ? c.device : raw.main.device,
+    wan_kind: sys.wan !== undefined ? sys.wan.kind : "",
+    table,
+    zone: raw.main.zone,
+    mtu: Number(raw.main.mtu),
+    servers: (c !== undefined ? c.servers : []).map((s) => ({
+      name: s.name, ipaddr: s.ipaddr, mode: s.mode, ports: s.ports.map(formatSpec), ip6_suffix: s.ip6Suffix ?? "",
+    })),
+    pppoe,
+    live: { default_route: defaultRoute, rules, zone: zoneLive, forwards },
+    warnings,
+  };
+}
+
+function rpFilterStrict(p: Platform): boolean {
+  for (const conf of ["all", "default"]) {
+    const v = p.readFile(`/proc/sys/net/ipv4/conf/${conf}/rp_filter`);
+    if (v !== undefined && v.trim() === "1") return true;
+  }
+  return false;
+}
+
+function yes(b: boolean): string {
+  return b ? "yes" : "no";
+}
+
+export function formatStatus(s: Status): string {
+  const lines: string[] = [];
+  lines.push(`splitwan: ${s.enabled ? "enabled" : "disabled"}${s.valid ? "" : " (configuration invalid)"}`);
+  for (const e of s.errors) lines.push(`  error: ${e}`);
+  for (const x of s.pending) lines.push(`  pending: ${x}`);
+  lines.push(`PPPoE ${s.interface} on ${s.device || "?"}${s.wan_kind !== "" ? ` (IPoE WAN: ${s.wan_kind})` : ""}, MTU ${s.mtu}`);
+  lines.push(`  up: ${yes(s.pppoe.up)}${s.pppoe.up ? `, ${s.pppoe.ipv4 || "no IPv4"}, uptime ${s.pppoe.uptime}s, device ${s.pppoe.l3_device}` : ""}`);
+  lines.push(`table ${s.table}: default route ${yes(s.live.default_route)}`);
+  lines.push(`rules: ${s.live.rules.length === 0 ? "none" : ""}`);
+  for (const r of s.live.rules) lines.push(`  ${r}`);
+  lines.push(`zone ${s.zone}: ${s.live.zone ? "live" : "not loaded"}, port forwards live: ${s.live.forwards}`);
+  for (const sv of s.servers) {
+    lines.push(`server ${sv.name} ${sv.ipaddr} (${sv.mode}): ${sv.ports.length > 0 ? sv.ports.join(" ") : "no published ports"}${sv.ip6_suffix !== "" ? `, IPv6 ${sv.ip6_suffix}` : ""}`);
+  }
+  for (const w of s.warnings) lines.push(`warning: ${w}`);
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,234 @@
+// RawConfig → checked, typed Config, or errors that name section, option, value and why.
+import { parseIPv4, parseIPv6 } from "./addr";
+import { type RawConfig, type RawServer, uciBool } from "./config";
+import type { WanInfo } from "./detect";
+import { type PortSpec, formatSpec, parsePortItem, portsOverlap } from "./ports";
+import type { SystemView } from "./system";
+
+export type Mode = "source" | "reply-only";
+
+export interface Server {
+  name: string;
+  ipaddr: string;
+  zone: string;
+  mode: Mode;
+  ip6Suffix: string | undefined;
+  ports: PortSpec[];
+}
+
+export interface Config {
+  enabled: boolean;
+  username: string;
+  password: string;
+  device: string;
+  /** Where the device came from: the user, or the detected IPoE WAN. */
+  wan: WanInfo | undefined;
+  mtu: number;
+  iface: string;
+  zone: string;
+  table: number;
+  tableName: string;
+  priority: number;
+  mark: number;
+  servers: Server[];
+}
+
+export interface ConfigError {
+  section: string;
+  option?: string;
+  /** Omitted for secrets. */
+  value?: string;
+  message: string;
+}
+
+export function formatError(e: ConfigError): string {
+  const where = e.option !== undefined ? `splitwan.${e.section}.${e.option}` : `splitwan.${e.section}`;
+  const value = e.value !== undefined ? `='${e.value}'` : "";
+  return `${where}${value}: ${e.message}`;
+}
+
+/** First priority number that belongs to the main table (32766): rules must stay below. */
+const MAIN_RULE_PRIORITY = 32766;
+const RESERVED_TABLES = [0, 253, 254, 255];
+const RESERVED_TABLE_NAMES = ["unspec", "default", "main", "local"];
+
+function isName(s: string, extra: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    if (!alnum && extra.indexOf(s.charAt(i)) < 0) return false;
+  }
+  return true;
+}
+
+function hasControl(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 32 || s.charCodeAt(i) === 127) return true;
+  return false;
+}
+
+function integer(s: string, min: number, max: number): number | undefined {
+  if (s.length === 0 || s.length > 10) return undefined;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  const n = Number(s);
+  return n >= min && n <= max ? n : undefined;
+}
+
+/** "0x10000000" → number; a single bit, so it can share the mark with other packages. */
+function singleBitMark(s: string): number | undefined {
+  if (!s.startsWith("0x") || s.length < 3 || s.length > 10) return undefined;
+  const hex = s.slice(2).toLowerCase();
+  for (let i = 0; i < hex.length; i++) if ("0123456789abcdef".indexOf(hex.charAt(i)) < 0) return undefined;
+  const n = Number(`0x${hex}`);
+  let v = n;
+  while (v > 1 && v % 2 === 0) v = v / 2;
+  return n > 0 && v === 1 ? n : undefined;
+}
+
+export interface Validation {
+  config: Config | undefined;
+  errors: ConfigError[];
+}
+
+export function validateConfig(raw: RawConfig, sys: SystemView): Validation {
+  const errors: ConfigError[] = [];
+  const m = raw.main;
+  const err = (option: string | undefined, value: string | undefined, message: string) =>
+    errors.push({ section: m.section, option, value, message });
+
+  const enabled = uciBool(m.enabled);
+  if (enabled === undefined) err("enabled", m.enabled, "must be 0 or 1");
+  if (enabled !== true) {
+    // disabled: nothing else matters, apply removes what splitwan owns
+    return { config: errors.length > 0 ? undefined : disabledConfig(), errors };
+  }
+
+  if (m.username === "") err("username", undefined, "the PPPoE user name is required");
+  else if (hasControl(m.username)) err("username", undefined, "must not contain control characters");
+  if (m.password === "") err("password", undefined, "the PPPoE password is required");
+  else if (hasControl(m.password)) err("password", undefined, "must not contain control characters");
+
+  let device = m.device;
+  let wan: WanInfo | undefined;
+  if (device === "") {
+    wan = sys.wan;
+    if (wan === undefined) err("device", "", "no IPoE WAN found in /etc/config/network (no map/dslite interface, wan6 or wan): set the PPPoE device");
+    else device = wan.device;
+  } else if (!isName(device, ".-@:") || device.length > 15) {
+    err("device", device, "not a network device name (letters, digits, . - _, at most 15 characters)");
+  }
+
+  const mtu = integer(m.mtu, 576, 1500);
+  if (mtu === undefined) err("mtu", m.mtu, "must be a whole number from 576 to 1500 (1454 for NTT FLET'S)");
+
+  // netifd names the device pppoe-<iface>; Linux allows 15 characters
+  if (!isName(m.interface, "") || m.interface.length > 9) {
+    err("interface", m.interface, "must be letters, digits or _ and at most 9 characters (the device is pppoe-<name>)");
+  }
+  if (!isName(m.zone, "") || m.zone.length > 11) err("zone", m.zone, "must be letters, digits or _ and at most 11 characters");
+
+  const table = integer(m.table, 1, 2147483647);
+  if (table === undefined || RESERVED_TABLES.includes(table)) {
+    err("table", m.table, "must be a whole number from 1 to 2147483647, not 253, 254 or 255 (reserved)");
+  }
+  if (!isName(m.table_name, "-") || RESERVED_TABLE_NAMES.includes(m.table_name)) {
+    err("table_name", m.table_name, "must be letters, digits, - or _ and not main, local, default or unspec");
+  }
+  const priority = integer(m.priority, 1, MAIN_RULE_PRIORITY - 1);
+  if (priority === undefined) err("priority", m.priority, `must be a whole number from 1 to ${MAIN_RULE_PRIORITY - 1}`);
+  const mark = singleBitMark(m.mark);
+  if (mark === undefined) err("mark", m.mark, "must be one bit in hex, like 0x10000000");
+
+  const servers = validateServers(raw.servers, sys, errors);
+  if (priority !== undefined && priority + 10 * (servers.length + 1) >= MAIN_RULE_PRIORITY) {
+    err("priority", m.priority, `too high for ${servers.length} servers: the rules must stay below the main table (${MAIN_RULE_PRIORITY})`);
+  }
+
+  if (errors.length > 0) return { config: undefined, errors };
+  return {
+    config: {
+      enabled: true,
+      username: m.username,
+      password: m.password,
+      device,
+      wan,
+      mtu: mtu as number,
+      iface: m.interface,
+      zone: m.zone,
+      table: table as number,
+      tableName: m.table_name,
+      priority: priority as number,
+      mark: mark as number,
+      servers,
+    },
+    errors,
+  };
+}
+
+function disabledConfig(): Config {
+  return {
+    enabled: false, username: "", password: "", device: "", wan: undefined, mtu: 0, iface: "", zone: "",
+    table: 0, tableName: "", priority: 0, mark: 0, servers: [],
+  };
+}
+
+function validateServers(raws: RawServer[], sys: SystemView, errors: ConfigError[]): Server[] {
+  const servers: Server[] = [];
+  const published: Array<{ server: string; spec: PortSpec }> = [];
+  const seenAddr: string[] = [];
+  for (const r of raws) {
+    const err = (option: string | undefined, value: string | undefined, message: string) =>
+      errors.push({ section: r.section, option, value, message });
+    const on = uciBool(r.enabled);
+    if (on === undefined) err("enabled", r.enabled, "must be 0 or 1");
+    if (on !== true) continue;
+    if (!isName(r.section, "")) err(undefined, undefined, "section names may hold only letters, digits and _");
+
+    const ip = parseIPv4(r.ipaddr);
+    if (r.ipaddr === "") err("ipaddr", undefined, "the server's LAN IPv4 address is required");
+    else if (ip === undefined) err("ipaddr", r.ipaddr, "not an IPv4 address (write it without /32)");
+    else if (ip[0] === 0 || ip[0] === 127 || ip[0] >= 224) err("ipaddr", r.ipaddr, "not a host address");
+    else if (seenAddr.includes(r.ipaddr)) err("ipaddr", r.ipaddr, "another server has the same address: put all its ports in one server");
+    seenAddr.push(r.ipaddr);
+
+    const zone = sys.zones.find((z) => z.name === r.zone);
+    if (zone === undefined) err("zone", r.zone, "no such firewall zone");
+    else if (sys.wan !== undefined && (zone.networks.includes(sys.wan.l2Iface) || zone.networks.includes(sys.wan.ipv4Iface))) {
+      err("zone", r.zone, "is the WAN zone: the server must be on the LAN side");
+    }
+
+    if (r.mode !== "source" && r.mode !== "reply-only") err("mode", r.mode, "must be source or reply-only");
+
+    let ip6Suffix: string | undefined;
+    if (r.ip6_suffix !== "") {
+      const g = parseIPv6(r.ip6_suffix);
+      if (g === undefined) err("ip6_suffix", r.ip6_suffix, "not an IPv6 interface identifier (like ::5)");
+      else if (g[0] !== 0 || g[1] !== 0 || g[2] !== 0 || g[3] !== 0) err("ip6_suffix", r.ip6_suffix, "only the last 64 bits may be set (like ::5 or ::1234:5678:9abc:def0)");
+      else if (g[4] === 0 && g[5] === 0 && g[6] === 0 && g[7] === 0) err("ip6_suffix", r.ip6_suffix, "must not be ::");
+      else ip6Suffix = r.ip6_suffix;
+    }
+
+    const ports: PortSpec[] = [];
+    for (const item of r.ports) {
+      const parsed = parsePortItem(item);
+      if (!parsed.ok) {
+        err("port", item, parsed.error);
+        continue;
+      }
+      for (const spec of parsed.specs) {
+        const clash = published.find((p) => portsOverlap(p.spec, spec));
+        if (clash !== undefined) {
+          err("port", item, `${formatSpec(spec)} is already published by ${clash.server === r.section ? "this server" : `server ${clash.server}`} (${formatSpec(clash.spec)})`);
+        } else {
+          published.push({ server: r.section, spec });
+          ports.push(spec);
+        }
+      }
+    }
+    servers.push({ name: r.section, ipaddr: r.ipaddr, zone: r.zone, mode: r.mode as Mode, ip6Suffix, ports });
+  }
+  return servers;
+}
