@@ -1,0 +1,101 @@
+// Replies of the rpcd plugin luci.splitwan (src/cli/rpcd.ts builds them, the view reads
+// them). Only types: the Lua side imports this with `import type`.
+
+/** Every method may answer this instead of its normal reply. */
+export interface RpcError {
+  error: string;
+}
+
+export interface PppoeState {
+  interface: string;
+  /** netifd knows the interface (splitwan applied it). */
+  configured: boolean;
+  up: boolean;
+  /** netifd is trying to bring it up. */
+  pending?: boolean;
+  uptime?: number;
+  ipv4?: string;
+  mtu?: number;
+  device?: string;
+  /** netifd's last error code(s) for the interface, e.g. "AUTH_FAILED". */
+  errors?: string[];
+}
+
+/** One piece of owned state: wanted by the config, present on the system. */
+export interface LivePart {
+  configured: boolean;
+  live: boolean;
+  /** What is missing or extra, in plain words. */
+  detail?: string;
+}
+
+export interface ServerPorts {
+  name: string;
+  enabled: boolean;
+  ipaddr: string;
+  mode: string;
+  /** One entry per `list port` item as configured, e.g. "80,443/tcp". */
+  ports: string[];
+  /** Every published redirect is in the firewall. */
+  live: boolean;
+}
+
+export interface DdnsState {
+  name: string;
+  provider: string;
+  enabled: boolean;
+  host?: string;
+  last_attempt?: number;
+  last_success?: number;
+  ip_sent?: string;
+  answer?: string;
+  next_retry?: number;
+}
+
+export interface StatusReply {
+  /** Seconds since the epoch on the router (for "5m ago"). */
+  now: number;
+  enabled: boolean;
+  pppoe: PppoeState;
+  table: LivePart & { id?: number; name?: string; default_route?: boolean };
+  rules: LivePart;
+  zone: LivePart & { name?: string };
+  forwards: LivePart;
+  servers: ServerPorts[];
+  ddns: DdnsState[];
+  warnings: string[];
+}
+
+export interface Lease {
+  ipaddr: string;
+  hostname?: string;
+  macaddr?: string;
+}
+
+export interface DetectReply {
+  /** The IPoE WAN interface and its L2 device; absent when none was found. */
+  interface?: string;
+  device?: string;
+  kind?: "map-e" | "ds-lite" | "plain";
+  /** Devices that may carry PPPoE, the detected one first. */
+  devices: string[];
+  leases: Lease[];
+}
+
+export interface FieldError {
+  section: string;
+  option: string;
+  value?: string;
+  message: string;
+}
+
+export interface ValidateReply {
+  valid: boolean;
+  errors: FieldError[];
+}
+
+export interface ActionReply {
+  ok: boolean;
+  /** What happened, in plain words. */
+  message: string;
+}

@@ -1,0 +1,160 @@
+// The status panel's content from the plugin's `status` reply: rows of label, value
+// and a state that picks the colour. Pure, so Node tests cover every state.
+import type { DdnsState, LivePart, StatusReply } from "./rpc-types";
+import { translateMessage } from "./messages";
+import { fmt, formatDuration, formatRelative, formatTime, type Translate } from "./text";
+
+export type State = "ok" | "warn" | "error" | "off";
+
+export interface Row {
+  key: string;
+  label: string;
+  value: string;
+  state: State;
+}
+
+/** Lua's JSON encoder cannot tell an empty array from an empty object. */
+export function asArray<T>(v: T[] | Record<string, never> | undefined | null): T[] {
+  return Array.isArray(v) ? v : [];
+}
+
+export function pppoeRows(st: StatusReply, _: Translate): Row[] {
+  const p = st.pppoe;
+  const rows: Row[] = [];
+  let state: Row = { key: "state", label: _("PPPoE"), value: "", state: "off" };
+  if (!st.enabled) state = { ...state, value: _("Disabled"), state: "off" };
+  else if (!p.configured) state = { ...state, value: _("Not configured yet: save and apply"), state: "warn" };
+  else if (p.up) state = { ...state, value: _("Connected"), state: "ok" };
+  else if (asArray(p.errors).length > 0) state = { ...state, value: fmt(_("Error: %s"), asArray(p.errors).map((e) => pppoeErrorText(e, _)).join(", ")), state: "error" };
+  else if (p.pending) state = { ...state, value: _("Connecting…"), state: "warn" };
+  else state = { ...state, value: _("Disconnected"), state: "error" };
+  rows.push(state);
+  if (p.up) {
+    rows.push({ key: "uptime", label: _("Uptime"), value: p.uptime !== undefined ? formatDuration(p.uptime) : "-", state: "ok" });
+    rows.push({ key: "ipv4", label: _("Public IPv4"), value: p.ipv4 ?? "-", state: p.ipv4 ? "ok" : "warn" });
+  }
+  if (p.configured) {
+    rows.push({ key: "mtu", label: _("MTU"), value: p.mtu !== undefined ? String(p.mtu) : "-", state: "off" });
+    rows.push({ key: "device", label: _("Device"), value: p.device ?? "-", state: "off" });
+  }
+  return rows;
+}
+
+/** netifd's PPPoE error codes in plain words. */
+export function pppoeErrorText(code: string, _: Translate): string {
+  switch (code) {
+    case "AUTH_FAILED":
+      return _("authentication failed: check username and password");
+    case "NO_DEVICE":
+      return _("the PPPoE device does not exist");
+    case "INVALID_ADDRESS":
+      return _("the ISP sent an invalid address");
+    case "CONNECT_FAILED":
+      return _("no answer from the ISP (PADO timeout)");
+    default:
+      return code;
+  }
+}
+
+function liveRow(key: string, label: string, part: LivePart, liveText: string, _: Translate): Row {
+  if (!part.configured) return { key, label, value: _("Not configured"), state: "off" };
+  const detail = part.detail ? ` (${translateMessage(part.detail, _)})` : "";
+  return part.live ? { key, label, value: liveText + detail, state: "ok" } : { key, label, value: _("Missing") + detail, state: "error" };
+}
+
+export function routingRows(st: StatusReply, _: Translate): Row[] {
+  const tableName = st.table.id !== undefined ? `${st.table.id}${st.table.name ? ` (${st.table.name})` : ""}` : "";
+  const tableLive = tableName ? fmt(_("Live: table %s"), tableName) : _("Live");
+  const rows = [
+    liveRow("table", _("Routing table"), st.table, tableLive, _),
+    liveRow("rules", _("Routing rules"), st.rules, _("Live"), _),
+    liveRow("zone", _("Firewall zone"), st.zone, st.zone.name ? fmt(_("Live: %s"), st.zone.name) : _("Live"), _),
+    liveRow("forwards", _("Port forwards"), st.forwards, _("Live"), _),
+  ];
+  if (st.pppoe.up && st.table.configured && st.table.default_route === false) {
+    rows[0] = { ...rows[0], value: _("No default route in the table"), state: "error" };
+  }
+  return rows;
+}
+
+export interface ServerRow {
+  name: string;
+  ipaddr: string;
+  mode: string;
+  ports: string;
+  /** Where the server is reachable from the internet: "203.0.113.7: 80,443/tcp". */
+  published: string;
+  state: State;
+}
+
+export function modeLabel(mode: string, _: Translate): string {
+  if (mode === "reply-only") return _("Replies only");
+  if (mode === "source") return _("All traffic");
+  return mode;
+}
+
+export function serverRows(st: StatusReply, _: Translate): ServerRow[] {
+  return asArray(st.servers).map((s) => {
+    const ports = asArray(s.ports).join(", ");
+    let state: State = "off";
+    if (s.enabled && st.enabled) state = s.live ? (st.pppoe.up ? "ok" : "warn") : "error";
+    const at = st.pppoe.up && st.pppoe.ipv4 ? st.pppoe.ipv4 : _("(PPPoE down)");
+    return {
+      name: s.name,
+      ipaddr: s.ipaddr,
+      mode: modeLabel(s.mode, _),
+      ports,
+      published: !s.enabled ? _("Disabled") : s.live ? fmt(_("%s: %s"), at, ports) : _("Not published"),
+      state,
+    };
+  });
+}
+
+export interface DdnsRow {
+  name: string;
+  provider: string;
+  lastAttempt: string;
+  lastSuccess: string;
+  ipSent: string;
+  answer: string;
+  nextRetry: string;
+  state: State;
+}
+
+function when(t: number | undefined, now: number, _: Translate): string {
+  if (t === undefined || t <= 0) return _("never");
+  return `${formatTime(t)} (${formatRelative(t, now, _)})`;
+}
+
+export function ddnsRows(st: StatusReply, _: Translate): DdnsRow[] {
+  return asArray<DdnsState>(st.ddns).map((d) => {
+    let state: State = "off";
+    if (d.enabled) {
+      if (d.last_success !== undefined && (d.last_attempt === undefined || d.last_success >= d.last_attempt)) {
+        state = st.pppoe.ipv4 && d.ip_sent && d.ip_sent !== st.pppoe.ipv4 ? "warn" : "ok";
+      } else if (d.last_attempt !== undefined) state = "error";
+      else state = "warn";
+    }
+    return {
+      name: d.host ? `${d.name} (${d.host})` : d.name,
+      provider: d.provider,
+      lastAttempt: when(d.last_attempt, st.now, _),
+      lastSuccess: when(d.last_success, st.now, _),
+      ipSent: d.ip_sent ?? "-",
+      answer: d.answer ? translateMessage(d.answer, _) : "-",
+      nextRetry: d.next_retry !== undefined && d.next_retry > 0 ? when(d.next_retry, st.now, _) : "-",
+      state,
+    };
+  });
+}
+
+export function warningTexts(st: StatusReply, _: Translate): string[] {
+  return asArray(st.warnings).map((w) => translateMessage(w, _));
+}
+
+/** One line for the panel's heading. */
+export function summary(st: StatusReply, _: Translate): { text: string; state: State } {
+  if (!st.enabled) return { text: _("Split WAN is disabled"), state: "off" };
+  if (st.pppoe.up) return { text: fmt(_("PPPoE up, public IPv4 %s"), st.pppoe.ipv4 ?? "-"), state: asArray(st.warnings).length > 0 ? "warn" : "ok" };
+  return { text: _("PPPoE down: servers are not reachable over IPv4"), state: "error" };
+}
