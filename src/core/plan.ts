@@ -149,7 +149,7 @@ export function buildPlan(c: Config, sys: SystemView): Plan {
       path: `${NFT_DROPIN_DIR}/chain-pre/mangle_prerouting/${DROPIN_NAME}`,
       content:
         "# Written by splitwan: reply-only servers answer connections that came in over PPPoE\n" +
-        "# through PPPoE (ip rule fwmark → table), their own traffic stays on IPoE.\n" +
+        "# through PPPoE (ip rule: fwmark -> table), their own traffic stays on IPoE.\n" +
         `iifname "${dev}" ct state new ct mark set ct mark | ${mark} comment "splitwan: arrived on PPPoE"\n` +
         `ip saddr { ${addrs} } ct mark & ${mark} == ${mark} meta mark set meta mark | ${mark} comment "splitwan: reply via PPPoE"\n`,
     });

@@ -31,4 +31,6 @@ export interface Platform {
   /** Writes to stdout / stderr of the CLI. */
   print(text: string): void;
   printErr(text: string): void;
+  /** Sends buffered log lines; called once before exit. */
+  flush(): void;
 }
