@@ -1,8 +1,150 @@
-// `splitwan ddns ...` — placeholder until the DDNS work lands (issue 3).
+// `splitwan ddns <update [--force] | status [--json] | hotplug>`
+//   update   send the current address now (in the foreground, with progress)
+//   status   last attempt, last success, IP sent, provider's answer, next retry
+//   hotplug  run by /etc/hotplug.d/iface/95-splitwan-ddns (detached) with ACTION,
+//            INTERFACE as netifd sets them
+// Every run posts an event and then takes the lock; a run that finds the lock taken leaves
+// its event to the holder, which starts a fresh pass when it sees a newer event.
+import { readConfig } from "../core/config";
+import { interfaceAddress } from "../core/ddns/address";
+import { checkDdns, readDdns } from "../core/ddns/config";
+import { DDNS_RUN_DIR, type DdnsState, decodeState, statePath } from "../core/ddns/state";
+import type { DdnsSection } from "../core/ddns/types";
+import { type UpdaterEnv, runPass } from "../core/ddns/updater";
+import { EXIT_INVALID, EXIT_OK } from "../core/errors";
+import { jsonArray, jsonEncode } from "../core/json";
 import type { Platform } from "../core/platform";
-import { EXIT_SYSTEM } from "../core/errors";
+import { formatError } from "../core/validate";
+import { DdnsLock, eventForces, ownPid, postEvent, readEvent, routerClock } from "../router/ddns-host";
+import { routerHttp } from "../router/http";
 
-export function ddnsCommand(p: Platform, _args: string[]): number {
-  p.printErr("splitwan: ddns is not available in this build\n");
-  return EXIT_SYSTEM;
+const USAGE = "usage: splitwan ddns <update [--force] | status [--json] | hotplug>\n";
+
+interface Loaded {
+  iface: string;
+  sections: DdnsSection[];
+}
+
+function load(p: Platform, report: boolean): Loaded | undefined {
+  const cursor = p.cursor();
+  const checked = checkDdns(readDdns(cursor));
+  if (checked.errors.length > 0) {
+    for (const e of checked.errors) {
+      p.log("err", `ddns: ${formatError(e)}`);
+      if (report) p.printErr(`${formatError(e)}\n`);
+    }
+    return undefined;
+  }
+  return { iface: readConfig(cursor).main.interface, sections: checked.sections };
+}
+
+function makeEnv(p: Platform, loaded: Loaded, pid: string, interactive: boolean, seen: () => string): UpdaterEnv {
+  const timeout = loaded.sections.reduce((m, s) => Math.max(m, s.timeout), 1);
+  return {
+    clock: routerClock(p),
+    http: routerHttp(p, { dir: DDNS_RUN_DIR, tag: pid, timeout }),
+    address: (s) => interfaceAddress(p, s.ipVersion === 6 ? s.ip6Interface : loaded.iface, s.ipVersion),
+    addressSource: (s) => (s.ipVersion === 6 ? `${s.ip6Interface} IPv6` : `${loaded.iface} IPv4`),
+    readFile: (path) => p.readFile(path),
+    writeFile: (path, data) => p.writeFile(path, data, 0o600),
+    superseded: () => readEvent(p) !== seen(),
+    log(level, message) {
+      p.log(level, message);
+      // a pass may wait minutes between attempts: get each line to syslog now
+      p.flush();
+    },
+    say(message) {
+      if (interactive) p.print(message + "\n");
+    },
+  };
+}
+
+/** Passes until no newer event is waiting; the lock is held throughout. */
+function passes(p: Platform, lock: DdnsLock, pid: string, interactive: boolean): number {
+  for (;;) {
+    const event = readEvent(p);
+    const loaded = load(p, interactive);
+    if (loaded === undefined) return EXIT_INVALID;
+    const end = runPass(loaded.sections, makeEnv(p, loaded, pid, interactive, () => event), eventForces(event));
+    if (end === "superseded") continue;
+    lock.release();
+    // an event that came while we released: whoever takes the lock handles it
+    if (readEvent(p) === event || !lock.acquire()) return EXIT_OK;
+  }
+}
+
+function update(p: Platform, force: boolean, interactive: boolean): number {
+  const pid = ownPid();
+  postEvent(p, pid, force);
+  const lock = new DdnsLock(p, pid);
+  if (!lock.acquire()) {
+    const other = lock.holder() ?? "?";
+    p.log("info", `ddns: updater ${other} is running; it takes over this event`);
+    if (interactive) p.print(`an update is already running (pid ${other}); it will pick this request up\n`);
+    return EXIT_OK;
+  }
+  let code = EXIT_OK;
+  const [ok, err] = pcall(() => {
+    code = passes(p, lock, pid, interactive);
+  });
+  lock.release();
+  if (!ok) throw err;
+  return code;
+}
+
+/** Only ifup and address changes of an interface a section takes its address from. */
+function hotplug(p: Platform): number {
+  const action = os.getenv("ACTION") ?? "";
+  const iface = os.getenv("INTERFACE") ?? "";
+  const relevantAction = action === "ifup" || (action === "ifupdate" && os.getenv("IFUPDATE_ADDRESSES") === "1");
+  if (!relevantAction || iface === "") return EXIT_OK;
+  const loaded = load(p, false);
+  if (loaded === undefined) return EXIT_INVALID;
+  const wanted = loaded.sections.some((s) => (s.ipVersion === 6 ? s.ip6Interface : loaded.iface) === iface);
+  if (!wanted) return EXIT_OK;
+  p.log("info", `ddns: ${action} of ${iface}`);
+  return update(p, false, false);
+}
+
+function when(t: number | undefined): string {
+  return t === undefined ? "-" : `${os.date("%Y-%m-%d %H:%M:%S", t)}`;
+}
+
+function status(p: Platform, json: boolean): number {
+  const checked = checkDdns(readDdns(p.cursor()));
+  const rows: Array<{ section: string; provider: string; record: string; state: DdnsState | undefined }> = [];
+  for (const s of checked.sections) {
+    const record = s.provider === "mydns" ? s.username : s.host === "" ? s.domain : `${s.host}.${s.domain}`;
+    rows.push({ section: s.name, provider: s.provider, record, state: decodeState(p.readFile(statePath(s.name))) });
+  }
+  if (json) {
+    p.print(jsonEncode({ sections: jsonArray(rows), errors: jsonArray(checked.errors) }, true) + "\n");
+    return EXIT_OK;
+  }
+  for (const e of checked.errors) p.print(`invalid: ${formatError(e)}\n`);
+  if (rows.length === 0 && checked.errors.length === 0) p.print("no enabled ddns sections\n");
+  for (const r of rows) {
+    const st = r.state;
+    p.print(`${r.section}: ${r.provider} ${r.record}\n`);
+    if (st === undefined) {
+      p.print("  never attempted\n");
+      continue;
+    }
+    p.print(`  last attempt: ${when(st.lastAttempt)}${st.ipSent !== undefined ? ` (${st.ipSent})` : ""}\n`);
+    p.print(`  last success: ${when(st.lastSuccess)}${st.successIp !== undefined ? ` (${st.successIp})` : ""}\n`);
+    p.print(`  result:       ${st.result ?? "-"} ${st.code ?? ""}: ${st.message ?? ""}\n`);
+    if (st.answer !== undefined && st.answer !== "") p.print(`  answer:       ${st.answer}\n`);
+    const next = st.gaveUp === true ? "gave up (next event or 'splitwan ddns update')" : when(st.nextRetry);
+    p.print(`  next retry:   ${next}\n`);
+  }
+  return EXIT_OK;
+}
+
+export function ddnsCommand(p: Platform, args: string[]): number {
+  const [sub, ...rest] = args;
+  if (sub === "update") return update(p, rest.includes("--force"), true);
+  if (sub === "status") return status(p, rest.includes("--json"));
+  if (sub === "hotplug") return hotplug(p);
+  p.printErr(USAGE);
+  return EXIT_INVALID;
 }

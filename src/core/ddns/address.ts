@@ -1,0 +1,22 @@
+// The address to publish, as netifd reports it over ubus: the PPPoE interface's own IPv4
+// (never a guess from the request's source, which may leave via IPoE), or for
+// ip_version 6 the first IPv6 address of ip6_interface.
+import type { Platform } from "../platform";
+
+function first(list: unknown): Record<string, unknown> | undefined {
+  return Array.isArray(list) && list.length > 0 && typeof list[0] === "object" ? (list[0] as Record<string, unknown>) : undefined;
+}
+
+export function interfaceAddress(p: Platform, iface: string, version: 4 | 6): string | undefined {
+  const st = p.ubus(`network.interface.${iface}`, "status");
+  if (st === undefined || st.up !== true) return undefined;
+  let entry = first(st[version === 4 ? "ipv4-address" : "ipv6-address"]);
+  if (entry === undefined && version === 6) {
+    // IPoE with only a delegated prefix: the router's address on it
+    const assigned = first(st["ipv6-prefix-assignment"]);
+    const local = assigned !== undefined ? assigned["local-address"] : undefined;
+    if (typeof local === "object" && local !== null) entry = local as Record<string, unknown>;
+  }
+  const addr = entry !== undefined ? entry.address : undefined;
+  return typeof addr === "string" && addr !== "" ? addr : undefined;
+}

@@ -1,0 +1,159 @@
+// `config ddns` sections of /etc/config/splitwan: read, check, and turn into DdnsSection.
+// Errors have validate.ts's shape so `splitwan validate` and LuCI show them the same way.
+import { uciBool } from "../config";
+import { type UciCursor, optString, sectionsOf } from "../uci";
+import type { ConfigError } from "../validate";
+import type { DdnsSection, ProviderName } from "./types";
+
+export const DDNS_DEFAULTS = {
+  enabled: "1",
+  ip_version: "4",
+  ip6_interface: "wan6",
+  timeout: "30",
+};
+
+export const PROVIDERS: ProviderName[] = ["value-domain", "mydns", "cloudflare"];
+
+/** A section as written, defaults applied, nothing judged. */
+export interface RawDdns {
+  section: string;
+  enabled: string;
+  provider: string;
+  domain: string;
+  host: string;
+  username: string;
+  password: string;
+  token: string;
+  zone_id: string;
+  ip_version: string;
+  ip6_interface: string;
+  timeout: string;
+}
+
+function opt(s: Parameters<typeof optString>[0], name: string, fallback: string): string {
+  const v = optString(s, name);
+  return v === undefined || v === "" ? fallback : v;
+}
+
+export function readDdns(cursor: UciCursor): RawDdns[] {
+  return sectionsOf(cursor, "splitwan", "ddns").map((s) => ({
+    section: s[".name"],
+    enabled: opt(s, "enabled", DDNS_DEFAULTS.enabled),
+    provider: opt(s, "provider", ""),
+    domain: opt(s, "domain", ""),
+    host: opt(s, "host", ""),
+    username: opt(s, "username", ""),
+    password: opt(s, "password", ""),
+    token: opt(s, "token", ""),
+    zone_id: opt(s, "zone_id", ""),
+    ip_version: opt(s, "ip_version", DDNS_DEFAULTS.ip_version),
+    ip6_interface: opt(s, "ip6_interface", DDNS_DEFAULTS.ip6_interface),
+    timeout: opt(s, "timeout", DDNS_DEFAULTS.timeout),
+  }));
+}
+
+function charsOk(s: string, extra: string, allowHigh: boolean): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (alnum || (allowHigh && c >= 128) || extra.indexOf(s.charAt(i)) >= 0) continue;
+    return false;
+  }
+  return true;
+}
+
+function hasControl(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 32 || s.charCodeAt(i) === 127) return true;
+  return false;
+}
+
+/** Dotted DNS name; labels of letters, digits, -, _ (and UTF-8 for IDN hosts). */
+function isDnsName(s: string, allowWildcard: boolean): boolean {
+  if (s.length === 0 || s.length > 253) return false;
+  const labels = s.split(".");
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i];
+    if (i === 0 && allowWildcard && l === "*") continue;
+    if (l.length === 0 || l.length > 63 || !charsOk(l, "-_", true) || l.startsWith("-") || l.endsWith("-")) return false;
+  }
+  return true;
+}
+
+export interface DdnsValidation {
+  sections: DdnsSection[];
+  errors: ConfigError[];
+}
+
+export function checkDdns(raws: RawDdns[]): DdnsValidation {
+  const errors: ConfigError[] = [];
+  const sections: DdnsSection[] = [];
+  const targets: string[] = [];
+  for (const r of raws) {
+    const before = errors.length;
+    const err = (option: string | undefined, value: string | undefined, message: string) =>
+      errors.push({ section: r.section, option, value, message });
+    const on = uciBool(r.enabled);
+    if (on === undefined) err("enabled", r.enabled, "must be 0 or 1");
+    if (on !== true) continue;
+    if (!charsOk(r.section, "_", false) || r.section === "") err(undefined, undefined, "section names may hold only letters, digits and _");
+
+    const provider = r.provider as ProviderName;
+    if (r.provider === "") err("provider", undefined, `required: one of ${PROVIDERS.join(", ")}`);
+    else if (!PROVIDERS.includes(provider)) err("provider", r.provider, `unknown provider: use one of ${PROVIDERS.join(", ")}`);
+
+    const ipVersion = r.ip_version === "4" ? 4 : r.ip_version === "6" ? 6 : undefined;
+    if (ipVersion === undefined) err("ip_version", r.ip_version, "must be 4 or 6");
+    else if (ipVersion === 6 && provider === "value-domain") err("ip_version", r.ip_version, "Value Domain updates are IPv4 only here");
+    if (!charsOk(r.ip6_interface, "_", false)) err("ip6_interface", r.ip6_interface, "not a network interface name");
+
+    const timeout = charsOk(r.timeout, "", false) && r.timeout.length <= 3 ? Number(r.timeout) : undefined;
+    if (timeout === undefined || timeout < 1 || timeout > 300) err("timeout", r.timeout, "must be a whole number of seconds from 1 to 300");
+
+    const needsDomain = provider === "value-domain" || provider === "cloudflare";
+    if (needsDomain && r.domain === "") err("domain", undefined, provider === "cloudflare" ? "required: the zone name, like example.com" : "required: the domain, like example.com");
+    else if (r.domain !== "" && !isDnsName(r.domain, false)) err("domain", r.domain, "not a domain name");
+
+    let host = r.host === "@" ? "" : r.host;
+    if (needsDomain && host !== "" && !isDnsName(host, true)) err("host", r.host, "must be empty or @ (the domain itself), * (wildcard) or a name like www");
+    if (provider === "mydns" && host !== "") err("host", r.host, "MyDNS updates every domain of the master ID: leave host empty");
+
+    if (provider === "value-domain" || provider === "mydns") {
+      if (r.password === "") err("password", undefined, provider === "mydns" ? "required: the MyDNS password" : "required: the dynamic DNS password from Value Domain");
+      else if (hasControl(r.password)) err("password", undefined, "must not contain control characters");
+    }
+    if (provider === "mydns") {
+      if (r.username === "") err("username", undefined, "required: the MyDNS master ID (like mydns123456)");
+      else if (!charsOk(r.username, "-_", false)) err("username", r.username, "not a MyDNS master ID");
+    }
+    if (provider === "cloudflare") {
+      if (r.token === "") err("token", undefined, "required: a Cloudflare API token with Zone.DNS Edit");
+      else if (!charsOk(r.token, "-_.", false)) err("token", undefined, "not an API token (letters, digits, - _ .)");
+      if (r.zone_id !== "" && !charsOk(r.zone_id, "", false)) err("zone_id", r.zone_id, "not a Cloudflare zone id (32 hex digits)");
+    }
+
+    const target = `${r.provider} ${r.username} ${host === "" ? "" : host + "."}${r.domain} ${r.ip_version}`;
+    if (errors.length === before && targets.includes(target)) err(undefined, undefined, "another ddns section updates the same record");
+    targets.push(target);
+    if (errors.length > before) continue;
+    sections.push({
+      name: r.section,
+      provider,
+      domain: r.domain,
+      host,
+      username: r.username,
+      password: r.password,
+      token: r.token,
+      zoneId: r.zone_id,
+      ipVersion: ipVersion as 4 | 6,
+      ip6Interface: r.ip6_interface,
+      timeout: timeout as number,
+    });
+  }
+  return { sections, errors };
+}
+
+/** For validate.ts: the errors of every `config ddns` section. */
+export function validateDdns(from: UciCursor | RawDdns[]): ConfigError[] {
+  const raws = Array.isArray(from) ? from : readDdns(from);
+  return checkDdns(raws).errors;
+}

@@ -1,0 +1,184 @@
+// One update pass over the enabled ddns sections: read the address, skip what the provider
+// already has, respect spacing, send, retry transient failures with backoff, stop on
+// permanent ones. Everything outside (clock, HTTPS, files, logs) comes in through UpdaterEnv,
+// so tests drive it with a fake clock and a fake provider.
+import { providerFor } from "./providers";
+import { alreadySent, retryDelay, sendTime, targetOf, MAX_ATTEMPTS } from "./schedule";
+import { type DdnsState, decodeState, encodeState, lastRequestPath, statePath } from "./state";
+import type { DdnsSection, Http, Outcome } from "./types";
+
+export interface Clock {
+  now(): number;
+  sleep(seconds: number): void;
+}
+
+export interface UpdaterEnv {
+  clock: Clock;
+  http: Http;
+  /** The address to publish for the section, or undefined when its interface has none. */
+  address(s: DdnsSection): string | undefined;
+  /** Where the address comes from, for messages ("wanppp IPv4"). */
+  addressSource(s: DdnsSection): string;
+  readFile(path: string): string | undefined;
+  writeFile(path: string, data: string): void;
+  /** true when a newer event arrived: the pass stops and the caller starts a fresh one. */
+  superseded(): boolean;
+  log(level: "info" | "warn" | "err", message: string): void;
+  /** Progress for a person at a terminal (`ddns update`); hotplug runs pass a no-op. */
+  say(message: string): void;
+}
+
+export type PassEnd = "done" | "superseded";
+
+/** Longest single sleep, so a newer event is noticed within this many seconds. */
+const SLEEP_SLICE = 2;
+
+function sleepUntil(env: UpdaterEnv, t: number): boolean {
+  let now = env.clock.now();
+  while (now < t) {
+    if (env.superseded()) return false;
+    env.clock.sleep(Math.min(SLEEP_SLICE, t - now));
+    now = env.clock.now();
+  }
+  return !env.superseded();
+}
+
+function describe(s: DdnsSection): string {
+  const name = s.provider === "mydns" ? s.username : s.host === "" ? s.domain : `${s.host}.${s.domain}`;
+  return `ddns ${s.name}: ${s.provider} ${name}`;
+}
+
+function record(st: DdnsState, o: Outcome): void {
+  st.result = o.kind;
+  st.code = o.code;
+  st.message = o.message;
+  st.answer = o.answer;
+}
+
+interface Job {
+  s: DdnsSection;
+  st: DdnsState;
+  who: string;
+  done: boolean;
+}
+
+function startJob(s: DdnsSection, env: UpdaterEnv): Job {
+  const loaded = decodeState(env.readFile(statePath(s.name)));
+  const target = targetOf(s);
+  const st: DdnsState = loaded !== undefined && loaded.target === target ? loaded : { target, failures: 0 };
+  // each pass starts a fresh retry series
+  st.failures = 0;
+  st.gaveUp = undefined;
+  st.nextRetry = undefined;
+  return { s, st, who: describe(s), done: false };
+}
+
+function save(env: UpdaterEnv, job: Job): void {
+  env.writeFile(statePath(job.s.name), encodeState(job.st));
+}
+
+function lastRequest(env: UpdaterEnv, job: Job): number | undefined {
+  const text = env.readFile(lastRequestPath(job.s.provider));
+  if (text === undefined || text === "") return undefined;
+  const n = Number(text);
+  return n === n ? n : undefined;
+}
+
+/** Settles jobs that need no request now (no address, already sent); the IP of the rest. */
+function check(job: Job, env: UpdaterEnv, force: boolean): string | undefined {
+  const { s, st } = job;
+  const ip = env.address(s);
+  if (ip === undefined) {
+    st.result = "no-address";
+    st.code = "no address";
+    st.message = `${env.addressSource(s)} has no address (interface down?)`;
+    st.answer = "";
+    st.nextRetry = undefined;
+    save(env, job);
+    env.log("warn", `${job.who}: not sent: ${st.message}`);
+    env.say(`${s.name}: not sent: ${st.message}`);
+    job.done = true;
+    return undefined;
+  }
+  if (!force && alreadySent(st, s, ip)) {
+    if (st.nextRetry !== undefined) {
+      st.nextRetry = undefined;
+      save(env, job);
+    }
+    env.log("info", `${job.who}: ${ip} unchanged since the last success, not sent`);
+    env.say(`${s.name}: ${ip} already sent successfully; use --force to send again`);
+    job.done = true;
+    return undefined;
+  }
+  return ip;
+}
+
+/** One request for the job; marks it done unless a retry is due. */
+function attempt(job: Job, ip: string, env: UpdaterEnv): void {
+  const { s, st } = job;
+  const now = env.clock.now();
+  st.lastAttempt = now;
+  st.ipSent = ip;
+  st.nextRetry = undefined;
+  save(env, job);
+  env.writeFile(lastRequestPath(s.provider), `${now}\n`);
+  const o = providerFor(s.provider).update(s, ip, env.http);
+  record(st, o);
+  const line = `${job.who} <- ${ip}: ${o.kind} (${o.code}) ${o.message}`;
+  job.done = true;
+  if (o.kind === "ok" || o.kind === "unchanged") {
+    st.lastSuccess = env.clock.now();
+    st.successIp = ip;
+    st.failures = 0;
+    env.log("info", line);
+    env.say(`${s.name}: ${ip} sent: ${o.message}`);
+  } else if (o.kind === "permanent") {
+    env.log("err", `${line}; not retried until the config is fixed`);
+    env.say(`${s.name}: failed: ${o.message} (${o.code})`);
+  } else {
+    st.failures = st.failures + 1;
+    const delay = retryDelay(st.failures);
+    if (delay === undefined) {
+      st.gaveUp = true;
+      env.log("err", `${line}; gave up after ${MAX_ATTEMPTS} attempts until the next event or 'splitwan ddns update'`);
+      env.say(`${s.name}: gave up after ${MAX_ATTEMPTS} attempts: ${o.message}`);
+    } else {
+      st.nextRetry = env.clock.now() + delay;
+      job.done = false;
+      env.log("warn", `${line}; attempt ${st.failures + 1}/${MAX_ATTEMPTS} in ${delay} s`);
+      env.say(`${s.name}: ${o.message} (${o.code}); retrying in ${delay} s`);
+    }
+  }
+  save(env, job);
+}
+
+/** Runs every enabled section to an end (success, permanent failure, giving up), always
+ * sending the request that is due first, so one failing provider does not hold up another.
+ * "superseded" means: start again with the newest event. */
+export function runPass(sections: DdnsSection[], env: UpdaterEnv, force: boolean): PassEnd {
+  const jobs = sections.map((s) => startJob(s, env));
+  for (;;) {
+    if (env.superseded()) return "superseded";
+    let next: Job | undefined;
+    let nextIp = "";
+    let nextAt = 0;
+    for (const job of jobs) {
+      if (job.done) continue;
+      const ip = check(job, env, force);
+      if (ip === undefined) continue;
+      const at = sendTime(env.clock.now(), job.s.provider, lastRequest(env, job), job.st.nextRetry);
+      if (next === undefined || at < nextAt) {
+        next = job;
+        nextIp = ip;
+        nextAt = at;
+      }
+    }
+    if (next === undefined) return "done";
+    if (nextAt > env.clock.now()) {
+      env.say(`${next.s.name}: waiting ${Math.ceil(nextAt - env.clock.now())} s before sending`);
+      if (!sleepUntil(env, nextAt)) return "superseded";
+      continue; // re-read addresses: they may have changed while waiting
+    }
+    attempt(next, nextIp, env);
+  }
+}

@@ -1,0 +1,78 @@
+// Value Domain dynamic DNS: https://dyn.value-domain.com/cgi-bin/dyn.fcg
+// d=domain, p=DDNS password, h=host ("" apex, "*" wildcard), i=IPv4 — sent as a POST form
+// so the password is not in a URL. The body answers "status=N"; HTTP 503 means "too
+// frequent" (requests from one source closer than about 60 s are refused).
+import { formEncode, scrub } from "./encode";
+import type { DdnsSection, Http, HttpRequest, HttpResponse, Outcome, Provider } from "./types";
+
+export const VALUE_DOMAIN_URL = "https://dyn.value-domain.com/cgi-bin/dyn.fcg";
+/** Seconds between two requests to Value Domain (the service says "about 60"). */
+export const VALUE_DOMAIN_SPACING = 61;
+
+export function valueDomainRequest(s: DdnsSection, ip: string): HttpRequest {
+  return {
+    method: "POST",
+    url: VALUE_DOMAIN_URL,
+    secretUrl: false,
+    headers: [],
+    contentType: "application/x-www-form-urlencoded",
+    body: formEncode([
+      ["d", s.domain],
+      ["p", s.password],
+      ["h", s.host],
+      ["i", ip],
+    ]),
+    secrets: [s.password],
+  };
+}
+
+const STATUS: Record<number, [Outcome["kind"], string]> = {
+  0: ["ok", "updated"],
+  1: ["permanent", "bad request: check domain and host"],
+  2: ["permanent", "bad domain or password: check domain and the DDNS password"],
+  3: ["permanent", "Value Domain refused the IP address"],
+  4: ["permanent", "password mismatch: use the dynamic DNS password from Value Domain's DDNS settings, not the login password"],
+  5: ["transient", "Value Domain database busy"],
+  8: ["permanent", "no such record: add the host to the domain's DNS records at Value Domain first"],
+  9: ["transient", "Value Domain reported another error"],
+};
+
+/** The N of the first "status=N" in the body, or undefined. */
+export function valueDomainStatus(body: string): number | undefined {
+  let at = body.indexOf("status=");
+  while (at >= 0) {
+    // must start a line or the body (not e.g. "xstatus=")
+    const prev = at === 0 ? "\n" : body.charAt(at - 1);
+    if (prev === "\n" || prev === "\r" || prev === " " || prev === ">") {
+      let end = at + 7;
+      while (end < body.length && body.charCodeAt(end) >= 48 && body.charCodeAt(end) <= 57) end++;
+      if (end > at + 7 && end - at - 7 <= 3) return Number(body.slice(at + 7, end));
+    }
+    at = body.indexOf("status=", at + 7);
+  }
+  return undefined;
+}
+
+export function valueDomainOutcome(r: HttpResponse, secrets: string[]): Outcome {
+  const answer = scrub(r.body, secrets);
+  if (r.status === 0) return { kind: "transient", code: "network", message: `no answer from Value Domain: ${scrub(r.error ?? "unknown error", secrets)}`, answer };
+  if (r.status === 503) return { kind: "transient", code: "http 503", message: "too frequent: Value Domain wants about 60 s between requests", answer };
+  if (r.status >= 500) return { kind: "transient", code: `http ${r.status}`, message: `Value Domain server error (HTTP ${r.status})`, answer };
+  if (r.status !== 200) return { kind: "permanent", code: `http ${r.status}`, message: `unexpected HTTP ${r.status} from Value Domain`, answer };
+  const n = valueDomainStatus(r.body);
+  if (n === undefined) {
+    const html = r.body.indexOf("<") >= 0;
+    const what = r.body === "" ? "an empty answer" : html ? "an HTML page instead of status=N" : "an answer without status=N";
+    return { kind: "transient", code: "malformed", message: `Value Domain sent ${what}`, answer };
+  }
+  const known = STATUS[n];
+  if (known === undefined) return { kind: "transient", code: `status=${n}`, message: `unknown Value Domain status ${n}`, answer };
+  return { kind: known[0], code: `status=${n}`, message: known[1], answer };
+}
+
+export const valueDomain: Provider = {
+  update(s: DdnsSection, ip: string, http: Http): Outcome {
+    const req = valueDomainRequest(s, ip);
+    return valueDomainOutcome(http(req), req.secrets);
+  },
+};

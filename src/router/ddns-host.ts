@@ -1,0 +1,105 @@
+// What the DDNS updater needs from the router beyond the Platform (Lua only): its own pid,
+// a lock so two updaters never run together, the "newest event" marker, and the clock.
+import type { Clock } from "../core/ddns/updater";
+import { DDNS_RUN_DIR } from "../core/ddns/state";
+import type { Platform } from "../core/platform";
+
+export const LOCK_DIR = `${DDNS_RUN_DIR}/lock`;
+export const EVENT_FILE = `${DDNS_RUN_DIR}/event`;
+
+/** The pid of this Lua process (/proc/self is the interpreter itself). */
+export function ownPid(): string {
+  const [h] = io.open("/proc/self/stat", "r");
+  if (h === undefined) return "0";
+  const line = h.read("*l") ?? "0";
+  h.close();
+  const sp = line.indexOf(" ");
+  return sp > 0 ? line.slice(0, sp) : line;
+}
+
+function alive(pid: string): boolean {
+  if (pid === "" || pid === "0") return false;
+  const [h] = io.open(`/proc/${pid}/stat`, "r");
+  if (h === undefined) return false;
+  h.close();
+  return true;
+}
+
+/** mkdir is atomic: whoever creates the directory holds the lock. A lock whose holder died
+ * (power cut, kill -9) is taken over. */
+export class DdnsLock {
+  held = false;
+  constructor(private p: Platform, private pid: string) {}
+
+  holder(): string | undefined {
+    const text = this.p.readFile(`${LOCK_DIR}/pid`);
+    return text === undefined ? undefined : text.trim();
+  }
+
+  acquire(): boolean {
+    for (let tries = 0; tries < 2; tries++) {
+      if (this.p.exec(["mkdir", this.p.root + LOCK_DIR]).code === 0) {
+        this.p.writeFile(`${LOCK_DIR}/pid`, `${this.pid}\n`);
+        this.held = true;
+        return true;
+      }
+      const other = this.holder();
+      // no pid yet: the holder is between mkdir and writing it
+      if (other === undefined || alive(other)) return false;
+      this.p.exec(["rm", "-rf", this.p.root + LOCK_DIR]);
+    }
+    return false;
+  }
+
+  release(): void {
+    if (!this.held) return;
+    this.held = false;
+    this.p.exec(["rm", "-rf", this.p.root + LOCK_DIR]);
+  }
+}
+
+/** Events are "<id> <force>"; the file always holds the newest one. */
+export function postEvent(p: Platform, pid: string, force: boolean): string {
+  const text = `${p.now()}.${pid} ${force ? 1 : 0}\n`;
+  p.writeFile(EVENT_FILE, text);
+  return text;
+}
+
+export function readEvent(p: Platform): string {
+  return p.readFile(EVENT_FILE) ?? "";
+}
+
+export function eventForces(event: string): boolean {
+  return event.trim().endsWith(" 1");
+}
+
+/** The real clock sleeps with `sleep`. With SPLITWAN_ROOT and SPLITWAN_TEST_CLOCK set (tests
+ * only) the time is a number in that file and sleeping just adds to it. */
+export function routerClock(p: Platform): Clock {
+  const fake = p.dryRun ? os.getenv("SPLITWAN_TEST_CLOCK") : undefined;
+  if (fake !== undefined && fake !== "") {
+    const read = (): number => {
+      const [h] = io.open(fake, "r");
+      const t = h !== undefined ? Number(h.read("*l")) : 0;
+      if (h !== undefined) h.close();
+      return t;
+    };
+    return {
+      now: read,
+      sleep(seconds: number) {
+        const t = read() + seconds;
+        const [h] = io.open(fake, "w");
+        if (h !== undefined) {
+          h.write(`${t}\n`);
+          h.close();
+        }
+      },
+    };
+  }
+  return {
+    now: () => p.now(),
+    sleep(seconds: number) {
+      p.exec(["sleep", `${Math.max(1, Math.ceil(seconds))}`]);
+    },
+  };
+}

@@ -1,0 +1,167 @@
+// The update pass with a fake clock and a scripted provider: skip rules, Value Domain's
+// 60 s spacing, retries with backoff, give-up, permanent failures, superseding events.
+import { describe, expect, it } from "vitest";
+import { decodeState, lastRequestPath, statePath } from "../../src/core/ddns/state";
+import { BACKOFF, MAX_ATTEMPTS } from "../../src/core/ddns/schedule";
+import { runPass } from "../../src/core/ddns/updater";
+import { VALUE_DOMAIN_SPACING, VALUE_DOMAIN_URL } from "../../src/core/ddns/value-domain";
+import { CLOUDFLARE_API } from "../../src/core/ddns/cloudflare";
+import { section } from "../lua/ddns-cases";
+import { FakeEnv } from "./fake-env";
+
+const OK = { status: 200, body: "status=0\nOK\n" };
+const BUSY = { status: 200, body: "status=5\nbusy\n" };
+const TOO_FAST = { status: 503, body: "" };
+
+function env(): FakeEnv {
+  const e = new FakeEnv();
+  e.addresses.set("wanppp", "203.0.113.7");
+  return e;
+}
+
+const form = (body: string | undefined) => new URLSearchParams(body ?? "");
+
+describe("update pass", () => {
+  it("sends the PPPoE address once, then skips it until it changes or is forced", () => {
+    const e = env();
+    e.answers.push([VALUE_DOMAIN_URL, [OK]]);
+    const s = [section({ password: "pw&1" })];
+    expect(runPass(s, e, false)).toBe("done");
+    expect(e.sent.length).toBe(1);
+    expect(form(e.sent[0].req.body).get("i")).toBe("203.0.113.7");
+    const st = decodeState(e.files.get(statePath("home")));
+    expect(st?.successIp).toBe("203.0.113.7");
+    expect(st?.result).toBe("ok");
+
+    e.clock.t += 3600;
+    runPass(s, e, false);
+    expect(e.sent.length).toBe(1);
+    runPass(s, e, true);
+    expect(e.sent.length).toBe(2);
+    e.addresses.set("wanppp", "198.51.100.9");
+    e.clock.t += 3600;
+    runPass(s, e, false);
+    expect(e.sent.length).toBe(3);
+    expect(form(e.sent[2].req.body).get("i")).toBe("198.51.100.9");
+    // a changed record (host) is not "already sent"
+    e.clock.t += 3600;
+    runPass([section({ password: "pw&1", host: "mail" })], e, false);
+    expect(e.sent.length).toBe(4);
+  });
+
+  it("spaces Value Domain requests at least 60 s apart, across hosts and across passes", () => {
+    const e = env();
+    e.answers.push([VALUE_DOMAIN_URL, [OK]]);
+    const hosts = ["www", "mail", "*", ""].map((host, i) => section({ name: `h${i}`, host }));
+    runPass(hosts, e, false);
+    expect(e.sent.map((x) => form(x.req.body).get("h"))).toEqual(["www", "mail", "*", ""]);
+    for (let i = 1; i < e.sent.length; i++) expect(e.sent[i].at - e.sent[i - 1].at).toBeGreaterThanOrEqual(60);
+    // no real sleeping: the fake clock advanced in short slices
+    expect(Math.max(...e.clock.sleeps)).toBeLessThanOrEqual(2);
+
+    // a new pass 10 s after the last request waits the rest of the minute
+    e.clock.t = e.sent[3].at + 10;
+    e.addresses.set("wanppp", "198.51.100.9");
+    runPass([hosts[0]], e, false);
+    expect(e.sent[4].at - e.sent[3].at).toBeGreaterThanOrEqual(60);
+    expect(e.files.get(lastRequestPath("value-domain"))).toBe(`${e.sent[4].at}\n`);
+  });
+
+  it("retries transient failures with backoff that keeps the spacing, then succeeds", () => {
+    const e = env();
+    e.answers.push([VALUE_DOMAIN_URL, [TOO_FAST, BUSY, OK]]);
+    runPass([section({})], e, false);
+    expect(e.sent.length).toBe(3);
+    const gaps = [e.sent[1].at - e.sent[0].at, e.sent[2].at - e.sent[1].at];
+    expect(gaps).toEqual([Math.max(BACKOFF[0], VALUE_DOMAIN_SPACING), BACKOFF[1]]);
+    const st = decodeState(e.files.get(statePath("home")));
+    expect(st?.result).toBe("ok");
+    expect(st?.failures).toBe(0);
+    expect(st?.nextRetry).toBeUndefined();
+    expect(e.logs.filter((l) => l.startsWith("warn:")).length).toBe(2);
+  });
+
+  it("gives up after the last attempt and says so", () => {
+    const e = env();
+    e.answers.push([VALUE_DOMAIN_URL, [BUSY]]);
+    runPass([section({})], e, false);
+    expect(e.sent.length).toBe(MAX_ATTEMPTS);
+    const st = decodeState(e.files.get(statePath("home")));
+    expect(st?.gaveUp).toBe(true);
+    expect(st?.code).toBe("status=5");
+    expect(e.logs[e.logs.length - 1]).toContain("gave up");
+    // the next event starts a fresh series
+    runPass([section({})], e, false);
+    expect(e.sent.length).toBe(2 * MAX_ATTEMPTS);
+  });
+
+  it("stops at once on a permanent failure", () => {
+    const e = env();
+    e.answers.push([VALUE_DOMAIN_URL, [{ status: 200, body: "status=2\n" }]]);
+    runPass([section({})], e, false);
+    expect(e.sent.length).toBe(1);
+    const st = decodeState(e.files.get(statePath("home")));
+    expect(st?.result).toBe("permanent");
+    expect(st?.message).toContain("check domain");
+    expect(e.logs[0]).toMatch(/^err: /);
+  });
+
+  it("does not let one failing provider hold up another", () => {
+    const e = env();
+    e.answers.push([VALUE_DOMAIN_URL, [BUSY, BUSY, OK]]);
+    e.answers.push(["https://www.mydns.jp/", [{ status: 200, body: "<html>OK</html>" }]]);
+    runPass([section({}), section({ name: "m", provider: "mydns", username: "mydns1", host: "", domain: "" })], e, false);
+    const order = e.sent.map((x) => (x.req.url.startsWith(VALUE_DOMAIN_URL) ? "vd" : "mydns"));
+    expect(order).toEqual(["vd", "mydns", "vd", "vd"]);
+    expect(e.sent[1].at).toBe(e.sent[0].at);
+  });
+
+  it("sends nothing while the interface has no address", () => {
+    const e = env();
+    e.addresses.set("wanppp", undefined);
+    runPass([section({})], e, false);
+    expect(e.sent.length).toBe(0);
+    expect(decodeState(e.files.get(statePath("home")))?.result).toBe("no-address");
+  });
+
+  it("stops waiting when a newer event arrives", () => {
+    const e = env();
+    e.answers.push([VALUE_DOMAIN_URL, [BUSY]]);
+    e.supersedeAt = e.clock.t + 30;
+    expect(runPass([section({})], e, false)).toBe("superseded");
+    expect(e.sent.length).toBe(1);
+    expect(e.clock.t - e.sent[0].at).toBeLessThanOrEqual(32);
+  });
+
+  it("never logs or records a secret", () => {
+    const e = env();
+    const password = "Pa$$ w&rd%";
+    e.answers.push([VALUE_DOMAIN_URL, [{ status: 200, body: `status=2\nwrong password ${password}` }]]);
+    runPass([section({ password })], e, false);
+    const everything = [...e.logs, ...e.said, ...e.files.values()].join("\n");
+    expect(everything).not.toContain(password);
+    expect(everything).not.toContain(encodeURIComponent(password));
+  });
+
+  it("updates a Cloudflare record found by name, skipping the PATCH when it already matches", () => {
+    const e = env();
+    const cf = section({ name: "cf", provider: "cloudflare", token: "tok_123", domain: "example.com", host: "home", zoneId: "" });
+    e.answers.push([`${CLOUDFLARE_API}/zones?`, [{ status: 200, body: JSON.stringify({ success: true, errors: [], result: [{ id: "z1", name: "example.com" }] }) }]]);
+    e.answers.push([`${CLOUDFLARE_API}/zones/z1/dns_records?`, [
+      { status: 200, body: JSON.stringify({ success: true, errors: [], result: [{ id: "r1", name: "home.example.com", type: "A", content: "192.0.2.1" }] }) },
+      { status: 200, body: JSON.stringify({ success: true, errors: [], result: [{ id: "r1", name: "home.example.com", type: "A", content: "203.0.113.7" }] }) },
+    ]]);
+    e.answers.push([`${CLOUDFLARE_API}/zones/z1/dns_records/r1`, [{ status: 200, body: JSON.stringify({ success: true, errors: [], result: { id: "r1", name: "home.example.com", content: "203.0.113.7" } }) }]]);
+    runPass([cf], e, false);
+    expect(e.sent.map((x) => `${x.req.method} ${x.req.url.slice(CLOUDFLARE_API.length)}`)).toEqual([
+      "GET /zones?name=example.com",
+      "GET /zones/z1/dns_records?type=A&name=home.example.com",
+      "PATCH /zones/z1/dns_records/r1",
+    ]);
+    expect(JSON.parse(e.sent[2].req.body ?? "")).toEqual({ content: "203.0.113.7" });
+    expect(e.sent[2].req.headers).toEqual([["Authorization", "Bearer tok_123"]]);
+    runPass([cf], e, true);
+    expect(e.sent.length).toBe(5);
+    expect(decodeState(e.files.get(statePath("cf")))?.result).toBe("unchanged");
+  });
+});

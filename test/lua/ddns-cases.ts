@@ -1,0 +1,98 @@
+// Provider cases shared by the Node tests (test/ddns/providers.test.ts) and the lua5.1
+// harness (test/lua/ddns-providers.ts): both print the same lines, and Node also asserts
+// the expected values, so Lua is held to the same results.
+import { percentEncode, scrub } from "../../src/core/ddns/encode";
+import { mydnsOutcome, mydnsRequest } from "../../src/core/ddns/mydns";
+import type { DdnsSection, HttpResponse } from "../../src/core/ddns/types";
+import { valueDomainOutcome, valueDomainRequest } from "../../src/core/ddns/value-domain";
+
+export function section(over: Partial<DdnsSection>): DdnsSection {
+  const base: DdnsSection = {
+    name: "home", provider: "value-domain", domain: "example.jp", host: "www", username: "", password: "secret",
+    token: "", zoneId: "", ipVersion: 4, ip6Interface: "wan6", timeout: 30,
+  };
+  return { ...base, ...over };
+}
+
+/** Strings whose encoding the tests pin: [input, percent-encoded]. */
+export const ENCODINGS: Array<[string, string]> = [
+  ["a&b", "a%26b"],
+  ["100%", "100%25"],
+  ["a+b", "a%2Bb"],
+  ["#x", "%23x"],
+  ["pass word", "pass%20word"],
+  ["é", "%C3%A9"],
+  ["パスワード", "%E3%83%91%E3%82%B9%E3%83%AF%E3%83%BC%E3%83%89"],
+  ["*", "%2A"],
+  ["a=b?c/d", "a%3Db%3Fc%2Fd"],
+  ["Az09-._~", "Az09-._~"],
+  ["", ""],
+];
+
+/** Value Domain requests: [password, host, expected body]. */
+export const VD_REQUESTS: Array<[string, string, string]> = [
+  ["secret", "www", "d=example.jp&p=secret&h=www&i=203.0.113.7"],
+  ["p&ss%+# wörd", "*", "d=example.jp&p=p%26ss%25%2B%23%20w%C3%B6rd&h=%2A&i=203.0.113.7"],
+  ["パスワード", "", "d=example.jp&p=%E3%83%91%E3%82%B9%E3%83%AF%E3%83%BC%E3%83%89&h=&i=203.0.113.7"],
+  ["x", "my host&co", "d=example.jp&p=x&h=my%20host%26co&i=203.0.113.7"],
+  ["x", "ホスト", "d=example.jp&p=x&h=%E3%83%9B%E3%82%B9%E3%83%88&i=203.0.113.7"],
+];
+
+/** Value Domain answers: [HTTP status, body, transport error, expected "kind code"]. */
+export const VD_ANSWERS: Array<[number, string, string, string]> = [
+  [200, "status=0\nOK\n", "", "ok status=0"],
+  [200, "status=0\r\nOK\r\n", "", "ok status=0"],
+  [200, "status=1\nBad request\n", "", "permanent status=1"],
+  [200, "status=2\nWrong domain or password\n", "", "permanent status=2"],
+  [200, "status=3\n", "", "permanent status=3"],
+  [200, "status=4\n", "", "permanent status=4"],
+  [200, "status=5\n", "", "transient status=5"],
+  [200, "status=8\n", "", "permanent status=8"],
+  [200, "status=9\n", "", "transient status=9"],
+  [200, "status=7\n", "", "transient status=7"],
+  [200, "xstatus=0\n", "", "transient malformed"],
+  [200, "status=\n", "", "transient malformed"],
+  [200, "hello\n", "", "transient malformed"],
+  [200, "<html><body>Maintenance</body></html>", "", "transient malformed"],
+  [200, "", "", "transient malformed"],
+  [503, "", "", "transient http 503"],
+  [500, "<html>error</html>", "", "transient http 500"],
+  [404, "", "", "permanent http 404"],
+  [0, "", "Connection failed", "transient network"],
+];
+
+/** MyDNS answers: [HTTP status, body, expected "kind code"]. */
+export const MYDNS_ANSWERS: Array<[number, string, string]> = [
+  [200, "<html>Login and IP address notify OK.</html>", "ok http 200"],
+  [401, "Authorization Required", "permanent http 401"],
+  [403, "", "permanent http 403"],
+  [500, "", "transient http 500"],
+  [429, "", "transient http 429"],
+  [404, "", "permanent http 404"],
+  [0, "", "transient network"],
+];
+
+/** Every case as one line per result: the same function runs in Node and under lua5.1. */
+export function caseLines(): string[] {
+  const out: string[] = [];
+  for (const [input] of ENCODINGS) out.push(`enc ${percentEncode(input)}`);
+  for (const [password, host] of VD_REQUESTS) {
+    const r = valueDomainRequest(section({ password, host }), "203.0.113.7");
+    out.push(`vd-req ${r.method} ${r.url} ${r.contentType} ${r.body} secretUrl=${r.secretUrl}`);
+  }
+  for (const [status, body, error] of VD_ANSWERS) {
+    const resp: HttpResponse = { status, body, error: error === "" ? undefined : error };
+    const o = valueDomainOutcome(resp, ["secret"]);
+    out.push(`vd ${o.kind} ${o.code} | ${o.message} | ${o.answer}`);
+  }
+  for (const v of [4, 6] as const) {
+    const r = mydnsRequest(section({ provider: "mydns", username: "mydns123", password: "p&w", host: "", domain: "", ipVersion: v }), v === 4 ? "203.0.113.7" : "2001:db8::7");
+    out.push(`mydns-req ${r.method} ${r.url} secretUrl=${r.secretUrl}`);
+  }
+  for (const [status, body] of MYDNS_ANSWERS) {
+    const o = mydnsOutcome({ status, body, error: status === 0 ? "timeout" : undefined }, ["pw"]);
+    out.push(`mydns ${o.kind} ${o.code} | ${o.message}`);
+  }
+  out.push(`scrub ${scrub("pw=secret&x=secret%21\n\n  line2", ["secret", "secret!"])}`);
+  return out;
+}
