@@ -1,0 +1,112 @@
+// The feed directory's generated files (Lua CLI, LuCI JS, copies of files/) are committed
+// so the SDK needs no Node. These tests rebuild from sources in scratch copies of the
+// tree and compare: with the working tree, with what git has committed (CI builds a fresh
+// clone first, so a stale commit shows up there), and the two .ipk files with each other.
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listFiles } from "../../scripts/build-files.mjs";
+import { sourceEpoch } from "../../scripts/build-ipk.mjs";
+import { TOP } from "../helpers/lua";
+import { builtIpk } from "./ipk";
+
+const GENERATED = ["luci-app-splitwan/root", "luci-app-splitwan/htdocs"];
+const SKIP = new Set([".git", "node_modules", "dist", "build", "test-output", ...GENERATED]);
+
+/** A copy of the sources without any generated output, built with `node scripts/build.mjs`. */
+function freshBuild(epoch: number): Promise<{ dir: string; log: string }> {
+  const dir = mkdtempSync(join(tmpdir(), "splitwan-build-"));
+  cpSync(TOP, dir, { recursive: true, filter: (src) => !SKIP.has(relative(TOP, src)) });
+  symlinkSync(join(TOP, "node_modules"), join(dir, "node_modules"));
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ["scripts/build.mjs"], { cwd: dir, env: { ...process.env, SOURCE_DATE_EPOCH: String(epoch) } });
+    let log = "";
+    p.stdout.on("data", (d) => (log += d));
+    p.stderr.on("data", (d) => (log += d));
+    p.on("error", reject);
+    p.on("close", (code) => (code === 0 ? resolve({ dir, log }) : reject(new Error(`fresh build failed (${code}):\n${log}`))));
+  });
+}
+
+interface Snapshot {
+  files: Map<string, { mode: number; sha: string }>;
+}
+
+function snapshot(top: string): Snapshot {
+  const files = new Map<string, { mode: number; sha: string }>();
+  for (const g of GENERATED) {
+    for (const rel of listFiles(join(top, g))) {
+      const p = join(top, g, rel);
+      files.set(`${g}/${rel}`, { mode: statSync(p).mode & 0o111 ? 0o755 : 0o644, sha: gitBlobSha(readFileSync(p)) });
+    }
+  }
+  return { files };
+}
+
+/** git's blob id of some content, to compare with `git ls-files -s`. */
+function gitBlobSha(data: Buffer): string {
+  return createHash("sha1").update(`blob ${data.length}\0`).update(data).digest("hex");
+}
+
+function differences(want: Snapshot["files"], have: Snapshot["files"]): string[] {
+  const out: string[] = [];
+  for (const [p, w] of want) {
+    const h = have.get(p);
+    if (!h) out.push(`missing: ${p}`);
+    else if (h.sha !== w.sha) out.push(`content differs: ${p}`);
+    else if (h.mode !== w.mode) out.push(`mode differs: ${p} (${h.mode.toString(8)}, fresh ${w.mode.toString(8)})`);
+  }
+  for (const p of have.keys()) if (!want.has(p)) out.push(`not produced by the build: ${p}`);
+  return out.sort();
+}
+
+const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+let a: { dir: string; log: string };
+let b: { dir: string; log: string };
+let fresh: Snapshot;
+
+beforeAll(async () => {
+  const epoch = sourceEpoch(TOP);
+  [a, b] = await Promise.all([freshBuild(epoch), freshBuild(epoch)]);
+  fresh = snapshot(a.dir);
+}, 300000);
+
+afterAll(() => {
+  for (const x of [a, b]) if (x) rmSync(x.dir, { recursive: true, force: true });
+});
+
+describe("generated feed files", () => {
+  it("the fresh build produces the CLI and the copies of files/", () => {
+    expect(fresh.files.has("luci-app-splitwan/root/usr/sbin/splitwan")).toBe(true);
+    expect(fresh.files.has("luci-app-splitwan/root/etc/init.d/splitwan")).toBe(true);
+  });
+
+  it("in the working tree equal a fresh build (run `npm run build`)", () => {
+    expect(differences(fresh.files, snapshot(TOP).files)).toEqual([]);
+  });
+
+  it.skipIf(!existsSync(join(TOP, ".git")))("as committed equal a fresh build (commit the output of `npm run build`)", () => {
+    const r = spawnSync("git", ["ls-files", "-s", "--", ...GENERATED], { cwd: TOP, encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    const committed = new Map<string, { mode: number; sha: string }>();
+    for (const line of r.stdout.trim().split("\n").filter(Boolean)) {
+      const [meta, path] = line.split("\t");
+      const [mode, sha] = meta.split(" ");
+      committed.set(path, { mode: mode === "100755" ? 0o755 : 0o644, sha });
+    }
+    expect(differences(fresh.files, committed)).toEqual([]);
+  });
+});
+
+describe("reproducible .ipk", () => {
+  it("two builds from the same sources are byte-identical (and equal dist/ of this tree)", () => {
+    const ia = builtIpk(join(a.dir, "dist"));
+    const ib = builtIpk(join(b.dir, "dist"));
+    expect(sha256(ia)).toBe(sha256(ib));
+    expect(sha256(builtIpk()), "dist/ differs from a fresh build: run npm run build").toBe(sha256(ia));
+  });
+});

@@ -1,0 +1,132 @@
+// The package's own router scripts run by a POSIX shell (dash, like busybox ash) against
+// stand-ins: stubs/rc.common (procd-mode rc.common, records procd calls), stubs/uci
+// (answers `get` from the config file, records the rest), stubs/record (records a
+// command). The uci-defaults script runs in a private mount namespace where a scratch
+// directory is /etc and another is /tmp, so its absolute paths touch nothing real.
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { TOP } from "../helpers/lua";
+
+const FILES = join(TOP, "files");
+const STUBS = join(TOP, "test/package/stubs");
+
+// not under /tmp: the uci-defaults runs see a scratch directory there
+const SCRATCH = join(TOP, "test-output");
+
+function scratch(): { dir: string; calls: string; bin: string } {
+  mkdirSync(SCRATCH, { recursive: true });
+  const dir = mkdtempSync(join(SCRATCH, "scripts-"));
+  const bin = join(dir, "bin");
+  mkdirSync(bin);
+  for (const cmd of ["splitwan", "killall", "logger"]) symlinkSync(join(STUBS, "record"), join(bin, cmd));
+  symlinkSync(join(STUBS, "uci"), join(bin, "uci"));
+  return { dir, calls: join(dir, "calls.log"), bin };
+}
+
+const readCalls = (f: string) => (existsSync(f) ? readFileSync(f, "utf8") : "");
+
+describe("/etc/init.d/splitwan (procd)", () => {
+  function initd(action: string) {
+    const s = scratch();
+    const r = spawnSync("dash", [join(STUBS, "rc.common"), join(FILES, "etc/init.d/splitwan"), action], {
+      encoding: "utf8",
+      env: { PATH: `${s.bin}:/usr/bin:/bin`, CALLS: s.calls, RECORDER: join(s.bin, "splitwan") },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const calls = readCalls(s.calls);
+    rmSync(s.dir, { recursive: true, force: true });
+    return calls;
+  }
+
+  it("runs the shipped CLI", () => {
+    expect(readFileSync(join(FILES, "etc/init.d/splitwan"), "utf8")).toMatch(/^PROG=\/usr\/sbin\/splitwan$/m);
+  });
+
+  it("start applies and registers a reload trigger on the splitwan config", () => {
+    expect(initd("start")).toBe(
+      "procd_open_service splitwan " + join(FILES, "etc/init.d/splitwan") + "\nsplitwan apply\nprocd_add_reload_trigger splitwan\nprocd_close_service set\n",
+    );
+  });
+
+  it("reload (config.change from LuCI Save & Apply or its rollback) applies again", () => {
+    expect(initd("reload")).toBe("splitwan apply\n");
+  });
+
+  it("stop leaves routing up: it runs nothing", () => {
+    expect(initd("stop")).toBe("procd_kill splitwan \n");
+  });
+
+  it("starts at boot after firewall (19) and network (20)", () => {
+    const m = /^enable S(\d+)splitwan$/m.exec(initd("enable"));
+    expect(m).not.toBeNull();
+    expect(Number(m![1])).toBeGreaterThan(20);
+  });
+});
+
+describe("/etc/uci-defaults/80-splitwan", () => {
+  /** Runs the script as /etc/init.d/boot and default_postinst do: sourced in a subshell
+   * from /etc/uci-defaults. config: contents of /etc/config/splitwan, or null for none. */
+  function uciDefaults(config: string | null, failingCli = false) {
+    const s = scratch();
+    if (failingCli) {
+      rmSync(join(s.bin, "splitwan"));
+      symlinkSync("/bin/false", join(s.bin, "splitwan"));
+    }
+    const etc = join(s.dir, "etc");
+    const tmp = join(s.dir, "tmp");
+    mkdirSync(join(etc, "config"), { recursive: true });
+    mkdirSync(join(tmp, "luci-modulecache"), { recursive: true });
+    cpSync(join(FILES, "etc/uci-defaults"), join(etc, "uci-defaults"), { recursive: true });
+    if (config !== null) writeFileSync(join(etc, "config/splitwan"), config);
+    writeFileSync(join(tmp, "luci-indexcache.0123abcd.json"), "{}");
+    writeFileSync(join(tmp, "luci-modulecache/x.json"), "{}");
+    writeFileSync(join(tmp, "other"), "kept");
+    const inner = `mount --bind "${etc}" /etc && mount --bind "${tmp}" /tmp && cd /etc/uci-defaults && ( . ./80-splitwan )`;
+    const r = spawnSync("unshare", ["--mount", "--propagation", "private", "dash", "-c", inner], {
+      encoding: "utf8",
+      env: { PATH: `${s.bin}:/usr/bin:/bin`, CALLS: s.calls },
+    });
+    const out = {
+      status: r.status,
+      stderr: r.stderr,
+      calls: readCalls(s.calls),
+      config: existsSync(join(etc, "config/splitwan")) ? readFileSync(join(etc, "config/splitwan"), "utf8") : null,
+      tmp: ["luci-indexcache.0123abcd.json", "luci-modulecache/x.json", "other"].filter((f) => existsSync(join(tmp, f))),
+    };
+    rmSync(s.dir, { recursive: true, force: true });
+    return out;
+  }
+
+  const shipped = readFileSync(join(FILES, "etc/config/splitwan"), "utf8");
+
+  it("with the shipped (disabled) config: no config change, no apply, LuCI caches cleared, rpcd HUP'd", () => {
+    const r = uciDefaults(shipped);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.calls).toBe("uci -q get splitwan.main\nuci -q get splitwan.main.enabled\nkillall -HUP rpcd\n");
+    expect(r.config).toBe(shipped);
+    expect(r.tmp).toEqual(["other"]);
+  });
+
+  it("with no config: creates a disabled main section", () => {
+    const r = uciDefaults(null);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.config).toBe(""); // created for uci, filled by the batch below
+    expect(r.calls).toContain("uci -q batch\nbatch: set splitwan.main=splitwan\nbatch: set splitwan.main.enabled=0\nbatch: commit splitwan\n");
+    expect(r.calls).not.toContain("splitwan apply");
+  });
+
+  it("enabled (first boot after sysupgrade): re-applies to restore rt_tables line and drop-in", () => {
+    const r = uciDefaults(shipped.replace("option enabled '0'", "option enabled '1'"));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.calls).toContain("splitwan apply\n");
+    expect(r.calls).not.toContain("batch");
+  });
+
+  it("exits 0 even when apply fails, so boot does not keep it for the next boot", () => {
+    const r = uciDefaults(shipped.replace("option enabled '0'", "option enabled '1'"), true);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.calls).toContain("killall -HUP rpcd\n");
+  });
+});
