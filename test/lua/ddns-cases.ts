@@ -1,9 +1,10 @@
 // Provider cases shared by the Node tests (test/ddns/providers.test.ts) and the lua5.1
 // harness (test/lua/ddns-providers.ts): both print the same lines, and Node also asserts
 // the expected values, so Lua is held to the same results.
+import { cloudflare } from "../../src/core/ddns/cloudflare";
 import { percentEncode, scrub } from "../../src/core/ddns/encode";
 import { mydnsOutcome, mydnsRequest } from "../../src/core/ddns/mydns";
-import type { DdnsSection, HttpResponse } from "../../src/core/ddns/types";
+import type { DdnsSection, HttpRequest, HttpResponse } from "../../src/core/ddns/types";
 import { valueDomainOutcome, valueDomainRequest } from "../../src/core/ddns/value-domain";
 
 export function section(over: Partial<DdnsSection>): DdnsSection {
@@ -72,6 +73,27 @@ export const MYDNS_ANSWERS: Array<[number, string, string]> = [
   [0, "", "transient network"],
 ];
 
+const ZONE = '{"success":true,"errors":[],"result":[{"id":"z1","name":"example.com"}]}';
+const REC = (content: string) => `{"success":true,"errors":[],"result":[{"id":"r1","name":"home.example.com","type":"A","content":"${content}"}]}`;
+const PATCHED = '{"success":true,"errors":[],"result":{"id":"r1","name":"home.example.com","content":"203.0.113.7"}}';
+
+/** Cloudflare conversations: [zone_id, ip version, answers in order, expected "kind code"]. */
+export const CF_CASES: Array<[string, 4 | 6, HttpResponse[], string]> = [
+  ["", 4, [{ status: 200, body: ZONE }, { status: 200, body: REC("192.0.2.1") }, { status: 200, body: PATCHED }], "ok updated"],
+  ["z9", 4, [{ status: 200, body: REC("203.0.113.7") }], "unchanged unchanged"],
+  ["", 4, [{ status: 403, body: '{"success":false,"errors":[{"code":10000,"message":"Authentication error"}],"result":null}' }], "permanent cf 10000"],
+  ["", 4, [{ status: 200, body: '{"success":true,"errors":[],"result":[]}' }], "permanent no zone"],
+  ["z9", 4, [{ status: 429, body: "" }], "transient http 429"],
+  ["z9", 4, [{ status: 200, body: '{"success":true,"errors":[],"result":[]}' }], "permanent no record"],
+  ["z9", 4, [{ status: 200, body: '{"success":true,"errors":[],"result":[{"id":"a","content":"1.1.1.1"},{"id":"b","content":"1.1.1.2"}]}' }], "permanent several records"],
+  ["z9", 4, [{ status: 200, body: "<html><body>Please wait</body></html>" }], "transient http 200"],
+  ["z9", 4, [{ status: 502, body: "" }], "transient http 502"],
+  ["z9", 4, [{ status: 200, body: '{"success":' }], "transient http 200"],
+  ["z9", 4, [{ status: 400, body: "" }], "permanent http 400"],
+  ["z9", 6, [{ status: 200, body: REC("192.0.2.1") }, { status: 400, body: '{"success":false,"errors":[{"code":9005,"message":"Content for AAAA record is invalid"}]}' }], "permanent cf 9005"],
+  ["z9", 4, [{ status: 0, body: "", error: "timed out" }], "transient network"],
+];
+
 /** Every case as one line per result: the same function runs in Node and under lua5.1. */
 export function caseLines(): string[] {
   const out: string[] = [];
@@ -92,6 +114,17 @@ export function caseLines(): string[] {
   for (const [status, body] of MYDNS_ANSWERS) {
     const o = mydnsOutcome({ status, body, error: status === 0 ? "timeout" : undefined }, ["pw"]);
     out.push(`mydns ${o.kind} ${o.code} | ${o.message}`);
+  }
+  for (const [zoneId, v, answers] of CF_CASES) {
+    const queue = answers.slice();
+    const asked: string[] = [];
+    const http = (req: HttpRequest): HttpResponse => {
+      asked.push(`${req.method} ${req.url} ${req.body ?? "-"} ${req.headers.map((h) => h.join(": ")).join(",")}`);
+      return queue.shift() ?? { status: 0, body: "", error: "no more answers" };
+    };
+    const s = section({ provider: "cloudflare", token: "tok", domain: "example.com", host: "home", zoneId, ipVersion: v, password: "" });
+    const o = cloudflare.update(s, v === 4 ? "203.0.113.7" : "2001:db8::7", http);
+    out.push(`cf ${o.kind} ${o.code} | ${o.message} | ${asked.join(" ; ")}`);
   }
   out.push(`scrub ${scrub("pw=secret&x=secret%21\n\n  line2", ["secret", "secret!"])}`);
   return out;

@@ -1,0 +1,67 @@
+// `config ddns` sections: defaults, and one clear error per mistake in validate.ts's shape.
+import { describe, expect, it } from "vitest";
+import { type RawDdns, checkDdns, validateDdns } from "../../src/core/ddns/config";
+
+function raw(over: Partial<RawDdns>): RawDdns {
+  return {
+    section: "home", enabled: "1", provider: "value-domain", domain: "example.jp", host: "www", username: "",
+    password: "pw", token: "", zone_id: "", ip_version: "4", ip6_interface: "wan6", timeout: "30", ...over,
+  };
+}
+
+const errorsOf = (r: Partial<RawDdns>) => validateDdns([raw(r)]).map((e) => `${e.option ?? "-"}: ${e.message}`);
+
+describe("ddns config", () => {
+  it("accepts the three providers and maps host @ to the apex", () => {
+    const v = checkDdns([
+      raw({}),
+      raw({ section: "apex", host: "@" }),
+      raw({ section: "wild", host: "*" }),
+      raw({ section: "m", provider: "mydns", username: "mydns123456", host: "", domain: "", ip_version: "6" }),
+      raw({ section: "cf", provider: "cloudflare", token: "abc-DEF_123", password: "", domain: "example.com", host: "home" }),
+    ]);
+    expect(v.errors).toEqual([]);
+    expect(v.sections.map((s) => [s.name, s.provider, s.host, s.ipVersion])).toEqual([
+      ["home", "value-domain", "www", 4],
+      ["apex", "value-domain", "", 4],
+      ["wild", "value-domain", "*", 4],
+      ["m", "mydns", "", 6],
+      ["cf", "cloudflare", "home", 4],
+    ]);
+  });
+
+  it("skips disabled sections without judging them", () => {
+    expect(checkDdns([raw({ enabled: "0", provider: "nope" })])).toEqual({ sections: [], errors: [] });
+  });
+
+  it.each([
+    [{ provider: "" }, "provider: required: one of value-domain, mydns, cloudflare"],
+    [{ provider: "dyndns" }, "provider: unknown provider: use one of value-domain, mydns, cloudflare"],
+    [{ enabled: "maybe" }, "enabled: must be 0 or 1"],
+    [{ domain: "" }, "domain: required: the domain, like example.com"],
+    [{ domain: "exa mple.jp" }, "domain: not a domain name"],
+    [{ host: "w w" }, "host: must be empty or @ (the domain itself), * (wildcard) or a name like www"],
+    [{ password: "" }, "password: required: the dynamic DNS password from Value Domain"],
+    [{ password: "a\nb" }, "password: must not contain control characters"],
+    [{ ip_version: "6" }, "ip_version: Value Domain updates are IPv4 only here"],
+    [{ ip_version: "5" }, "ip_version: must be 4 or 6"],
+    [{ timeout: "0" }, "timeout: must be a whole number of seconds from 1 to 300"],
+    [{ provider: "mydns", username: "", host: "" }, "username: required: the MyDNS master ID (like mydns123456)"],
+    [{ provider: "mydns", username: "m1", host: "www" }, "host: MyDNS updates every domain of the master ID: leave host empty"],
+    [{ provider: "cloudflare", token: "" }, "token: required: a Cloudflare API token with Zone.DNS Edit"],
+    [{ provider: "cloudflare", token: "t", zone_id: "zz/1" }, "zone_id: not a Cloudflare zone id (32 hex digits)"],
+  ])("%j → %s", (over, expected) => {
+    expect(errorsOf(over)).toEqual([expected]);
+  });
+
+  it("never puts a secret in an error", () => {
+    const errs = validateDdns([raw({ password: "se\tcret" }), raw({ section: "c", provider: "cloudflare", token: "bad token!" })]);
+    expect(errs.length).toBe(2);
+    for (const e of errs) expect(e.value).toBeUndefined();
+  });
+
+  it("rejects two sections updating the same record", () => {
+    const errs = validateDdns([raw({}), raw({ section: "again" })]);
+    expect(errs).toEqual([{ section: "again", option: undefined, value: undefined, message: "another ddns section updates the same record" }]);
+  });
+});
