@@ -1,0 +1,377 @@
+// JSON for Lua 5.1 (which has none) that gives the same bytes in Node. Rules that follow
+// from Lua tables:
+//   - Object keys are written sorted (tables have no order).
+//   - An empty table cannot tell [] from {}: it is written as {} unless it was marked
+//     with jsonArray() (or came from jsonDecode("[]")). The same holds in Node, so a
+//     plain [] is written {} there too: wrap arrays that may be empty in jsonArray().
+//   - A key whose value is null/undefined is left out (a table cannot hold nil);
+//     a null inside an array cannot be stored either: jsonDecode rejects it.
+//   - Integers (|n| < 2^53) are written exactly; other numbers with 15 significant
+//     digits, by the same arithmetic in both runtimes. NaN and infinities are null.
+//   - Strings are bytes in Lua: bytes >= 0x80 pass through untouched, \uXXXX escapes
+//     decode to UTF-8 (surrogate pairs joined; a lone surrogate becomes U+FFFD).
+import { EXIT_SYSTEM, SplitwanError } from "./errors";
+
+const emptyArrays = new WeakSet<object>();
+
+/** Marks an array so that it is written as [] even when it is empty. Returns it. */
+export function jsonArray<T>(a: T[]): T[] {
+  emptyArrays.add(a);
+  return a;
+}
+
+/** true when strings are byte strings (Lua): "é" is then 2 long. */
+const BYTE_STRINGS = "\u00e9".length === 2;
+
+function isEmptyTable(t: object): boolean {
+  for (const _ in t) return false;
+  return true;
+}
+
+const ESCAPES: Record<number, string> = { 8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r", 34: '\\"', 92: "\\\\" };
+const HEX = "0123456789abcdef";
+
+function encodeString(s: string, out: string[]): void {
+  out.push('"');
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 32 && c !== 34 && c !== 92) continue;
+    if (i > from) out.push(s.substring(from, i));
+    const e = ESCAPES[c];
+    out.push(e !== undefined ? e : "\\u00" + HEX.charAt(Math.floor(c / 16)) + HEX.charAt(c % 16));
+    from = i + 1;
+  }
+  if (from < s.length) out.push(from === 0 ? s : s.substring(from));
+  out.push('"');
+}
+
+/** Decimal digits of a non-negative integer below 2^53. */
+function intDigits(n: number): string {
+  if (n === 0) return "0";
+  const d: string[] = [];
+  while (n > 0) {
+    const q = Math.floor(n / 10);
+    d.push(HEX.charAt(n - q * 10));
+    n = q;
+  }
+  return d.reverse().join("");
+}
+
+const MAX_EXACT = 9007199254740992; // 2^53
+
+function encodeNumber(v: number): string {
+  if (v !== v || v === Infinity || v === -Infinity) return "null";
+  const neg = v < 0;
+  let a = neg ? -v : v;
+  if (Math.floor(a) === a && a < MAX_EXACT) return (neg && a !== 0 ? "-" : "") + intDigits(a);
+  // scale into [1e14, 1e15): a = m * 10^e with a 15-digit integer m
+  let e = 0;
+  while (a >= 1e15) {
+    a = a / 10;
+    e++;
+  }
+  while (a < 1e14) {
+    a = a * 10;
+    e--;
+  }
+  let m = Math.floor(a + 0.5);
+  if (m >= 1e15) {
+    m = Math.floor(m / 10);
+    e++;
+  }
+  let digits = intDigits(m);
+  while (digits.length > 1 && digits.charAt(digits.length - 1) === "0") {
+    digits = digits.substring(0, digits.length - 1);
+  }
+  const x = e + 14; // exponent of the first digit
+  let s: string;
+  if (x >= 21 || x <= -7) {
+    s = digits.charAt(0) + (digits.length > 1 ? "." + digits.substring(1) : "") + "e" + (x < 0 ? "-" : "+") + intDigits(x < 0 ? -x : x);
+  } else if (x < 0) {
+    let zeros = "";
+    for (let i = -1; i > x; i--) zeros += "0";
+    s = "0." + zeros + digits;
+  } else if (digits.length > x + 1) {
+    s = digits.substring(0, x + 1) + "." + digits.substring(x + 1);
+  } else {
+    s = digits;
+    while (s.length < x + 1) s += "0";
+  }
+  return (neg ? "-" : "") + s;
+}
+
+function encodeValue(v: unknown, indent: string | undefined, depth: string, out: string[]): void {
+  if (v === undefined || v === null) {
+    out.push("null");
+    return;
+  }
+  const t = typeof v;
+  if (t === "string") return encodeString(v as string, out);
+  if (t === "number") {
+    out.push(encodeNumber(v as number));
+    return;
+  }
+  if (t === "boolean") {
+    out.push(v ? "true" : "false");
+    return;
+  }
+  if (t !== "object") throw new SplitwanError(EXIT_SYSTEM, `JSON: cannot encode a ${t}`);
+  const obj = v as object;
+  const inner = indent !== undefined ? depth + indent : depth;
+  const nl = indent !== undefined ? "\n" : "";
+  if (isEmptyTable(obj)) {
+    out.push(emptyArrays.has(obj) ? "[]" : "{}");
+    return;
+  }
+  if (Array.isArray(obj)) {
+    out.push("[");
+    for (let i = 0; i < obj.length; i++) {
+      out.push(i > 0 ? "," + nl + inner : nl + inner);
+      encodeValue(obj[i], indent, inner, out);
+    }
+    out.push(nl + depth + "]");
+    return;
+  }
+  const record = obj as Record<string, unknown>;
+  const keys: string[] = [];
+  for (const k in record) {
+    if (record[k] !== undefined && record[k] !== null) keys.push(k);
+  }
+  if (keys.length === 0) {
+    out.push("{}");
+    return;
+  }
+  // Lua: keys may be numbers; compare them as strings
+  const names = keys.map((k) => `${k}`);
+  const order = names.map((_, i) => i);
+  order.sort((x, y) => (names[x] < names[y] ? -1 : names[x] > names[y] ? 1 : 0));
+  out.push("{");
+  for (let i = 0; i < order.length; i++) {
+    out.push(i > 0 ? "," + nl + inner : nl + inner);
+    encodeString(names[order[i]], out);
+    out.push(indent !== undefined ? ": " : ":");
+    encodeValue(record[keys[order[i]]], indent, inner, out);
+  }
+  out.push(nl + depth + "}");
+}
+
+/** JSON text of the value: keys sorted; pretty = two-space indent as JSON.stringify(v, null, 2). */
+export function jsonEncode(value: unknown, pretty?: boolean): string {
+  const out: string[] = [];
+  encodeValue(value, pretty === true ? "  " : undefined, "", out);
+  return out.join("");
+}
+
+// ---- decoding ------------------------------------------------------------------------
+
+class JsonReader {
+  pos = 0;
+  constructor(private readonly text: string) {}
+
+  fail(message: string, at?: number): never {
+    throw new SplitwanError(EXIT_SYSTEM, `JSON: ${message} at position ${at ?? this.pos}`);
+  }
+
+  skipWs(): void {
+    while (this.pos < this.text.length) {
+      const c = this.text.charCodeAt(this.pos);
+      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return;
+      this.pos++;
+    }
+  }
+
+  peek(): string {
+    return this.text.charAt(this.pos);
+  }
+
+  expectWord(word: string): void {
+    if (this.text.substring(this.pos, this.pos + word.length) !== word) this.fail("unexpected character");
+    this.pos += word.length;
+  }
+
+  value(): unknown {
+    this.skipWs();
+    const c = this.peek();
+    if (c === "{") return this.object();
+    if (c === "[") return this.array();
+    if (c === '"') return this.string();
+    if (c === "t") {
+      this.expectWord("true");
+      return true;
+    }
+    if (c === "f") {
+      this.expectWord("false");
+      return false;
+    }
+    if (c === "n") {
+      this.expectWord("null");
+      return undefined;
+    }
+    if (c === "-" || (c >= "0" && c <= "9")) return this.number();
+    if (c === "") this.fail("unexpected end");
+    return this.fail("unexpected character");
+  }
+
+  object(): Record<string, unknown> {
+    this.pos++;
+    const obj: Record<string, unknown> = {};
+    this.skipWs();
+    if (this.peek() === "}") {
+      this.pos++;
+      return obj;
+    }
+    while (true) {
+      this.skipWs();
+      if (this.peek() !== '"') this.fail("expected a string key");
+      const key = this.string();
+      this.skipWs();
+      if (this.peek() !== ":") this.fail("expected ':'");
+      this.pos++;
+      const v = this.value();
+      if (v !== undefined) obj[key] = v;
+      this.skipWs();
+      const c = this.peek();
+      this.pos++;
+      if (c === "}") return obj;
+      if (c !== ",") this.fail("expected ',' or '}'", this.pos - 1);
+    }
+  }
+
+  array(): unknown[] {
+    this.pos++;
+    const arr: unknown[] = [];
+    this.skipWs();
+    if (this.peek() === "]") {
+      this.pos++;
+      return jsonArray(arr);
+    }
+    while (true) {
+      const at = this.pos;
+      const v = this.value();
+      if (v === undefined) this.fail("null inside an array is not supported", at);
+      arr.push(v);
+      this.skipWs();
+      const c = this.peek();
+      this.pos++;
+      if (c === "]") return arr;
+      if (c !== ",") this.fail("expected ',' or ']'", this.pos - 1);
+    }
+  }
+
+  hex4(): number {
+    let n = 0;
+    for (let i = 0; i < 4; i++) {
+      const d = HEX.indexOf(this.text.charAt(this.pos).toLowerCase());
+      if (d < 0 || this.pos >= this.text.length) this.fail("bad \\u escape");
+      n = n * 16 + d;
+      this.pos++;
+    }
+    return n;
+  }
+
+  codePoint(cp: number): string {
+    if (!BYTE_STRINGS) return String.fromCharCode(cp);
+    if (cp < 0x80) return String.fromCharCode(cp);
+    if (cp < 0x800) return String.fromCharCode(0xc0 + Math.floor(cp / 64), 0x80 + (cp % 64));
+    if (cp < 0x10000) {
+      return String.fromCharCode(0xe0 + Math.floor(cp / 4096), 0x80 + (Math.floor(cp / 64) % 64), 0x80 + (cp % 64));
+    }
+    return String.fromCharCode(
+      0xf0 + Math.floor(cp / 262144),
+      0x80 + (Math.floor(cp / 4096) % 64),
+      0x80 + (Math.floor(cp / 64) % 64),
+      0x80 + (cp % 64),
+    );
+  }
+
+  /** \uXXXX (pos after the u), joining a surrogate pair. */
+  unicodeEscape(): string {
+    const hi = this.hex4();
+    if (hi >= 0xd800 && hi <= 0xdbff && this.text.substring(this.pos, this.pos + 2) === "\\u") {
+      const save = this.pos;
+      this.pos += 2;
+      const lo = this.hex4();
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        if (!BYTE_STRINGS) return String.fromCharCode(hi, lo);
+        return this.codePoint(0x10000 + (hi - 0xd800) * 1024 + (lo - 0xdc00));
+      }
+      this.pos = save;
+    }
+    if (hi >= 0xd800 && hi <= 0xdfff) return this.codePoint(0xfffd);
+    return this.codePoint(hi);
+  }
+
+  string(): string {
+    const start = this.pos;
+    this.pos++;
+    const parts: string[] = [];
+    let from = this.pos;
+    while (true) {
+      if (this.pos >= this.text.length) this.fail("unterminated string", start);
+      const c = this.text.charCodeAt(this.pos);
+      if (c === 34) {
+        parts.push(this.text.substring(from, this.pos));
+        this.pos++;
+        return parts.join("");
+      }
+      if (c < 32) this.fail("control character in string");
+      if (c !== 92) {
+        this.pos++;
+      } else {
+        parts.push(this.text.substring(from, this.pos));
+        const e = this.text.charAt(this.pos + 1);
+        this.pos += 2;
+        if (e === '"') parts.push('"');
+        else if (e === "\\") parts.push("\\");
+        else if (e === "/") parts.push("/");
+        else if (e === "b") parts.push("\b");
+        else if (e === "f") parts.push("\f");
+        else if (e === "n") parts.push("\n");
+        else if (e === "r") parts.push("\r");
+        else if (e === "t") parts.push("\t");
+        else if (e === "u") parts.push(this.unicodeEscape());
+        else this.fail("bad escape", this.pos - 2);
+        from = this.pos;
+      }
+    }
+  }
+
+  digits(): number {
+    const start = this.pos;
+    while (this.pos < this.text.length) {
+      const c = this.text.charCodeAt(this.pos);
+      if (c < 48 || c > 57) break;
+      this.pos++;
+    }
+    return this.pos - start;
+  }
+
+  number(): number {
+    const start = this.pos;
+    if (this.peek() === "-") this.pos++;
+    if (this.peek() === "0") this.pos++;
+    else if (this.digits() === 0) this.fail("bad number", start);
+    if (this.peek() === ".") {
+      this.pos++;
+      if (this.digits() === 0) this.fail("bad number", start);
+    }
+    if (this.peek() === "e" || this.peek() === "E") {
+      this.pos++;
+      if (this.peek() === "+" || this.peek() === "-") this.pos++;
+      if (this.digits() === 0) this.fail("bad number", start);
+    }
+    return Number(this.text.substring(start, this.pos));
+  }
+}
+
+/** Parses JSON text. null becomes undefined (a key with null is absent); errors are
+ * SplitwanError(EXIT_SYSTEM) naming the position (characters in Node, bytes in Lua). */
+export function jsonDecode(text: string): unknown {
+  const r = new JsonReader(text);
+  const v = r.value();
+  r.skipWs();
+  if (r.pos < text.length) r.fail("trailing characters");
+  return v;
+}
+
