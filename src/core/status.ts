@@ -8,6 +8,7 @@ import { formatSpec } from "./ports";
 import { RT_TABLES_PATH } from "./rttables";
 import { readSystem } from "./system";
 import { formatError, validateConfig } from "./validate";
+import { jsonArray } from "./json";
 
 export interface ServerStatus {
   name: string;
@@ -58,9 +59,10 @@ export function collectStatus(p: Platform): Status {
   const c = v.config;
   const iface = raw.main.interface;
   const table = Number(raw.main.table);
-  const warnings: string[] = [];
+  // arrays that may be empty are marked so JSON writes [] (Lua cannot tell [] from {})
+  const warnings: string[] = jsonArray([]);
 
-  const pending: string[] = [];
+  const pending: string[] = jsonArray([]);
   if (c !== undefined) {
     const d = diffPlan(buildPlan(c, sys), parseOwned(p.readFile(OWNED_PATH)), {
       cursor, rtTables: p.readFile(RT_TABLES_PATH) ?? "", readFile: (f) => p.readFile(f),
@@ -84,10 +86,10 @@ export function collectStatus(p: Platform): Status {
   const defaultRoute = routes.code === 0 && routes.stdout.split("\n").some((l) => l.startsWith("default"));
   const ruleOut = p.exec(["ip", "-4", "rule", "show"]);
   const tableName = raw.main.table_name;
-  const rules = ruleOut.code !== 0 ? [] : ruleOut.stdout.split("\n").filter((l) => {
+  const rules = jsonArray(ruleOut.code !== 0 ? [] : ruleOut.stdout.split("\n").filter((l) => {
     const t = l.split("\t").join(" ");
     return t.indexOf(`lookup ${table} `) >= 0 || t.endsWith(`lookup ${table}`) || t.indexOf(`lookup ${tableName}`) >= 0;
-  }).map((l) => l.trim());
+  }).map((l) => l.trim()));
   const chain = p.exec(["nft", "list", "chain", "inet", "fw4", `dstnat_${raw.main.zone}`]);
   const forwards = chain.code === 0 ? chain.stdout.split("\n").filter((l) => l.indexOf(" dnat ") >= 0).length : 0;
   const zoneLive = p.exec(["nft", "list", "chain", "inet", "fw4", `input_${raw.main.zone}`]).code === 0;
@@ -107,7 +109,7 @@ export function collectStatus(p: Platform): Status {
   return {
     enabled,
     valid: c !== undefined,
-    errors: v.errors.map(formatError),
+    errors: jsonArray(v.errors.map(formatError)),
     pending,
     interface: iface,
     device: c !== undefined ? c.device : raw.main.device,
@@ -115,9 +117,9 @@ export function collectStatus(p: Platform): Status {
     table,
     zone: raw.main.zone,
     mtu: Number(raw.main.mtu),
-    servers: (c !== undefined ? c.servers : []).map((s) => ({
-      name: s.name, ipaddr: s.ipaddr, mode: s.mode, ports: s.ports.map(formatSpec), ip6_suffix: s.ip6Suffix ?? "",
-    })),
+    servers: jsonArray((c !== undefined ? c.servers : []).map((s) => ({
+      name: s.name, ipaddr: s.ipaddr, mode: s.mode, ports: jsonArray(s.ports.map(formatSpec)), ip6_suffix: s.ip6Suffix ?? "",
+    }))),
     pppoe,
     live: { default_route: defaultRoute, rules, zone: zoneLive, forwards },
     warnings,

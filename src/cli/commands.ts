@@ -1,0 +1,64 @@
+// The commands of /usr/sbin/splitwan, on any Platform (the Lua entry is main.ts; tests
+// run the same function in Node).
+import { applyConfig, computeDiff, loadConfig } from "../core/apply";
+import { describeChange } from "../core/diff";
+import { EXIT_OK } from "../core/errors";
+import { jsonEncode } from "../core/json";
+import { buildPlan } from "../core/plan";
+import type { Platform } from "../core/platform";
+import { collectStatus, formatStatus } from "../core/status";
+import { readSystem } from "../core/system";
+import { ddnsCommand } from "./ddns";
+import { rpcdCommand } from "./rpcd";
+
+const USAGE = `usage: splitwan <command>
+  apply            write what /etc/config/splitwan asks for, reload what changed
+  plan             show what apply would change; change nothing
+  remove           take out everything splitwan created
+  status [--json]  configured and live state
+  ddns <update [--force] | status>
+exit: 0 ok, 1 invalid config, 2 conflict, 3 system error
+`;
+
+function plan(p: Platform): number {
+  const cursor = p.cursor();
+  const config = loadConfig(p, cursor);
+  const diff = computeDiff(p, cursor, buildPlan(config, readSystem(cursor)));
+  if (diff.changes.length === 0) p.print("nothing to change\n");
+  for (const c of diff.changes) p.print(describeChange(c) + "\n");
+  return EXIT_OK;
+}
+
+function apply(p: Platform, remove: boolean): number {
+  const out = applyConfig(p, remove);
+  if (out.changes.length === 0) p.print("nothing to change\n");
+  for (const c of out.changes) p.print(describeChange(c) + "\n");
+  return EXIT_OK;
+}
+
+function status(p: Platform, args: string[]): number {
+  const s = collectStatus(p);
+  p.print(args.includes("--json") ? jsonEncode(s, true) + "\n" : formatStatus(s));
+  return EXIT_OK;
+}
+
+export function run(p: Platform, args: string[]): number {
+  const [cmd, ...rest] = args;
+  switch (cmd) {
+    case "apply":
+      return apply(p, false);
+    case "remove":
+      return apply(p, true);
+    case "plan":
+      return plan(p);
+    case "status":
+      return status(p, rest);
+    case "ddns":
+      return ddnsCommand(p, rest);
+    case "rpcd":
+      return rpcdCommand(p, rest);
+    default:
+      p.printErr(USAGE);
+      return cmd === "help" || cmd === "--help" ? EXIT_OK : 1;
+  }
+}

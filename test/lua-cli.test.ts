@@ -1,0 +1,125 @@
+// The shipped Lua CLI under Debian's lua5.1 with SPLITWAN_ROOT, and a differential check
+// that Node and Lua write the same bytes and print the same plan for the same inputs.
+import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { applyConfig } from "../src/core/apply";
+import { run } from "../src/cli/commands";
+import { runCli } from "./helpers/lua";
+import { routerTree, testPlatform } from "./helpers/node-platform";
+
+function tree(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (!path.includes("/tmp/") && !path.includes("/var/")) out[relative(root, path)] = readFileSync(path, "latin1");
+    }
+  };
+  walk(root);
+  return out;
+}
+
+const cli = (root: string, ...args: string[]) => runCli(args, { env: { SPLITWAN_ROOT: root } });
+
+describe.each(["dsa-mape", "eth1-dslite"])("lua5.1 CLI on %s", (fixture) => {
+  it("apply writes the same bytes as the Node run, twice is a no-op, remove restores", () => {
+    const luaRoot = routerTree(fixture);
+    const nodeRoot = routerTree(fixture);
+    const before = tree(luaRoot);
+
+    const r = cli(luaRoot, "apply");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("+ network.wanppp (interface)");
+    expect(r.stdout).toContain("would run: ubus call network reload\n");
+    expect(r.stdout).toContain("would run: /etc/init.d/firewall reload\n");
+
+    applyConfig(testPlatform(nodeRoot), false);
+    expect(tree(luaRoot)).toEqual(tree(nodeRoot));
+
+    const applied = tree(luaRoot);
+    const again = cli(luaRoot, "apply");
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe("nothing to change\n");
+    expect(tree(luaRoot)).toEqual(applied);
+
+    const rm = cli(luaRoot, "remove");
+    expect(rm.code).toBe(0);
+    const after = tree(luaRoot);
+    expect(after["etc/config/network"]).toBe(before["etc/config/network"]);
+    expect(after["etc/iproute2/rt_tables"]).toBe(before["etc/iproute2/rt_tables"]);
+    if (fixture === "dsa-mape") expect(after).toEqual(before); // written by uci: byte identical
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+  });
+
+  it("plan prints what Node prints and changes nothing", () => {
+    const root = routerTree(fixture);
+    const before = tree(root);
+    const r = cli(root, "plan");
+    expect(r.code).toBe(0);
+    const p = testPlatform(root);
+    expect(run(p, ["plan"])).toBe(0);
+    expect(r.stdout).toBe(p.out.join(""));
+    expect(r.stdout).not.toContain("secret");
+    expect(tree(root)).toEqual(before);
+  });
+});
+
+describe("lua5.1 CLI errors and logs", () => {
+  it("exit 2 on a hand-made wanppp, nothing written", () => {
+    const root = routerTree("manual-recipe");
+    const before = tree(root);
+    const r = cli(root, "apply");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("network.wanppp (interface) exists and was not created by splitwan");
+    expect(tree(root)).toEqual(before);
+  });
+
+  it("exit 1 naming the field on invalid config", () => {
+    const root = routerTree("eth1-dslite");
+    const cfg = join(root, "etc/config/splitwan");
+    writeFileSync(cfg, readFileSync(cfg, "utf8").replace("list port '443/tcp'", "list port '443/tcp'\n\tlist port '80-70/udp'"));
+    const r = cli(root, "apply");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/splitwan\.cfg[0-9a-f]+\.port='80-70\/udp': "80-70": a range goes from the lower port to the higher/);
+  });
+
+  it("logs every action to the tree's log without the password", () => {
+    const root = routerTree("dsa-mape");
+    expect(cli(root, "apply").code).toBe(0);
+    const log = readFileSync(join(root, "tmp/splitwan.log"), "latin1");
+    expect(log.split("\n").filter((l) => l.startsWith("info: ")).length).toBeGreaterThan(10);
+    expect(log).not.toContain("p@ss");
+  });
+
+  it("unknown commands print usage and exit 1", () => {
+    const r = runCli(["frobnicate"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("usage: splitwan");
+  });
+});
+
+describe("lua5.1 status", () => {
+  it("reports PPPoE from ubus and warns about what is missing", () => {
+    const root = routerTree("dsa-mape");
+    expect(cli(root, "apply").code).toBe(0);
+    const ubus = join(root, "ubus");
+    mkdirSync(ubus);
+    writeFileSync(join(ubus, "network.interface.wanppp.status.json"), JSON.stringify({
+      up: true, pending: false, uptime: 42, l3_device: "pppoe-wanppp", device: "wan",
+      "ipv4-address": [{ address: "203.0.113.45", mask: 32 }],
+    }));
+    const r = runCli(["status", "--json"], { env: { SPLITWAN_ROOT: root, SPLITWAN_UBUS_DIR: ubus } });
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.pppoe).toEqual({ up: true, pending: false, uptime: 42, ipv4: "203.0.113.45", l3_device: "pppoe-wanppp" });
+    expect(s.pending).toEqual([]);
+    expect(s.servers.map((x: { name: string; ports: string[] }) => [x.name, x.ports])).toEqual([["web", ["80/tcp", "443/tcp", "19132/udp"]], ["nas", ["2222:22/tcp"]]]);
+    // this host has no table 300: the status says so in plain words
+    expect(s.warnings.join("\n")).toContain("table 300 has no default route");
+    const human = runCli(["status"], { env: { SPLITWAN_ROOT: root, SPLITWAN_UBUS_DIR: ubus } });
+    expect(human.stdout).toContain("up: yes, 203.0.113.45");
+  });
+});
