@@ -1,7 +1,325 @@
-// `splitwan rpcd list|call <method>` — placeholder until the LuCI work lands (issue 5).
+// `splitwan rpcd list | call <method>`: the rpcd exec plugin behind the LuCI page
+// (/usr/libexec/rpcd/luci.splitwan execs this). rpcd runs `list` once to learn the
+// methods and their argument types (from example values), and `call <method>` with the
+// arguments as a JSON object on stdin; each call prints exactly one JSON object.
+// Failures are answered as { "error": "..." }, never as a crash or an empty answer.
+import { readConfig } from "../core/config";
+import { readDdns, validateDdns } from "../core/ddns/config";
+import { decodeState, statePath } from "../core/ddns/state";
+import { detectWan } from "../core/detect";
+import { jsonDecode, jsonEncode } from "../core/json";
 import type { Platform } from "../core/platform";
+import { collectStatus } from "../core/status";
+import { readSystem } from "../core/system";
+import { type UciCursor, type UciSection, type UciValue, optString, sectionsOf } from "../core/uci";
+import { type ConfigError, validateConfig } from "../core/validate";
+import type { ActionReply, DdnsState, DetectReply, FieldError, Lease, StatusReply, ValidateReply } from "../luci/rpc-types";
 
-export function rpcdCommand(p: Platform, _args: string[]): number {
-  p.print("{}\n");
-  return 0;
+type Args = Record<string, unknown>;
+type Reply = object;
+
+/** Methods with example arguments: rpcd derives each argument's type from its example
+ * (written out, so an empty list stays a JSON array and never becomes an object). */
+export const METHODS_JSON =
+  '{"status":{},"detect":{},"validate":{"sections":[]},"ddns_update":{"name":"home","force":true},"reconnect":{}}';
+
+// ---- validate: the page's staged sections over the router's own network/firewall ----
+
+export interface SectionArg {
+  name: string;
+  type: string;
+  options: Record<string, UciValue>;
+}
+
+function isName(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) return false;
+  }
+  return true;
+}
+
+/** Checks the `sections` argument; returns the sections or what is wrong with it. */
+export function parseSections(v: unknown): SectionArg[] | string {
+  if (!Array.isArray(v)) return "sections must be a list of {name, type, options}";
+  const out: SectionArg[] = [];
+  for (const item of v as unknown[]) {
+    if (typeof item !== "object" || item === null) return "sections must be a list of {name, type, options}";
+    const s = item as Record<string, unknown>;
+    if (typeof s.name !== "string" || !isName(s.name)) return `invalid section name: ${String(s.name)}`;
+    if (typeof s.type !== "string" || !isName(s.type)) return `invalid section type: ${String(s.type)}`;
+    const options: Record<string, UciValue> = {};
+    const raw = s.options === undefined ? {} : s.options;
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return `options of ${s.name} must be an object`;
+    for (const key of Object.keys(raw as object)) {
+      const val = (raw as Record<string, unknown>)[key];
+      if (!isName(key)) return `invalid option name: ${key}`;
+      if (typeof val === "string") options[key] = val;
+      else if (Array.isArray(val) && (val as unknown[]).every((x) => typeof x === "string")) options[key] = (val as string[]).slice();
+      else if (typeof val === "number" || typeof val === "boolean") options[key] = `${val === true ? 1 : val === false ? 0 : val}`;
+      else return `option ${s.name}.${key} must be a string or a list of strings`;
+    }
+    out.push({ name: s.name, type: s.type, options });
+  }
+  return out;
+}
+
+/** A read-only cursor that answers `splitwan` from the given sections and every other
+ * config from the router's cursor: validation sees the page's values with the router's
+ * real network and firewall. */
+export function overlayCursor(base: UciCursor, config: string, sections: SectionArg[]): UciCursor {
+  const list: UciSection[] = sections.map((s, i) => {
+    const sec: UciSection = { ".name": s.name, ".type": s.type, ".anonymous": false, ".index": i };
+    for (const k of Object.keys(s.options)) sec[k] = s.options[k];
+    return sec;
+  });
+  const find = (name: string) => list.find((s) => s[".name"] === name);
+  const readOnly = () => false;
+  return {
+    get(c, section, option) {
+      if (c !== config) return base.get(c, section, option);
+      const s = find(section);
+      if (s === undefined) return undefined;
+      if (option === undefined) return s[".type"];
+      const v = s[option];
+      return typeof v === "string" || Array.isArray(v) ? v : undefined;
+    },
+    get_all(c, section) {
+      return c === config ? find(section) : base.get_all(c, section);
+    },
+    foreach(c, type, fn) {
+      if (c !== config) return base.foreach(c, type, fn);
+      for (const s of list) if (type === undefined || s[".type"] === type) fn(s);
+      return true;
+    },
+    set: readOnly,
+    delete: readOnly,
+    reorder: readOnly,
+    commit: readOnly,
+    revert: readOnly,
+    unload(c) {
+      return c === config ? true : base.unload(c);
+    },
+  };
+}
+
+function errorKey(e: ConfigError): string {
+  return `${e.section}\n${e.option ?? ""}\n${e.value ?? ""}\n${e.message}`;
+}
+
+/** Core validation of the main section, servers and DDNS, as `splitwan apply` does. */
+export function validateWith(cursor: UciCursor): ValidateReply {
+  const errors: FieldError[] = [];
+  const seen: string[] = [];
+  const all = validateConfig(readConfig(cursor), readSystem(cursor)).errors.concat(validateDdns(cursor));
+  for (const e of all) {
+    const key = errorKey(e);
+    if (seen.includes(key)) continue;
+    seen.push(key);
+    const fe: FieldError = { section: e.section, option: e.option ?? "", message: e.message };
+    if (e.value !== undefined) fe.value = e.value;
+    errors.push(fe);
+  }
+  return { valid: errors.length === 0, errors };
+}
+
+// ---- status ----
+
+function field(obj: unknown, key: string): unknown {
+  return typeof obj === "object" && obj !== null ? (obj as Record<string, unknown>)[key] : undefined;
+}
+
+/** netifd's error codes for an interface ("AUTH_FAILED", ...). */
+function interfaceErrors(p: Platform, iface: string): string[] {
+  const errs = field(p.ubus(`network.interface.${iface}`, "status"), "errors");
+  const out: string[] = [];
+  if (Array.isArray(errs)) for (const e of errs as unknown[]) if (typeof field(e, "code") === "string") out.push(field(e, "code") as string);
+  return out;
+}
+
+function ddnsStates(p: Platform, cursor: UciCursor): DdnsState[] {
+  return readDdns(cursor).map((r) => {
+    const st = decodeState(p.readFile(statePath(r.section)));
+    const d: DdnsState = { name: r.section, provider: r.provider, enabled: r.enabled === "1" };
+    const host = r.host === "" || r.host === "@" ? r.domain : `${r.host}.${r.domain}`;
+    if (host !== "") d.host = host;
+    if (st !== undefined) {
+      if (st.lastAttempt !== undefined) d.last_attempt = st.lastAttempt;
+      if (st.lastSuccess !== undefined) d.last_success = st.lastSuccess;
+      if (st.ipSent !== undefined) d.ip_sent = st.ipSent;
+      const answer = st.message !== undefined && st.message !== "" ? st.message : st.answer;
+      if (answer !== undefined && answer !== "") d.answer = answer;
+      if (st.nextRetry !== undefined && st.gaveUp !== true) d.next_retry = st.nextRetry;
+    }
+    return d;
+  });
+}
+
+export function statusReply(p: Platform): StatusReply {
+  const s = collectStatus(p);
+  const cursor = p.cursor();
+  const configured = s.enabled && s.valid;
+  const portCount = s.servers.reduce((n, sv) => n + sv.ports.length, 0);
+  const warnings = s.errors.concat(s.pending, s.warnings);
+  return {
+    now: p.now(),
+    enabled: s.enabled,
+    pppoe: {
+      interface: s.interface,
+      configured,
+      up: s.pppoe.up,
+      pending: s.pppoe.pending,
+      uptime: s.pppoe.uptime,
+      ipv4: s.pppoe.ipv4 !== "" ? s.pppoe.ipv4 : undefined,
+      mtu: s.mtu,
+      device: s.pppoe.l3_device !== "" ? s.pppoe.l3_device : s.device,
+      errors: configured && !s.pppoe.up ? interfaceErrors(p, s.interface) : [],
+    },
+    table: { configured, live: s.live.default_route, id: s.table, name: optString(cursor.get_all("splitwan", "main"), "table_name"), default_route: s.live.default_route },
+    rules: { configured, live: s.live.rules.length > 0 },
+    zone: { configured, live: s.live.zone, name: s.zone },
+    forwards: { configured: configured && portCount > 0, live: s.live.forwards > 0 },
+    servers: s.servers.map((sv) => ({ name: sv.name, enabled: true, ipaddr: sv.ipaddr, mode: sv.mode, ports: sv.ports, live: s.live.forwards > 0 })),
+    ddns: ddnsStates(p, cursor),
+    warnings,
+  };
+}
+
+// ---- detect ----
+
+/** dnsmasq's lease file: "<expiry> <mac> <ip> <hostname> <client-id>" per line. */
+export function parseLeases(text: string | undefined): Lease[] {
+  const out: Lease[] = [];
+  if (text === undefined) return out;
+  for (const line of text.split("\n")) {
+    const f = line.split(" ").filter((x) => x !== "");
+    if (f.length < 4 || f[2].indexOf(".") < 0) continue; // IPv4 leases only
+    const lease: Lease = { ipaddr: f[2], macaddr: f[1] };
+    if (f[3] !== "*") lease.hostname = f[3];
+    out.push(lease);
+  }
+  return out;
+}
+
+/** Devices PPPoE could run on: netifd's devices without tunnels, PPP and loopback. */
+function candidateDevices(p: Platform): string[] {
+  const devs = p.ubus("network.device", "status");
+  const out: string[] = [];
+  if (devs === undefined) return out;
+  for (const name of Object.keys(devs)) {
+    if (name === "lo" || name.startsWith("pppoe-") || name.startsWith("map-") || name.startsWith("ds-")) continue;
+    out.push(name);
+  }
+  out.sort();
+  return out;
+}
+
+export function detectReply(p: Platform): DetectReply {
+  const cursor = p.cursor();
+  const wan = detectWan(cursor);
+  let leaseFile = "/tmp/dhcp.leases";
+  for (const s of sectionsOf(cursor, "dhcp", "dnsmasq")) {
+    const f = optString(s, "leasefile");
+    if (f !== undefined && f !== "") leaseFile = f;
+    break;
+  }
+  const devices = candidateDevices(p);
+  const reply: DetectReply = { devices: wan !== undefined && !devices.includes(wan.device) ? [wan.device].concat(devices) : devices, leases: parseLeases(p.readFile(leaseFile)) };
+  if (wan !== undefined) {
+    reply.interface = wan.ipv4Iface;
+    reply.device = wan.device;
+    reply.kind = wan.kind;
+  }
+  return reply;
+}
+
+// ---- actions ----
+
+function reconnect(p: Platform): ActionReply {
+  const main = readConfig(p.cursor()).main;
+  if (main.enabled !== "1") return { ok: false, message: "Split WAN is disabled: nothing to reconnect" };
+  const obj = `network.interface.${main.interface}`;
+  if (p.ubus(obj, "status") === undefined) return { ok: false, message: `interface ${main.interface} does not exist yet: save and apply first` };
+  p.log("info", `reconnecting ${main.interface} (requested in LuCI)`);
+  p.ubus(obj, "down");
+  p.ubus(obj, "up");
+  return { ok: true, message: `PPPoE ${main.interface} is reconnecting` };
+}
+
+/** A DDNS pass can wait out a provider's spacing (Value Domain: 60 s), longer than rpcd
+ * waits for a plugin: start it detached; its result shows in the status. */
+function ddnsUpdate(p: Platform, args: Args): ActionReply {
+  if (args.name !== undefined && typeof args.name !== "string") return { ok: false, message: "name must be a string" };
+  if (args.force !== undefined && typeof args.force !== "boolean") return { ok: false, message: "force must be true or false" };
+  const sections = readDdns(p.cursor()).filter((r) => r.enabled === "1");
+  if (sections.length === 0) return { ok: false, message: "no DDNS section is enabled" };
+  const cmd = `/usr/sbin/splitwan ddns update${args.force === false ? "" : " --force"} >/dev/null 2>&1 </dev/null &`;
+  if (p.dryRun) return { ok: true, message: `would run: ${cmd}` };
+  const r = p.exec(["/bin/sh", "-c", cmd]);
+  return r.code === 0 ? { ok: true, message: "DDNS update started: the result appears in the status in a few seconds" } : { ok: false, message: `could not start the DDNS update (exit ${r.code})` };
+}
+
+// ---- dispatch ----
+
+export function callMethod(p: Platform, method: string, args: Args): Reply {
+  switch (method) {
+    case "status":
+      return statusReply(p);
+    case "detect":
+      return detectReply(p);
+    case "validate": {
+      if (args.sections === undefined) return validateWith(p.cursor());
+      const sections = parseSections(args.sections);
+      if (typeof sections === "string") return { error: sections };
+      return validateWith(overlayCursor(p.cursor(), "splitwan", sections));
+    }
+    case "ddns_update":
+      return ddnsUpdate(p, args);
+    case "reconnect":
+      return reconnect(p);
+    default:
+      return { error: `unknown method: ${method}` };
+  }
+}
+
+/** Parses the stdin arguments; rpcd sends an empty object when there are none. */
+export function parseArgs(text: string): Args | string {
+  if (text.trim() === "") return {};
+  let v: unknown;
+  try {
+    v = jsonDecode(text);
+  } catch (_e) {
+    return "arguments are not valid JSON";
+  }
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return "arguments must be a JSON object";
+  return v as Args;
+}
+
+/** One JSON object for `call`, whatever happens. */
+export function answer(p: Platform, method: string, stdin: string): string {
+  let out: Reply;
+  try {
+    const args = parseArgs(stdin);
+    out = typeof args === "string" ? { error: args } : callMethod(p, method, args);
+  } catch (e) {
+    const text = e instanceof Error ? e.message : `${e}`;
+    p.log("err", `rpcd ${method}: ${text}`);
+    out = { error: text };
+  }
+  return jsonEncode(out);
+}
+
+export function rpcdCommand(p: Platform, args: string[]): number {
+  if (args[0] === "list") {
+    p.print(METHODS_JSON + "\n");
+    return 0;
+  }
+  if (args[0] === "call" && args[1] !== undefined) {
+    const stdin = io.read("*a");
+    p.print(answer(p, args[1], typeof stdin === "string" ? stdin : "") + "\n");
+    return 0;
+  }
+  p.printErr("usage: splitwan rpcd list | call <method>\n");
+  return 1;
 }

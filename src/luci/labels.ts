@@ -41,6 +41,7 @@ export function optionLabel(type: string, option: string, _: Translate): string 
       password: _("Password"),
       token: _("API token"),
       zone_id: _("Zone ID"),
+      ip_version: _("IP version"),
     },
   };
   const t = byType[type];

@@ -110,6 +110,13 @@ export function serverRows(st: StatusReply, _: Translate): ServerRow[] {
   });
 }
 
+export function providerLabel(provider: string): string {
+  if (provider === "value-domain") return "Value Domain";
+  if (provider === "mydns") return "MyDNS.JP";
+  if (provider === "cloudflare") return "Cloudflare";
+  return provider;
+}
+
 export interface DdnsRow {
   name: string;
   provider: string;
@@ -137,7 +144,7 @@ export function ddnsRows(st: StatusReply, _: Translate): DdnsRow[] {
     }
     return {
       name: d.host ? `${d.name} (${d.host})` : d.name,
-      provider: d.provider,
+      provider: providerLabel(d.provider),
       lastAttempt: when(d.last_attempt, st.now, _),
       lastSuccess: when(d.last_success, st.now, _),
       ipSent: d.ip_sent ?? "-",

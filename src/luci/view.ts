@@ -186,7 +186,7 @@ interface Section {
 }
 
 function buildMap(detect: DetectReply | undefined): form.Map {
-  const m = new form.Map("splitwan", _("Split WAN"), _("Keeps a PPPoE session beside the IPoE (MAP-E / DS-Lite) uplink and publishes servers on its IPv4 address. Everyday traffic stays on IPoE."));
+  const m = new form.Map("splitwan");
 
   let s = m.section(form.NamedSection, "main", "splitwan", _("PPPoE")) as unknown as Section;
   s.addremove = false;
@@ -232,11 +232,11 @@ function buildMap(detect: DetectReply | undefined): form.Map {
   o.value("value-domain", "Value Domain");
   o.value("mydns", "MyDNS.JP");
   o.value("cloudflare", "Cloudflare");
-  o = s.option(form.Value, "domain", optionLabel("ddns", "domain", _));
+  o = s.option(form.Value, "domain", optionLabel("ddns", "domain", _), _("The domain (Value Domain) or the zone name (Cloudflare), like example.com"));
   o.datatype = "hostname";
   o.depends("provider", "value-domain");
   o.depends("provider", "cloudflare");
-  o = s.option(form.Value, "host", optionLabel("ddns", "host", _), _("Value Domain: empty or @ for the domain itself, * for the wildcard. Cloudflare: the full record name."));
+  o = s.option(form.Value, "host", optionLabel("ddns", "host", _), _("Empty or @ for the domain itself, * for the wildcard, or a name like www"));
   o.depends("provider", "value-domain");
   o.depends("provider", "cloudflare");
   o = s.option(form.Value, "username", optionLabel("ddns", "username", _), _("MyDNS.JP master ID"));
@@ -245,8 +245,14 @@ function buildMap(detect: DetectReply | undefined): form.Map {
   o.password = true;
   o.depends("provider", "value-domain");
   o.depends("provider", "mydns");
-  o = s.option(form.Value, "token", optionLabel("ddns", "token", _), _("Cloudflare API token with DNS edit permission for the zone"));
+  o = s.option(form.Value, "token", optionLabel("ddns", "token", _), _("Cloudflare API token with Zone.DNS Edit permission"));
   o.password = true;
+  o.depends("provider", "cloudflare");
+  o = s.option(form.ListValue, "ip_version", optionLabel("ddns", "ip_version", _));
+  o.value("4", "IPv4");
+  o.value("6", "IPv6");
+  o.default = "4";
+  o.depends("provider", "mydns");
   o.depends("provider", "cloudflare");
   return m;
 }
@@ -281,7 +287,10 @@ export default view.extend({
       formRoot = mapEl as HTMLElement;
       return E<HTMLElement>("div", {}, [
         E<HTMLElement>("style", {}, CSS),
+        E<HTMLElement>("h2", {}, _("Split WAN")),
+        E<HTMLElement>("div", { class: "cbi-map-descr" }, _("Keeps a PPPoE session beside the IPoE (MAP-E / DS-Lite) uplink and publishes servers on its IPv4 address. Everyday traffic stays on IPoE.")),
         E<HTMLElement>("div", { class: "cbi-section", id: "splitwan-status" }, [E<HTMLElement>("h3", {}, _("Status")), statusBox, E<HTMLElement>("h4", {}, _("Actions")), actions, actionResult]),
+        E<HTMLElement>("h3", {}, _("Setup")),
         checkBox,
         mapEl,
       ]);
