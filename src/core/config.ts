@@ -1,5 +1,6 @@
 // /etc/config/splitwan as read from UCI: raw strings with defaults applied. validate.ts
 // turns this into a checked Config; nothing here judges a value.
+import { type RawDdns, readDdns } from "./ddns/config";
 import { type UciCursor, type UciSection, optList, optString, sectionsOf } from "./uci";
 
 export const DEFAULTS = {
@@ -43,6 +44,7 @@ export interface RawServer {
 export interface RawConfig {
   main: RawMain;
   servers: RawServer[];
+  ddns: RawDdns[];
 }
 
 function opt(s: UciSection | undefined, name: string, fallback: string): string {
@@ -78,13 +80,5 @@ export function readConfig(cursor: UciCursor): RawConfig {
     ip6_suffix: opt(s, "ip6_suffix", ""),
     ports: optList(s, "port"),
   }));
-  return { main, servers };
-}
-
-/** UCI booleans as OpenWrt reads them. */
-export function uciBool(v: string): boolean | undefined {
-  const t = v.toLowerCase();
-  if (t === "1" || t === "on" || t === "true" || t === "yes" || t === "enabled") return true;
-  if (t === "0" || t === "off" || t === "false" || t === "no" || t === "disabled") return false;
-  return undefined;
+  return { main, servers, ddns: readDdns(cursor) };
 }

@@ -73,3 +73,11 @@ export function optList(s: UciSection | undefined, option: string): string[] {
   if (Array.isArray(v)) return v.slice();
   return [];
 }
+
+/** UCI booleans as OpenWrt reads them. */
+export function uciBool(v: string): boolean | undefined {
+  const t = v.toLowerCase();
+  if (t === "1" || t === "on" || t === "true" || t === "yes" || t === "enabled") return true;
+  if (t === "0" || t === "off" || t === "false" || t === "no" || t === "disabled") return false;
+  return undefined;
+}

@@ -1,9 +1,11 @@
 // RawConfig → checked, typed Config, or errors that name section, option, value and why.
 import { parseIPv4, parseIPv6 } from "./addr";
-import { type RawConfig, type RawServer, uciBool } from "./config";
+import type { RawConfig, RawServer } from "./config";
+import { validateDdns } from "./ddns/config";
 import type { WanInfo } from "./detect";
 import { type PortSpec, formatSpec, parsePortItem, portsOverlap } from "./ports";
 import type { SystemView } from "./system";
+import { uciBool } from "./uci";
 
 export type Mode = "source" | "reply-only";
 
@@ -143,6 +145,7 @@ export function validateConfig(raw: RawConfig, sys: SystemView): Validation {
   if (mark === undefined) err("mark", m.mark, "must be one bit in hex, like 0x10000000");
 
   const servers = validateServers(raw.servers, sys, errors);
+  for (const e of validateDdns(raw.ddns)) errors.push(e);
   if (priority !== undefined && priority + 10 * (servers.length + 1) >= MAIN_RULE_PRIORITY) {
     err("priority", m.priority, `too high for ${servers.length} servers: the rules must stay below the main table (${MAIN_RULE_PRIORITY})`);
   }

@@ -1,7 +1,6 @@
 // `config ddns` sections of /etc/config/splitwan: read, check, and turn into DdnsSection.
 // Errors have validate.ts's shape so `splitwan validate` and LuCI show them the same way.
-import { uciBool } from "../config";
-import { type UciCursor, optString, sectionsOf } from "../uci";
+import { type UciCursor, optString, sectionsOf, uciBool } from "../uci";
 import type { ConfigError } from "../validate";
 import type { DdnsSection, ProviderName } from "./types";
 
