@@ -6,7 +6,7 @@
 // Stand-ins: opkg itself (this file: extract + info files) and /lib/functions.sh
 // (stubs/functions.sh: records calls, runs the package's -pkg scripts like the real one).
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -99,6 +99,39 @@ describe("install, enable, apply, remove in a scratch root", () => {
     expect(r.status, r.stderr).toBe(0);
     for (const [rel, text] of applied) expect(read(rel), rel).toBe(text);
     expect(existsSync(join(root, "etc/splitwan/owned"))).toBe(true);
+  });
+
+  it("upgrade: a newer .ipk over it keeps the config and the live setup; apply changes nothing", () => {
+    // opkg: extract the new data, but a modified conffile stays (new one as <file>-opkg)
+    const conf = read("etc/config/splitwan");
+    const applied = new Map([...before.keys()].map((rel) => [rel, read(rel)]));
+    execFileSync("tar", ["-xzf", join(u.dir, "data.tar.gz"), "-C", root]);
+    const shipped = read("etc/config/splitwan");
+    expect(shipped).not.toBe(conf);
+    writeFileSync(join(root, "etc/config/splitwan-opkg"), shipped);
+    writeFileSync(join(root, "etc/config/splitwan"), conf);
+    const p = sh(info("postinst"), ["configure"], { PKG_UPGRADE: "1" });
+    expect(p.status, p.stderr).toBe(0);
+    // what postinst's `/etc/init.d/splitwan start` runs on the router
+    const r = cli(["apply"]);
+    expect(r.status, r.stderr + r.stdout).toBe(0);
+    expect(r.stdout).toBe("nothing to change\n"); // no reload: no window for published ports
+    for (const [rel, text] of applied) expect(read(rel), rel).toBe(text);
+    rmSync(join(root, "etc/config/splitwan-opkg"));
+  });
+
+  it("sysupgrade: what is not kept (rt_tables line, fw4 drop-ins) comes back with the boot apply", () => {
+    const applied = new Map([...before.keys()].map((rel) => [rel, read(rel)]));
+    const dropins = join(root, "usr/share/nftables.d");
+    const kept = existsSync(dropins) ? execFileSync("find", [dropins, "-type", "f"], { encoding: "utf8" }).trim().split("\n").filter(Boolean) : [];
+    expect(kept.length).toBeGreaterThan(0);
+    // a new image: base-files' rt_tables, no /usr/share/nftables.d; /etc/config and /etc/splitwan kept
+    writeFileSync(join(root, "etc/iproute2/rt_tables"), before.get("etc/iproute2/rt_tables")!);
+    rmSync(dropins, { recursive: true, force: true });
+    const r = cli(["apply"]);
+    expect(r.status, r.stderr + r.stdout).toBe(0);
+    for (const [rel, text] of applied) expect(read(rel), rel).toBe(text);
+    for (const f of kept) expect(existsSync(f), f).toBe(true);
   });
 
   it("prerm (remove) takes everything back: network, firewall, rt_tables as before install", () => {
