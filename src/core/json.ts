@@ -113,7 +113,7 @@ function encodeValue(v: unknown, indent: string | undefined, depth: string, out:
     return;
   }
   if (t === "boolean") {
-    out.push(v ? "true" : "false");
+    out.push(v === true ? "true" : "false");
     return;
   }
   if (t !== "object") throw new SplitwanError(EXIT_SYSTEM, `JSON: cannot encode a ${t}`);
