@@ -3,6 +3,7 @@
 //   status   last attempt, last success, IP sent, provider's answer, next retry
 //   hotplug  run by /etc/hotplug.d/iface/95-splitwan-ddns (detached) with ACTION,
 //            INTERFACE as netifd sets them
+//   resume   (detached, started by update) continue retries and spaced requests
 // Every run posts an event and then takes the lock; a run that finds the lock taken leaves
 // its event to the holder, which starts a fresh pass when it sees a newer event.
 import { readConfig } from "../core/config";
@@ -11,11 +12,11 @@ import { checkDdns, readDdns } from "../core/ddns/config";
 import { DDNS_RUN_DIR, type DdnsState, decodeState, statePath } from "../core/ddns/state";
 import type { DdnsSection } from "../core/ddns/types";
 import { type UpdaterEnv, runPass } from "../core/ddns/updater";
-import { EXIT_INVALID, EXIT_OK } from "../core/errors";
+import { EXIT_INVALID, EXIT_OK, EXIT_SYSTEM } from "../core/errors";
 import { jsonArray, jsonEncode } from "../core/json";
 import type { Platform } from "../core/platform";
 import { formatError } from "../core/validate";
-import { DdnsLock, eventForces, ownPid, postEvent, readEvent, routerClock } from "../router/ddns-host";
+import { DdnsLock, ownPid, postEvent, readEvent, routerClock } from "../router/ddns-host";
 import { routerHttp } from "../router/http";
 
 const USAGE = "usage: splitwan ddns <update [--force] | status [--json] | hotplug>\n";
@@ -47,7 +48,7 @@ function makeEnv(p: Platform, loaded: Loaded, pid: string, interactive: boolean,
     addressSource: (s) => (s.ipVersion === 6 ? `${s.ip6Interface} IPv6` : `${loaded.iface} IPv4`),
     readFile: (path) => p.readFile(path),
     writeFile: (path, data) => p.writeFile(path, data, 0o600),
-    superseded: () => readEvent(p) !== seen(),
+    superseded: () => readEvent(p).text !== seen(),
     log(level, message) {
       p.log(level, message);
       // a pass may wait minutes between attempts: get each line to syslog now
@@ -59,23 +60,38 @@ function makeEnv(p: Platform, loaded: Loaded, pid: string, interactive: boolean,
   };
 }
 
-/** Passes until no newer event is waiting; the lock is held throughout. */
+/** Passes until no newer event is waiting; the lock is held throughout. In the foreground
+ * a request that is not due yet (retry, spacing) is left to a detached `ddns resume`. */
 function passes(p: Platform, lock: DdnsLock, pid: string, interactive: boolean): number {
   for (;;) {
     const event = readEvent(p);
     const loaded = load(p, interactive);
     if (loaded === undefined) return EXIT_INVALID;
-    const end = runPass(loaded.sections, makeEnv(p, loaded, pid, interactive, () => event), eventForces(event));
+    const env = makeEnv(p, loaded, pid, interactive, () => event.text);
+    const end = runPass(loaded.sections, env, { force: event.force, fresh: !event.resume, maxWait: interactive ? 0 : 1e9 });
     if (end === "superseded") continue;
     lock.release();
+    if (end === "deferred") {
+      p.exec(["sh", "-c", "splitwan ddns resume </dev/null >/dev/null 2>&1 &"]);
+      return EXIT_OK;
+    }
     // an event that came while we released: whoever takes the lock handles it
-    if (readEvent(p) === event || !lock.acquire()) return EXIT_OK;
+    if (readEvent(p).text === event.text || !lock.acquire()) return interactive ? failures(p, loaded.sections) : EXIT_OK;
   }
 }
 
-function update(p: Platform, force: boolean, interactive: boolean): number {
+/** EXIT_SYSTEM when a section ended without its record being current. */
+function failures(p: Platform, sections: DdnsSection[]): number {
+  for (const s of sections) {
+    const st = decodeState(p.readFile(statePath(s.name)));
+    if (st !== undefined && st.result !== "ok" && st.result !== "unchanged") return EXIT_SYSTEM;
+  }
+  return EXIT_OK;
+}
+
+function update(p: Platform, force: boolean, resume: boolean, interactive: boolean): number {
   const pid = ownPid();
-  postEvent(p, pid, force);
+  postEvent(p, pid, force, resume);
   const lock = new DdnsLock(p, pid);
   if (!lock.acquire()) {
     const other = lock.holder() ?? "?";
@@ -103,7 +119,7 @@ function hotplug(p: Platform): number {
   const wanted = loaded.sections.some((s) => (s.ipVersion === 6 ? s.ip6Interface : loaded.iface) === iface);
   if (!wanted) return EXIT_OK;
   p.log("info", `ddns: ${action} of ${iface}`);
-  return update(p, false, false);
+  return update(p, false, false, false);
 }
 
 function when(t: number | undefined): string {
@@ -142,7 +158,8 @@ function status(p: Platform, json: boolean): number {
 
 export function ddnsCommand(p: Platform, args: string[]): number {
   const [sub, ...rest] = args;
-  if (sub === "update") return update(p, rest.includes("--force"), true);
+  if (sub === "update") return update(p, rest.includes("--force"), false, true);
+  if (sub === "resume") return update(p, false, true, false);
   if (sub === "status") return status(p, rest.includes("--json"));
   if (sub === "hotplug") return hotplug(p);
   p.printErr(USAGE);

@@ -58,19 +58,24 @@ export class DdnsLock {
   }
 }
 
-/** Events are "<id> <force>"; the file always holds the newest one. */
-export function postEvent(p: Platform, pid: string, force: boolean): string {
-  const text = `${p.now()}.${pid} ${force ? 1 : 0}\n`;
-  p.writeFile(EVENT_FILE, text);
-  return text;
+/** An event is "<id> <flags>": f = force, r = resume (continue the retry series). The file
+ * always holds the newest one. */
+export interface DdnsEvent {
+  text: string;
+  force: boolean;
+  resume: boolean;
 }
 
-export function readEvent(p: Platform): string {
-  return p.readFile(EVENT_FILE) ?? "";
+export function postEvent(p: Platform, pid: string, force: boolean, resume: boolean): void {
+  const flags = `${force ? "f" : ""}${resume ? "r" : ""}`;
+  p.writeFile(EVENT_FILE, `${p.now()}.${pid} ${flags === "" ? "-" : flags}\n`);
 }
 
-export function eventForces(event: string): boolean {
-  return event.trim().endsWith(" 1");
+export function readEvent(p: Platform): DdnsEvent {
+  const text = p.readFile(EVENT_FILE) ?? "";
+  const sp = text.indexOf(" ");
+  const flags = sp >= 0 ? text.slice(sp + 1) : "";
+  return { text, force: flags.indexOf("f") >= 0, resume: flags.indexOf("r") >= 0 };
 }
 
 /** The real clock sleeps with `sleep`. With SPLITWAN_ROOT and SPLITWAN_TEST_CLOCK set (tests

@@ -3,12 +3,13 @@
 import { describe, expect, it } from "vitest";
 import { decodeState, lastRequestPath, statePath } from "../../src/core/ddns/state";
 import { BACKOFF, MAX_ATTEMPTS } from "../../src/core/ddns/schedule";
-import { runPass } from "../../src/core/ddns/updater";
+import { type PassOptions, runPass as pass } from "../../src/core/ddns/updater";
 import { VALUE_DOMAIN_SPACING, VALUE_DOMAIN_URL } from "../../src/core/ddns/value-domain";
 import { CLOUDFLARE_API } from "../../src/core/ddns/cloudflare";
 import { section } from "../lua/ddns-cases";
 import { FakeEnv } from "./fake-env";
 
+const runPass = (s: Parameters<typeof pass>[0], e: FakeEnv, force: boolean) => pass(s, e, { force, fresh: true, maxWait: 1e9 });
 const OK = { status: 200, body: "status=0\nOK\n" };
 const BUSY = { status: 200, body: "status=5\nbusy\n" };
 const TOO_FAST = { status: 503, body: "" };
@@ -163,5 +164,29 @@ describe("update pass", () => {
     runPass([cf], e, true);
     expect(e.sent.length).toBe(5);
     expect(decodeState(e.files.get(statePath("cf")))?.result).toBe("unchanged");
+  });
+
+  it("defers what is not due yet and a continuing run sends exactly that", () => {
+    const e = env();
+    e.answers.push([VALUE_DOMAIN_URL, [BUSY, OK]]);
+    const hosts = [section({ name: "a", host: "a" }), section({ name: "b", host: "b" })];
+    const now: PassOptions = { force: false, fresh: true, maxWait: 0 };
+    expect(pass(hosts, e, now)).toBe("deferred");
+    expect(e.sent.length).toBe(1);
+    // a's retry and b's first request both wait for the spacing
+    const due = e.sent[0].at + Math.max(BACKOFF[0], VALUE_DOMAIN_SPACING);
+    expect(decodeState(e.files.get(statePath("a")))?.nextRetry).toBe(due);
+    expect(decodeState(e.files.get(statePath("b")))?.nextRetry).toBe(due);
+    expect(decodeState(e.files.get(statePath("a")))?.failures).toBe(1);
+    // the background run continues the series: a's retry, then b one slot later
+    expect(pass(hosts, e, { force: false, fresh: false, maxWait: 1e9 })).toBe("done");
+    expect(e.sent.map((x) => form(x.req.body).get("h"))).toEqual(["a", "a", "b"]);
+    expect(e.sent[1].at).toBe(due);
+    expect(e.sent[2].at - e.sent[1].at).toBe(VALUE_DOMAIN_SPACING);
+    expect(decodeState(e.files.get(statePath("a")))?.failures).toBe(0);
+    expect(decodeState(e.files.get(statePath("a")))?.result).toBe("ok");
+    // nothing left: another continuing run sends nothing
+    pass(hosts, e, { force: false, fresh: false, maxWait: 1e9 });
+    expect(e.sent.length).toBe(3);
   });
 });

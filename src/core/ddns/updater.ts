@@ -28,7 +28,18 @@ export interface UpdaterEnv {
   say(message: string): void;
 }
 
-export type PassEnd = "done" | "superseded";
+/** done: every section ended; superseded: a newer event came, start again with it;
+ * deferred: the next request is due later than the caller wants to wait. */
+export type PassEnd = "done" | "superseded" | "deferred";
+
+export interface PassOptions {
+  /** Send even when the provider already has the address from our last success. */
+  force: boolean;
+  /** A new event: start each section's retry series afresh (false: continue it). */
+  fresh: boolean;
+  /** Longest wait for a due request; beyond it the pass ends "deferred". */
+  maxWait: number;
+}
 
 /** Longest single sleep, so a newer event is noticed within this many seconds. */
 const SLEEP_SLICE = 2;
@@ -62,15 +73,18 @@ interface Job {
   done: boolean;
 }
 
-function startJob(s: DdnsSection, env: UpdaterEnv): Job {
+function startJob(s: DdnsSection, env: UpdaterEnv, fresh: boolean): Job {
   const loaded = decodeState(env.readFile(statePath(s.name)));
   const target = targetOf(s);
   const st: DdnsState = loaded !== undefined && loaded.target === target ? loaded : { target, failures: 0 };
-  // each pass starts a fresh retry series
-  st.failures = 0;
-  st.gaveUp = undefined;
-  st.nextRetry = undefined;
-  return { s, st, who: describe(s), done: false };
+  if (fresh) {
+    st.failures = 0;
+    st.gaveUp = undefined;
+    st.nextRetry = undefined;
+  }
+  // a continued series that had ended (success, permanent failure, given up) stays ended
+  const ended = !fresh && st.nextRetry === undefined;
+  return { s, st, who: describe(s), done: ended };
 }
 
 function save(env: UpdaterEnv, job: Job): void {
@@ -155,8 +169,9 @@ function attempt(job: Job, ip: string, env: UpdaterEnv): void {
 /** Runs every enabled section to an end (success, permanent failure, giving up), always
  * sending the request that is due first, so one failing provider does not hold up another.
  * "superseded" means: start again with the newest event. */
-export function runPass(sections: DdnsSection[], env: UpdaterEnv, force: boolean): PassEnd {
-  const jobs = sections.map((s) => startJob(s, env));
+export function runPass(sections: DdnsSection[], env: UpdaterEnv, opts: PassOptions): PassEnd {
+  const force = opts.force;
+  const jobs = sections.map((s) => startJob(s, env, opts.fresh));
   for (;;) {
     if (env.superseded()) return "superseded";
     let next: Job | undefined;
@@ -174,6 +189,16 @@ export function runPass(sections: DdnsSection[], env: UpdaterEnv, force: boolean
       }
     }
     if (next === undefined) return "done";
+    if (nextAt > env.clock.now() + opts.maxWait) {
+      // mark what is still to send, so the continuing run knows
+      for (const job of jobs) {
+        if (job.done) continue;
+        job.st.nextRetry = sendTime(env.clock.now(), job.s.provider, lastRequest(env, job), job.st.nextRetry);
+        save(env, job);
+      }
+      env.say(`${next.s.name}: next attempt in ${Math.ceil(nextAt - env.clock.now())} s, continued in the background ('splitwan ddns status' shows it)`);
+      return "deferred";
+    }
     if (nextAt > env.clock.now()) {
       env.say(`${next.s.name}: waiting ${Math.ceil(nextAt - env.clock.now())} s before sending`);
       if (!sleepUntil(env, nextAt)) return "superseded";
