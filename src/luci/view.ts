@@ -290,7 +290,6 @@ export default view.extend({
         E<HTMLElement>("h2", {}, _("Split WAN")),
         E<HTMLElement>("div", { class: "cbi-map-descr" }, _("Keeps a PPPoE session beside the IPoE (MAP-E / DS-Lite) uplink and publishes servers on its IPv4 address. Everyday traffic stays on IPoE.")),
         E<HTMLElement>("div", { class: "cbi-section", id: "splitwan-status" }, [E<HTMLElement>("h3", {}, _("Status")), statusBox, E<HTMLElement>("h4", {}, _("Actions")), actions, actionResult]),
-        E<HTMLElement>("h3", {}, _("Setup")),
         checkBox,
         mapEl,
       ]);

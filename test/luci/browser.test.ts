@@ -40,6 +40,7 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
       viewport: { width: 1200, height: 900 },
       timezoneId: "UTC",
     });
+    context.setDefaultTimeout(10000);
   });
 
   afterAll(async () => {
@@ -73,6 +74,117 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
     expect(await text(page, "#splitwan-servers")).toContain(`${PPPOE_IP}: 80/tcp, 443/tcp`);
     expect(await text(page, "#splitwan-ddns")).toContain("status=0: updated");
     await page.screenshot({ path: join(SHOTS, "en-up.png"), fullPage: true });
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  const field = (page: Page, section: string, option: string, sel = "input") => page.locator(`[data-field="cbid.splitwan.${section}.${option}"] ${sel}`);
+
+  it("checks fields in the browser (LuCI datatypes, the core's port parser) and refuses to save", async () => {
+    const page = await open("en", "up");
+    const port = field(page, "web", "port", "input.standin-item").first();
+    await port.fill("70000/tcp");
+    expect(await port.getAttribute("class")).toContain("cbi-input-invalid");
+    expect(await port.getAttribute("title")).toBe('"70000": ports are whole numbers from 1 to 65535');
+    const mtu = field(page, "main", "mtu");
+    await mtu.fill("9000");
+    expect(await mtu.getAttribute("class")).toContain("cbi-input-invalid");
+    await page.screenshot({ path: join(SHOTS, "en-invalid.png"), fullPage: true });
+
+    const before = backend.calls.length;
+    await page.click(".cbi-page-actions .cbi-button-save");
+    await page.waitForSelector("#notifications .alert-message.error");
+    expect(backend.calls.slice(before).filter((c) => c.object === "uci" && c.method !== "get")).toEqual([]);
+    await page.close();
+  });
+
+  it("adds a server, checks it on the router, applies with rollback and shows the new state", async () => {
+    const page = await open("en", "up");
+    await field(page, "web", "port", "input.standin-item").first().fill("80,443/tcp");
+    await field(page, "web", "port", "button.standin-add-item").click();
+    await field(page, "web", "port", "input.standin-item").nth(1).fill("8080/tcp");
+    await page.fill("#cbi-splitwan-server .cbi-section-create-name", "game");
+    await page.click("#cbi-splitwan-server .cbi-button-add");
+    await field(page, "game", "ipaddr").fill("192.168.1.20");
+    await field(page, "game", "mode", "select").selectOption("reply-only");
+    await field(page, "game", "port", "input.standin-item").first().fill("19132/udp");
+    await page.click(".cbi-page-actions .cbi-button-apply");
+    await page.waitForSelector("#notifications .alert-message.notice");
+
+    const writes = backend.calls.filter((c) => c.object === "uci" && c.method !== "get");
+    expect(writes).toEqual([
+      { object: "uci", method: "add", args: { config: "splitwan", type: "server", name: "game", values: { enabled: "1", ipaddr: "192.168.1.20", mode: "reply-only", port: ["19132/udp"] } } },
+      // the detected device is pre-selected, so the first save writes it
+      { object: "uci", method: "set", args: { config: "splitwan", section: "main", values: { device: "wan" } } },
+      { object: "uci", method: "set", args: { config: "splitwan", section: "web", values: { port: ["80,443/tcp", "8080/tcp"] } } },
+      { object: "uci", method: "apply", args: { rollback: true, timeout: 90 } },
+      { object: "uci", method: "confirm", args: {} },
+    ]);
+    // the router checked the staged sections before apply
+    const check = backend.callsTo("luci.splitwan", "validate").at(-2);
+    expect((check?.args.sections as Array<{ name: string }>).map((s) => s.name)).toEqual(["main", "web", "home", "game"]);
+    // after uci-applied: the status shows the new server without a reload
+    await page.waitForFunction(() => document.querySelector("#splitwan-servers")?.textContent?.includes("19132/udp"));
+    expect(await text(page, "#splitwan-servers")).toContain("Replies only");
+    await page.screenshot({ path: join(SHOTS, "en-applied.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("shows the router's verdict next to the field and does not apply", async () => {
+    const page = await open("en", "up");
+    await field(page, "game", "ipaddr").fill("192.168.1.5"); // valid IPv4, but web has it
+    const applies = backend.callsTo("uci", "apply").length;
+    await page.click(".cbi-page-actions .cbi-button-apply");
+    const err = page.locator('[data-error-for="cbid.splitwan.game.ipaddr"]');
+    await err.waitFor();
+    expect(await err.innerText()).toBe("another server has the same address: put all its ports in one server");
+    expect(await text(page, "#splitwan-check")).toContain("Server “game” › LAN address: another server has the same address");
+    expect(backend.callsTo("uci", "apply").length).toBe(applies);
+    await page.screenshot({ path: join(SHOTS, "en-router-error.png"), fullPage: true });
+    // put it right again for the tests that follow
+    await field(page, "game", "ipaddr").fill("192.168.1.20");
+    await page.click(".cbi-page-actions .cbi-button-apply");
+    await page.waitForFunction(() => document.querySelector("#splitwan-check")?.textContent === "");
+    await page.close();
+  });
+
+  it("renders PPPoE down and PPPoE failed in plain words", async () => {
+    let page = await open("en", "down");
+    expect(await text(page, "#splitwan-pppoe tr[data-key=state]")).toContain("Connecting…");
+    expect(await text(page, "#splitwan-warnings")).toContain("PPPoE (wanppp) is down: nothing is published");
+    expect(await page.locator("#splitwan-pppoe tr[data-key=ipv4]").count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, "en-down.png"), fullPage: true });
+    await page.close();
+
+    page = await open("en", "error");
+    expect(await text(page, "#splitwan-pppoe tr[data-key=state]")).toContain("Error: authentication failed: check username and password");
+    expect(await page.getAttribute("#splitwan-pppoe tr[data-key=state]", "class")).toContain("splitwan-error");
+    await page.screenshot({ path: join(SHOTS, "en-error.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("refreshes the status by itself (LuCI poll)", async () => {
+    const page = await open("en", "up");
+    expect(await text(page, "#splitwan-pppoe tr[data-key=state]")).toContain("Connected");
+    backend.scenario = "error";
+    await page.waitForFunction(() => document.querySelector("#splitwan-pppoe tr[data-key=state]")?.textContent?.includes("authentication failed"), undefined, { timeout: 10000 });
+    await page.close();
+  });
+
+  it("runs the actions and shows their results inline", async () => {
+    const page = await open("en", "up");
+    backend.ubusCalls = [];
+    await page.click("#splitwan-reconnect");
+    await page.waitForFunction(() => document.querySelector("#splitwan-action-result")?.textContent?.includes("reconnecting"));
+    expect(await text(page, "#splitwan-action-result")).toBe("PPPoE wanppp is reconnecting");
+    const ifCalls = backend.ubusCalls.filter((c) => c.startsWith("network.interface.wanppp") && !c.endsWith("status"));
+    expect(ifCalls).toEqual(["network.interface.wanppp down", "network.interface.wanppp up"]);
+
+    await page.click("#splitwan-ddns-update");
+    await page.waitForFunction(() => document.querySelector("#splitwan-action-result")?.textContent?.includes("ddns update"));
+    // the test platform is a dry run (SPLITWAN_ROOT): the plugin says what it would start
+    expect(await text(page, "#splitwan-action-result")).toContain("would run: /usr/sbin/splitwan ddns update --force");
+    expect(backend.callsTo("luci.splitwan", "ddns_update").at(-1)?.args).toEqual({ name: "", force: true });
     await page.close();
     expect(pageErrors).toEqual([]);
   });

@@ -151,7 +151,8 @@ export class FakeBackend {
   }
 
   private uci(method: string, args: Record<string, unknown>): [number, unknown?] {
-    if (args.config !== "splitwan") return [6]; // UBUS_STATUS_PERMISSION_DENIED: the ACL grants splitwan only
+    // UBUS_STATUS_PERMISSION_DENIED: the ACL grants the splitwan config only
+    if (method !== "apply" && method !== "confirm" && args.config !== "splitwan") return [6];
     const sections = this.stagedSections();
     const find = (name: unknown) => sections.find((s) => s.name === name);
     switch (method) {

@@ -229,8 +229,9 @@
       // LuCI: uci apply with rollback, confirm when the page still reaches the router,
       // then 'uci-applied' (LuCI reloads the page a moment later; the stand-in does not)
       apply: function (checked) {
-        return ubus('uci', 'apply', { rollback: checked !== false, timeout: 90 })
-          .then(function () { return ubus('uci', 'confirm', {}); })
+        var ok = function (r) { if (r[0] !== 0) throw new Error('uci apply failed with ubus code ' + r[0]); };
+        return ubus('uci', 'apply', { rollback: checked !== false, timeout: 90 }).then(ok)
+          .then(function () { return ubus('uci', 'confirm', {}); }).then(ok)
           .then(function () {
             ui.changes.count = 0;
             ui.changes.setIndicator(0);
@@ -411,6 +412,7 @@
         return inp;
       };
       vals.forEach(addItem);
+      addItem(''); // LuCI's DynamicList always offers an empty field for the next item
       var add = E('button', { 'class': 'cbi-button standin-add-item', type: 'button' }, '+');
       add.addEventListener('click', function (ev) { ev.preventDefault(); box.insertBefore(addItem('').parentNode, add); });
       box.appendChild(add);
