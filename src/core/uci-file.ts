@@ -595,7 +595,7 @@ export class UciFileCursor implements UciCursor {
 
   /** Calls fn with a copy of each section (of the type, or all) in order; .index counts
    * all sections. fn returning false stops. Returns true when fn ran at least once. */
-  foreach(config: string, type: string | undefined, fn: (s: UciSection) => boolean | void): boolean {
+  foreach(config: string, type: string | undefined, fn: (this: void, s: UciSection) => boolean | void): boolean {
     const p = this.load(config);
     if (p === undefined) return false;
     let ran = false;

@@ -17,7 +17,7 @@ export interface UciCursor {
   get(this: UciCursor, config: string, section: string, option?: string): UciValue | undefined;
   get_all(this: UciCursor, config: string, section: string): UciSection | undefined;
   /** Calls fn for each section of the type (or all when type is undefined) in file order. */
-  foreach(this: UciCursor, config: string, type: string | undefined, fn: (s: UciSection) => boolean | void): boolean;
+  foreach(this: UciCursor, config: string, type: string | undefined, fn: (this: void, s: UciSection) => boolean | void): boolean;
   /** set(config, name, type) creates a named section; set(config, section, option, value) sets an option. */
   set(this: UciCursor, config: string, section: string, optionOrType: string, value?: UciValue): boolean;
   delete(this: UciCursor, config: string, section: string, option?: string): boolean;
