@@ -112,7 +112,9 @@ function update(p: Platform, force: boolean, resume: boolean, interactive: boole
 function hotplug(p: Platform): number {
   const action = os.getenv("ACTION") ?? "";
   const iface = os.getenv("INTERFACE") ?? "";
-  const relevantAction = action === "ifup" || (action === "ifupdate" && os.getenv("IFUPDATE_ADDRESSES") === "1");
+  // netifd marks what an ifupdate changed; only addresses (and IPv6 prefixes) matter here
+  const changed = os.getenv("IFUPDATE_ADDRESSES") === "1" || os.getenv("IFUPDATE_PREFIXES") === "1";
+  const relevantAction = action === "ifup" || (action === "ifupdate" && changed);
   if (!relevantAction || iface === "") return EXIT_OK;
   const loaded = load(p, false);
   if (loaded === undefined) return EXIT_INVALID;

@@ -287,3 +287,42 @@ describe("MyDNS and Cloudflare through curl", () => {
     expect(bed.state("cf")).toMatchObject({ result: "ok", successIp: "203.0.113.7" });
   });
 });
+
+describe("lock and status", () => {
+  it("takes over the lock of an updater that died", async () => {
+    bed.config(vdConfig([{ name: "home", host: "www", password: PASSWORD }]));
+    fp.script(VD, [OK]);
+    const { mkdirSync, writeFileSync } = await import("node:fs");
+    mkdirSync(join(bed.ddnsDir, "lock"), { recursive: true });
+    // a pid that is not running (pid_max is below 2^22 on Linux)
+    writeFileSync(join(bed.ddnsDir, "lock/pid"), "4194305\n");
+    const r = await bed.cli(["ddns", "update"]);
+    expect(r.code).toBe(0);
+    expect(fp.received.length).toBe(1);
+  });
+
+  it("leaves a live updater's lock alone and hands it the event", async () => {
+    bed.config(vdConfig([{ name: "home", host: "www", password: PASSWORD }]));
+    fp.script(VD, [OK]);
+    const { mkdirSync, writeFileSync, rmSync } = await import("node:fs");
+    mkdirSync(join(bed.ddnsDir, "lock"), { recursive: true });
+    writeFileSync(join(bed.ddnsDir, "lock/pid"), `${process.pid}\n`);
+    const r = await bed.cli(["ddns", "update"]);
+    expect(r.stdout).toContain(`an update is already running (pid ${process.pid})`);
+    expect(fp.received.length).toBe(0);
+    rmSync(join(bed.ddnsDir, "lock"), { recursive: true });
+  });
+
+  it("status --json carries the same facts for LuCI", async () => {
+    bed.config(vdConfig([{ name: "home", host: "www", password: PASSWORD }]));
+    fp.script(VD, [OK]);
+    await bed.cli(["ddns", "update"]);
+    const r = await bed.cli(["ddns", "status", "--json"]);
+    const j = JSON.parse(r.stdout);
+    expect(j.errors).toEqual([]);
+    expect(j.sections).toEqual([
+      { section: "home", provider: "value-domain", record: "www.example.jp", state: expect.objectContaining({ result: "ok", successIp: "203.0.113.7", lastSuccess: START }) },
+    ]);
+    expect(r.stdout).not.toContain(PASSWORD);
+  });
+});
