@@ -12,8 +12,8 @@
 //   - the .ipk: gzipped tar of ./debian-binary, ./data.tar.gz, ./control.tar.gz
 // Reproducible: ustar headers by hand (mode 0644/0755, uid/gid 0, uname/gname root,
 // mtime SOURCE_DATE_EPOCH or the last commit's time), gzip header without a time.
-// Translations (po/<lang>/*.po → luci-i18n-<basename>-<lang>) are not built here: see
-// docs/packaging.md.
+// Translations: po/<lang>/*.po → luci-i18n-<basename>-<lang>_<PKG_PO_VERSION>_all.ipk
+// (luci.mk's LuciTranslation), the .lmo compiled the way luci-base's po2lmo does.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
@@ -78,6 +78,7 @@ export function packageMeta(pkg) {
     name,
     basename: name.replace(/^luci-[a-z]+-/, ""),
     version: `${version}-r${release}`, // luci.mk: VERSION = PKG_VERSION-rPKG_RELEASE
+    poVersion: need("PKG_PO_VERSION"), // translations (luci.mk's default is git-derived)
     license: need("PKG_LICENSE"),
     maintainer: vars.get("LUCI_MAINTAINER") ?? need("PKG_MAINTAINER"),
     title: need("LUCI_TITLE"),
@@ -225,37 +226,33 @@ export function sourceEpoch(top) {
   }
 }
 
-/** Builds the .ipk into outDir; returns what the closing note reports. */
-export function buildIpk({ pkg, outDir, epoch }) {
-  const meta = packageMeta(pkg);
-  const tree = dataTree(pkg);
-  for (const c of meta.conffiles) {
+/** One .ipk from a data tree and control data, as ipkg-build packs it. */
+function writeIpk({ name, version, arch, depends, description, meta, tree, conffiles = [], postinstPkg, prermPkg, outDir, epoch }) {
+  for (const c of conffiles) {
     if (!tree.has(c.replace(/^\//, ""))) throw new Error(`ipk: conffile ${c} is not in the package`);
   }
   const dataTar = tar(treeEntries(tree), epoch);
-  const uciDefaults = [...tree.keys()].filter((p) => p.startsWith("etc/uci-defaults/")).map((p) => p.slice(17)).sort(byteOrder);
   const control = [
-    `Package: ${meta.name}`,
-    `Version: ${meta.version}`,
-    `Depends: ${meta.depends.join(", ")}`,
+    `Package: ${name}`,
+    `Version: ${version}`,
+    `Depends: ${depends.join(", ")}`,
     `Source: feeds/splitwan/${meta.name}`,
     `License: ${meta.license}`,
     `Section: luci`,
     `Maintainer: ${meta.maintainer}`,
-    `Architecture: ${meta.arch}`,
+    `Architecture: ${arch}`,
     `Installed-Size: ${dataTar.length}`,
-    `Description:  ${meta.description}`,
+    `Description:  ${description}`,
     "",
   ].join("\n");
   const script = (s) => ({ mode: 0o755, data: Buffer.from(s) });
   const ctrl = new Map();
   ctrl.set("control", { mode: 0o644, data: Buffer.from(control) });
-  if (meta.conffiles.length) ctrl.set("conffiles", { mode: 0o644, data: Buffer.from([...meta.conffiles].sort(byteOrder).join("\n") + "\n") });
+  if (conffiles.length) ctrl.set("conffiles", { mode: 0o644, data: Buffer.from([...conffiles].sort(byteOrder).join("\n") + "\n") });
   ctrl.set("postinst", script('#!/bin/sh\n[ "${IPKG_NO_SCRIPT}" = "1" ] && exit 0\n. ${IPKG_INSTROOT}/lib/functions.sh\ndefault_postinst $0 $@\n'));
   ctrl.set("prerm", script("#!/bin/sh\n. ${IPKG_INSTROOT}/lib/functions.sh\ndefault_prerm $0 $@\n"));
-  const postinst = meta.postinst ?? (uciDefaults.length ? luciDefaultPostinst(uciDefaults) : undefined);
-  if (postinst !== undefined) ctrl.set("postinst-pkg", script(postinst + "\n"));
-  if (meta.prerm !== undefined) ctrl.set("prerm-pkg", script(meta.prerm + "\n"));
+  if (postinstPkg !== undefined) ctrl.set("postinst-pkg", script(postinstPkg + "\n"));
+  if (prermPkg !== undefined) ctrl.set("prerm-pkg", script(prermPkg + "\n"));
   const controlTar = tar(treeEntries(ctrl), epoch);
 
   const ipk = gzip(
@@ -269,19 +266,225 @@ export function buildIpk({ pkg, outDir, epoch }) {
     ),
   );
   mkdirSync(outDir, { recursive: true });
-  for (const f of readdirSync(outDir)) if (f.startsWith(`${meta.name}_`) && f.endsWith(".ipk")) unlinkSync(join(outDir, f));
-  const path = join(outDir, `${meta.name}_${meta.version}_${meta.arch}.ipk`);
+  for (const f of readdirSync(outDir)) if (f.startsWith(`${name}_`) && f.endsWith(".ipk")) unlinkSync(join(outDir, f));
+  const path = join(outDir, `${name}_${version}_${arch}.ipk`);
   writeFileSync(path, ipk);
-  return {
-    path,
+  return { path, size: ipk.length, installedSize: dataTar.length, sha256: createHash("sha256").update(ipk).digest("hex") };
+}
+
+/** The main package into outDir; returns what the closing note reports. */
+export function buildIpk({ pkg, outDir, epoch }) {
+  const meta = packageMeta(pkg);
+  const tree = dataTree(pkg);
+  const uciDefaults = [...tree.keys()].filter((p) => p.startsWith("etc/uci-defaults/")).map((p) => p.slice(17)).sort(byteOrder);
+  const r = writeIpk({
+    name: meta.name,
+    version: meta.version,
+    arch: meta.arch,
+    depends: meta.depends,
+    description: meta.description,
     meta,
-    size: ipk.length,
-    installedSize: dataTar.length,
-    sha256: createHash("sha256").update(ipk).digest("hex"),
+    tree,
+    conffiles: meta.conffiles,
+    postinstPkg: meta.postinst ?? (uciDefaults.length ? luciDefaultPostinst(uciDefaults) : undefined),
+    prermPkg: meta.prerm,
+    outDir,
+    epoch,
+  });
+  return { ...r, meta };
+}
+
+// ---------------------------------------------------------------- translations
+
+// luci.mk: language titles (LUCI_LANG.*) and package-name aliases (LUCI_LC_ALIAS.*)
+const LUCI_LANG = {
+  ar: "العربية (Arabic)", bg: "български (Bulgarian)", bn_BD: "বাংলা (Bengali)", ca: "Català (Catalan)",
+  cs: "Čeština (Czech)", de: "Deutsch (German)", el: "Ελληνικά (Greek)", en: "English",
+  es: "Español (Spanish)", fi: "Suomi (Finnish)", fr: "Français (French)", he: "עִבְרִית (Hebrew)",
+  hi: "हिंदी (Hindi)", hu: "Magyar (Hungarian)", it: "Italiano (Italian)", ja: "日本語 (Japanese)",
+  ko: "한국어 (Korean)", mr: "Marāṭhī (Marathi)", ms: "Bahasa Melayu (Malay)", nb_NO: "Norsk (Norwegian)",
+  nl: "Nederlands (Dutch)", pl: "Polski (Polish)", pt_BR: "Português do Brasil (Brazilian Portuguese)",
+  pt: "Português (Portuguese)", ro: "Română (Romanian)", ru: "Русский (Russian)", sk: "Slovenčina (Slovak)",
+  sv: "Svenska (Swedish)", tr: "Türkçe (Turkish)", uk: "Українська (Ukrainian)", vi: "Tiếng Việt (Vietnamese)",
+  zh_Hans: "简体中文 (Chinese Simplified)", zh_Hant: "繁體中文 (Chinese Traditional)",
+};
+const LUCI_LC_ALIAS = { bn_BD: "bn", nb_NO: "no", pt_BR: "pt-br", zh_Hans: "zh-cn", zh_Hant: "zh-tw" };
+
+/** lmo.c's sfh_hash (Paul Hsieh's SuperFastHash) with init = length, on bytes. */
+export function sfhHash(buf) {
+  const len = buf.length;
+  if (len === 0) return 0;
+  const get16 = (i) => buf[i] | (buf[i + 1] << 8);
+  const sc = (b) => (b << 24) >> 24; // (signed char)
+  let hash = len >>> 0;
+  let i = 0;
+  for (let n = len >>> 2; n > 0; n--, i += 4) {
+    hash = (hash + get16(i)) >>> 0;
+    const tmp = ((get16(i + 2) << 11) ^ hash) >>> 0;
+    hash = ((hash << 16) ^ tmp) >>> 0;
+    hash = (hash + (hash >>> 11)) >>> 0;
+  }
+  switch (len & 3) {
+    case 3:
+      hash = (hash + get16(i)) >>> 0;
+      hash = (hash ^ (hash << 16)) >>> 0;
+      hash = (hash ^ (sc(buf[i + 2]) << 18)) >>> 0;
+      hash = (hash + (hash >>> 11)) >>> 0;
+      break;
+    case 2:
+      hash = (hash + get16(i)) >>> 0;
+      hash = (hash ^ (hash << 11)) >>> 0;
+      hash = (hash + (hash >>> 17)) >>> 0;
+      break;
+    case 1:
+      hash = (hash + sc(buf[i])) >>> 0;
+      hash = (hash ^ (hash << 10)) >>> 0;
+      hash = (hash + (hash >>> 1)) >>> 0;
+  }
+  hash = (hash ^ (hash << 3)) >>> 0;
+  hash = (hash + (hash >>> 5)) >>> 0;
+  hash = (hash ^ (hash << 4)) >>> 0;
+  hash = (hash + (hash >>> 17)) >>> 0;
+  hash = (hash ^ (hash << 25)) >>> 0;
+  hash = (hash + (hash >>> 6)) >>> 0;
+  return hash;
+}
+
+/** A .po string literal the way po2lmo's extract_string reads it: \" and \\ lose their
+ * backslash, every other escape stays as written (LuCI's lookups use the same form). */
+function poString(line) {
+  const q = line.indexOf('"');
+  if (line.startsWith("#") || q < 0) return undefined;
+  let out = "";
+  for (let i = q + 1; i < line.length; i++) {
+    const c = line[i];
+    if (c === "\\" && i + 1 < line.length) {
+      const n = line[++i];
+      out += n === '"' || n === "\\" ? n : c + n;
+    } else if (c === '"') return out;
+    else out += c;
+  }
+  return out;
+}
+
+/** po2lmo: translations (values, each padded to 4 bytes), then the index sorted by key
+ * hash (key_id, val_id = plural count, offset, length; big-endian), then the index
+ * offset. Untranslated and identical entries are left out; the header contributes its
+ * Plural-Forms under key 0. Undefined when nothing is translated (po2lmo writes no file). */
+export function po2lmo(text) {
+  const values = [];
+  const index = [];
+  let offset = 0;
+  const add = (key, val, valId) => {
+    const data = Buffer.from(val);
+    index.push({ key, valId, offset, length: data.length });
+    const pad = (4 - (data.length % 4)) % 4;
+    values.push(data, Buffer.alloc(pad));
+    offset += data.length + pad;
   };
+  let msg = { ctxt: undefined, id: undefined, plural: undefined, val: [], pluralNum: -1 };
+  let cur;
+  const flush = () => {
+    if (msg.id !== undefined && msg.val[0] !== undefined) {
+      for (let i = 0; i <= msg.pluralNum; i++) {
+        const v = msg.val[i];
+        if (v === undefined) continue;
+        let key = msg.id;
+        if (msg.ctxt !== undefined) key = `${msg.ctxt}\x01${key}`;
+        if (msg.plural !== undefined) key = `${key}\x02${i}`;
+        const keyId = sfhHash(Buffer.from(key));
+        if (keyId !== sfhHash(Buffer.from(v))) add(keyId, v, msg.pluralNum + 1);
+      }
+    } else if (msg.val[0] !== undefined) {
+      for (const field of msg.val[0].split("\\n")) {
+        if (field.toLowerCase().startsWith("plural-forms: ")) {
+          add(0, field.slice(14), 0);
+          break;
+        }
+      }
+    }
+    msg = { ctxt: undefined, id: undefined, plural: undefined, val: [], pluralNum: -1 };
+  };
+  const append = (field, s) => {
+    if (s === undefined || s === "") return;
+    if (field[0] === "val") msg.val[field[1]] = (msg.val[field[1]] ?? "") + s;
+    else msg[field[0]] = (msg[field[0]] ?? "") + s;
+  };
+  for (const line of text.split("\n")) {
+    if (line.startsWith('msgctxt "')) {
+      if (msg.id !== undefined || msg.val[0] !== undefined) flush();
+      msg.ctxt = undefined;
+      cur = ["ctxt"];
+    } else if (line.startsWith('msgid "')) {
+      if (msg.id !== undefined || msg.val[0] !== undefined) flush();
+      msg.id = undefined;
+      cur = ["id"];
+    } else if (line.startsWith('msgid_plural "')) {
+      msg.plural = undefined;
+      cur = ["plural"];
+    } else if (line.startsWith('msgstr "') || line.startsWith("msgstr[")) {
+      msg.pluralNum = line[6] === "[" ? parseInt(line.slice(7), 10) : 0;
+      if (msg.pluralNum >= 10) throw new Error("po2lmo: too many plural forms");
+      msg.val[msg.pluralNum] = undefined;
+      cur = ["val", msg.pluralNum];
+    }
+    if (cur) append(cur, poString(line));
+  }
+  if (msg.id !== undefined || msg.val[0] !== undefined) flush();
+  if (offset === 0) return undefined;
+  index.sort((a, b) => a.key - b.key);
+  const idx = Buffer.alloc(index.length * 16 + 4);
+  index.forEach((e, n) => {
+    idx.writeUInt32BE(e.key, n * 16);
+    idx.writeUInt32BE(e.valId, n * 16 + 4);
+    idx.writeUInt32BE(e.offset, n * 16 + 8);
+    idx.writeUInt32BE(e.length, n * 16 + 12);
+  });
+  idx.writeUInt32BE(offset, index.length * 16);
+  return Buffer.concat([...values, idx]);
+}
+
+/** luci.mk's LuciTranslation: luci-i18n-<basename>-<lang> per po/<lang>/ directory. */
+export function buildI18nIpks({ pkg, outDir, epoch }) {
+  const meta = packageMeta(pkg);
+  const poDir = join(pkg, "po");
+  if (!existsSync(poDir)) return [];
+  const out = [];
+  for (const lang of readdirSync(poDir).filter((d) => d !== "templates").sort(byteOrder)) {
+    const title = LUCI_LANG[lang];
+    if (title === undefined) throw new Error(`i18n: po/${lang}: not a language luci.mk knows`);
+    const code = LUCI_LC_ALIAS[lang] ?? lang;
+    const name = `luci-i18n-${meta.basename}-${code}`;
+    const tree = new Map();
+    tree.set(`etc/uci-defaults/${name}`, {
+      mode: 0o644,
+      data: Buffer.from(`uci set luci.languages.${code.split("-").join("_")}='${title}'; uci commit luci\n`),
+    });
+    for (const po of readdirSync(join(poDir, lang)).filter((f) => f.endsWith(".po")).sort(byteOrder)) {
+      const lmo = po2lmo(readFileSync(join(poDir, lang, po), "utf8"));
+      if (lmo) tree.set(`usr/lib/lua/luci/i18n/${po.slice(0, -3)}.${code}.lmo`, { mode: 0o644, data: lmo });
+    }
+    const r = writeIpk({
+      name,
+      version: meta.poVersion,
+      arch: "all",
+      depends: ["libc", meta.name],
+      description: `Translation for ${meta.name} - ${title}`,
+      meta,
+      tree,
+      postinstPkg: `\t[ -n "\${IPKG_INSTROOT}" ] || {\n\t\t(. /etc/uci-defaults/${name}) && rm -f /etc/uci-defaults/${name}\n\t\texit 0\n\t}`,
+      outDir,
+      epoch,
+    });
+    out.push({ ...r, name });
+  }
+  return out;
 }
 
 export default function buildIpkStep({ top, pkg }) {
-  const r = buildIpk({ pkg, outDir: join(top, "dist"), epoch: sourceEpoch(top) });
-  console.log(`ipk: ${r.path} (${r.size} bytes, Installed-Size ${r.installedSize}, sha256 ${r.sha256})`);
+  const outDir = join(top, "dist");
+  const epoch = sourceEpoch(top);
+  for (const r of [buildIpk({ pkg, outDir, epoch }), ...buildI18nIpks({ pkg, outDir, epoch })]) {
+    console.log(`ipk: ${r.path} (${r.size} bytes, Installed-Size ${r.installedSize}, sha256 ${r.sha256})`);
+  }
 }
