@@ -65,7 +65,10 @@ describe("/etc/init.d/splitwan (procd)", () => {
   });
 });
 
-describe("/etc/uci-defaults/80-splitwan", () => {
+// needs CAP_SYS_ADMIN for a private mount namespace (as the namespace e2e tests do)
+const canUnshare = spawnSync("unshare", ["--mount", "--propagation", "private", "true"]).status === 0;
+
+describe.skipIf(!canUnshare)("/etc/uci-defaults/80-splitwan (in a private mount namespace)", () => {
   /** Runs the script as /etc/init.d/boot and default_postinst do: sourced in a subshell
    * from /etc/uci-defaults. config: contents of /etc/config/splitwan, or null for none. */
   function uciDefaults(config: string | null, failingCli = false) {
