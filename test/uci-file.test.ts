@@ -4,7 +4,7 @@
 // There is no libuci on Debian: expected texts are hand-written (see
 // test/fixtures/uci/README.md); the anonymous names checked below are the ones real
 // OpenWrt routers show for the stock configs.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -484,5 +484,58 @@ describe("the same under lua5.1", () => {
     const lua = runLuaFile(luaHarness("uci_file"), [luaDir], { stdin: text });
     expect(lua.stdout.split(luaDir).join("DIR")).toBe(nodeOut);
     expect(nodeOut).toContain("Parse error (too many arguments) at line 2");
+  });
+});
+
+describe("the router's file adapter (src/router/files.ts, lua5.1)", () => {
+  it("writes atomically with modes, creates directories, reads and removes", () => {
+    const root = mkdtempSync(join(tmpdir(), "files-"));
+    const dir = join(root, "a b", "it's");
+    const path = join(dir, "conf");
+    const ops = [
+      ["file_write", path, "one\n", String(0o600)],
+      ["file_read", path],
+      ["file_write", path, "two\nläuft\n"],
+      ["file_read", path],
+      ["file_read", join(root, "missing")],
+      ["file_read", root],
+      ["file_remove", path],
+      ["file_remove", path],
+      ["file_read", path],
+      ["mkdirp", join(root, "x", "y")],
+      ["file_write", join(root, "keep"), "k", String(0o640)],
+      ["file_write", join(root, "keep"), "k2"],
+    ];
+    const script = ops.map((o) => JSON.stringify(o)).join("\n");
+    const r = runLuaFile(luaHarness("uci_file"), [root], { stdin: script });
+    expect(r.stderr).toBe("");
+    expect(r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as unknown)).toEqual([
+      true,
+      "one\n",
+      true,
+      "two\nläuft\n",
+      null,
+      null,
+      true,
+      true,
+      null,
+      true,
+      true,
+      true,
+    ]);
+    expect(readdirSync(dir)).toEqual([]); // no temporary file left behind
+    expect(statSync(join(root, "x", "y")).isDirectory()).toBe(true);
+    expect(statSync(join(root, "keep")).mode & 0o777).toBe(0o640); // a replaced file keeps its mode
+    expect(readFileSync(join(root, "keep"), "utf8")).toBe("k2");
+  });
+
+  it("keeps the mode of a config file that a commit replaces", () => {
+    const configs = { network: "stock/network" };
+    const dir = bed(configs);
+    chmodSync(join(dir, "network"), 0o600);
+    const r = runLuaFile(luaHarness("uci_file"), [dir], { stdin: '["set","network","lan","proto","dhcp"]\n["commit","network"]\n' });
+    expect(r.stdout).toBe("true\ntrue\n");
+    expect(statSync(join(dir, "network")).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(dir, "network"), "utf8")).toContain("\toption proto 'dhcp'\n");
   });
 });

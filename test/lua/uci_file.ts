@@ -2,11 +2,13 @@
 // function runs in Node (test/uci-file.test.ts, fs files) and here under lua5.1 (files
 // through src/router/files.ts), so both can be compared byte for byte.
 //   lua5.1 uci_file.lua <confdir>  < script   (one JSON array per line: ["get","network","lan","proto"])
+// Under Lua the script may also call the router's file adapter: ["file_write", path,
+// data, mode?], ["file_read", path], ["file_remove", path], ["mkdirp", dir].
 import { SplitwanError } from "../../src/core/errors";
 import { jsonArray, jsonDecode, jsonEncode } from "../../src/core/json";
 import type { UciSection, UciValue } from "../../src/core/uci";
 import { UciFileCursor, type UciFiles } from "../../src/core/uci-file";
-import { luaFiles } from "../../src/router/files";
+import { type LuaFiles, luaFiles } from "../../src/router/files";
 
 function step(c: UciFileCursor, op: string[]): unknown {
   const [cmd, config] = [op[0], op[1]];
@@ -52,6 +54,23 @@ function step(c: UciFileCursor, op: string[]): unknown {
   return { error: `unknown command ${cmd}` };
 }
 
+function fileStep(files: LuaFiles, op: string[]): unknown {
+  switch (op[0]) {
+    case "file_write":
+      files.write(op[1], op[2], op[3] !== undefined ? Number(op[3]) : undefined);
+      return true;
+    case "file_read":
+      return files.read(op[1]);
+    case "file_remove":
+      files.remove(op[1]);
+      return true;
+    case "mkdirp":
+      files.mkdirp(op[1]);
+      return true;
+  }
+  return undefined;
+}
+
 /** Runs the script (newline-separated JSON arrays); returns the printed lines. */
 export function runUciScript(files: UciFiles, confdir: string, script: string): string {
   const c = new UciFileCursor(files, confdir);
@@ -61,7 +80,8 @@ export function runUciScript(files: UciFiles, confdir: string, script: string): 
     const op = jsonDecode(line) as string[];
     let result: unknown;
     try {
-      result = step(c, op);
+      const isFileOp = op[0] === "mkdirp" || op[0].substring(0, 5) === "file_";
+      result = isFileOp ? fileStep(files as LuaFiles, op) : step(c, op);
     } catch (e) {
       result = { error: e instanceof SplitwanError ? e.message : `${e}` };
     }
