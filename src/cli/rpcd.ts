@@ -51,7 +51,7 @@ export function parseSections(v: unknown): SectionArg[] | string {
     if (typeof s.type !== "string" || !isName(s.type)) return `invalid section type: ${String(s.type)}`;
     const options: Record<string, UciValue> = {};
     const raw = s.options === undefined ? {} : s.options;
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return `options of ${s.name} must be an object`;
+    if (typeof raw !== "object" || raw === null || (Array.isArray(raw) && (raw as unknown[]).length > 0)) return `options of ${s.name} must be an object`;
     for (const key of Object.keys(raw as object)) {
       const val = (raw as Record<string, unknown>)[key];
       if (!isName(key)) return `invalid option name: ${key}`;
@@ -159,6 +159,7 @@ function ddnsStates(p: Platform, cursor: UciCursor): DdnsState[] {
 export function statusReply(p: Platform): StatusReply {
   const s = collectStatus(p);
   const cursor = p.cursor();
+  const main = readConfig(cursor).main;
   const configured = s.enabled && s.valid;
   const portCount = s.servers.reduce((n, sv) => n + sv.ports.length, 0);
   const warnings = s.errors.concat(s.pending, s.warnings);
@@ -176,7 +177,7 @@ export function statusReply(p: Platform): StatusReply {
       device: s.pppoe.l3_device !== "" ? s.pppoe.l3_device : s.device,
       errors: configured && !s.pppoe.up ? interfaceErrors(p, s.interface) : [],
     },
-    table: { configured, live: s.live.default_route, id: s.table, name: optString(cursor.get_all("splitwan", "main"), "table_name"), default_route: s.live.default_route },
+    table: { configured, live: s.live.default_route, id: s.table, name: main.table_name, default_route: s.live.default_route },
     rules: { configured, live: s.live.rules.length > 0 },
     zone: { configured, live: s.live.zone, name: s.zone },
     forwards: { configured: configured && portCount > 0, live: s.live.forwards > 0 },
@@ -292,8 +293,9 @@ export function parseArgs(text: string): Args | string {
   } catch (_e) {
     return "arguments are not valid JSON";
   }
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return "arguments must be a JSON object";
-  return v as Args;
+  // Lua: an empty object decodes to an empty table, which is also an empty array
+  if (typeof v !== "object" || v === null || (Array.isArray(v) && (v as unknown[]).length > 0)) return "arguments must be a JSON object";
+  return Array.isArray(v) ? {} : (v as Args);
 }
 
 /** One JSON object for `call`, whatever happens. */

@@ -1,0 +1,116 @@
+// The rpcd plugin as the router runs it: the shipped Lua CLI under lua5.1 with
+// SPLITWAN_ROOT (a fixture router tree) and SPLITWAN_UBUS_DIR (recorded ubus answers).
+// Every call must print exactly one JSON object, whatever the input.
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { callMethod } from "../../src/cli/rpcd";
+import { runCli } from "../helpers/lua";
+import { routerTree, testPlatform } from "../helpers/node-platform";
+
+const PPPOE_UP = { up: true, pending: false, uptime: 42, l3_device: "pppoe-wanppp", "ipv4-address": [{ address: "203.0.113.9", mask: 32 }] };
+const DEVICES = { lo: {}, "br-lan": {}, lan1: {}, wan: {}, "pppoe-wanppp": {} };
+
+function bed(ubus: Record<string, unknown> = {}) {
+  const root = routerTree("dsa-mape");
+  const ubusDir = mkdtempSync(join(tmpdir(), "splitwan-ubus-"));
+  for (const [name, answer] of Object.entries(ubus)) writeFileSync(join(ubusDir, `${name}.json`), JSON.stringify(answer));
+  mkdirSync(join(root, "tmp"), { recursive: true });
+  writeFileSync(join(root, "tmp/dhcp.leases"), "1700003600 aa:bb:cc:00:00:05 192.168.1.5 nas-web *\n1700003600 aa:bb:cc:00:00:14 192.168.1.20 * *\n");
+  const call = (method: string, stdin: string) => {
+    const r = runCli(["rpcd", "call", method], { env: { SPLITWAN_ROOT: root, SPLITWAN_UBUS_DIR: ubusDir }, stdin });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout.endsWith("}\n")).toBe(true);
+    expect(r.stdout.trim().split("\n")).toHaveLength(1);
+    const v = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(typeof v === "object" && v !== null && !Array.isArray(v)).toBe(true);
+    return v;
+  };
+  return { root, call };
+}
+
+describe("rpcd plugin under lua5.1", () => {
+  it("list: a JSON object of methods with example arguments", () => {
+    const r = runCli(["rpcd", "list"]);
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.stdout) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(list).sort()).toEqual(["ddns_update", "detect", "reconnect", "status", "validate"]);
+    for (const args of Object.values(list)) expect(typeof args === "object" && !Array.isArray(args)).toBe(true);
+    expect(list.validate.sections).toEqual([]); // an array, so rpcd types the argument as one
+    expect(list.ddns_update).toEqual({ name: "home", force: true });
+  });
+
+  it("status: configured and live state, PPPoE from netifd", () => {
+    const { call } = bed({ "network.interface.wanppp.status": PPPOE_UP });
+    const st = call("status", "{}");
+    expect(st.enabled).toBe(true);
+    expect(st.pppoe).toMatchObject({ interface: "wanppp", configured: true, up: true, uptime: 42, ipv4: "203.0.113.9", mtu: 1454 });
+    expect(st.table).toMatchObject({ id: 300, name: "pppoe" });
+    expect((st.servers as Array<{ name: string; ports: string[] }>).map((s) => [s.name, s.ports])).toEqual([
+      ["web", ["80/tcp", "443/tcp", "19132/udp"]],
+      ["nas", ["2222:22/tcp"]],
+    ]);
+    expect(st.warnings).toContain("18 change(s) not applied: run splitwan apply");
+  });
+
+  it("status: PPPoE failing reports netifd's error codes", () => {
+    const { call } = bed({ "network.interface.wanppp.status": { up: false, pending: false, errors: [{ subsystem: "pppoe", code: "AUTH_FAILED" }] } });
+    const st = call("status", "");
+    expect(st.pppoe).toMatchObject({ up: false, errors: ["AUTH_FAILED"] });
+    expect(st.warnings).toContain("PPPoE (wanppp) is down: nothing is published");
+  });
+
+  it("detect: IPoE WAN, candidate devices, DHCP leases", () => {
+    const { call } = bed({ "network.device.status": DEVICES });
+    expect(call("detect", "{}")).toEqual({
+      interface: "wan",
+      device: "wan",
+      kind: "map-e",
+      devices: ["br-lan", "lan1", "wan"],
+      leases: [
+        { ipaddr: "192.168.1.5", macaddr: "aa:bb:cc:00:00:05", hostname: "nas-web" },
+        { ipaddr: "192.168.1.20", macaddr: "aa:bb:cc:00:00:14" },
+      ],
+    });
+  });
+
+  it("validate: the page's sections against the router's network and firewall; same answer as Node", () => {
+    const { root, call } = bed();
+    const sections = [
+      { name: "main", type: "splitwan", options: { enabled: "1", username: "u", password: "p", mtu: "1454" } },
+      { name: "web", type: "server", options: { ipaddr: "192.168.1.5", port: ["80/tcp", "70000/udp"], zone: "wan" } },
+      { name: "home", type: "ddns", options: { provider: "value-domain", domain: "example.jp" } },
+    ];
+    const v = call("validate", JSON.stringify({ sections }));
+    expect(v.valid).toBe(false);
+    expect(v.errors).toEqual([
+      { section: "web", option: "zone", value: "wan", message: "is the WAN zone: the server must be on the LAN side" },
+      { section: "web", option: "port", value: "70000/udp", message: '"70000": ports are whole numbers from 1 to 65535' },
+      { section: "home", option: "password", message: "required: the dynamic DNS password from Value Domain" },
+    ]);
+    expect(callMethod(testPlatform(root), "validate", { sections })).toEqual(v);
+    // without sections: the committed config (the fixture's is valid)
+    expect(call("validate", "{}")).toEqual({ valid: true, errors: {} });
+  });
+
+  it("reconnect and ddns_update answer with ok and a message", () => {
+    const { call } = bed({ "network.interface.wanppp.status": PPPOE_UP });
+    expect(call("reconnect", "{}")).toEqual({ ok: true, message: "PPPoE wanppp is reconnecting" });
+    expect(call("ddns_update", "{}")).toEqual({ ok: false, message: "no DDNS section is enabled" });
+  });
+
+  it("bad input: an error object, never a crash", () => {
+    const { call } = bed();
+    expect(call("status", "not json")).toEqual({ error: "arguments are not valid JSON" });
+    expect(call("detect", "[1,2]")).toEqual({ error: "arguments must be a JSON object" });
+    expect(call("validate", '{"sections":"x"}')).toEqual({ error: "sections must be a list of {name, type, options}" });
+    expect(call("validate", '{"sections":[{"name":"a b","type":"server"}]}')).toEqual({ error: "invalid section name: a b" });
+    expect(call("validate", '{"sections":[{"name":"a","type":"server","options":{"port":[1,{}]}}]}')).toEqual({ error: "option a.port must be a string or a list of strings" });
+    expect(call("ddns_update", '{"force":"yes"}')).toEqual({ ok: false, message: "force must be true or false" });
+    expect(call("nope", "{}")).toEqual({ error: "unknown method: nope" });
+    const usage = runCli(["rpcd", "call"]);
+    expect(usage.code).toBe(1);
+  });
+});
