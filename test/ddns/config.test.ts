@@ -65,3 +65,29 @@ describe("ddns config", () => {
     expect(errs).toEqual([{ section: "again", option: undefined, value: undefined, message: "another ddns section updates the same record" }]);
   });
 });
+
+describe("ddns config from /etc/config/splitwan", () => {
+  it("reads sections through a UCI cursor, defaults applied, in file order", async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { UciFileCursor } = await import("../../src/core/uci-file");
+    const { nodeFiles } = await import("../helpers/node-platform");
+    const { readDdns } = await import("../../src/core/ddns/config");
+    const dir = mkdtempSync(join(tmpdir(), "splitwan-ddns-conf-"));
+    writeFileSync(join(dir, "splitwan"), [
+      "config splitwan 'main'", "\toption interface 'wanppp'", "",
+      "config ddns 'b'", "\toption provider 'cloudflare'", "\toption token 'tok'", "\toption domain 'example.com'", "\toption host 'home'", "",
+      "config ddns 'a'", "\toption provider 'value-domain'", "\toption domain 'example.jp'", "",
+      "",
+    ].join("\n"));
+    const cursor = new UciFileCursor(nodeFiles(), dir);
+    const raws = readDdns(cursor);
+    expect(raws.map((r) => [r.section, r.provider, r.enabled, r.ip_version, r.timeout, r.ip6_interface])).toEqual([
+      ["b", "cloudflare", "1", "4", "30", "wan6"],
+      ["a", "value-domain", "1", "4", "30", "wan6"],
+    ]);
+    expect(validateDdns(cursor)).toEqual([{ section: "a", option: "password", value: undefined, message: "required: the dynamic DNS password from Value Domain" }]);
+    rmSync(dir, { recursive: true });
+  });
+});
