@@ -18,6 +18,11 @@ describe("interfaceAddress", () => {
     expect(interfaceAddress(ubusOnly({ "network.interface.wanppp status": { up: false, "ipv4-address": [{ address: "203.0.113.7" }] } }), "wanppp", 4)).toBeUndefined();
     expect(interfaceAddress(ubusOnly({ "network.interface.wanppp status": { up: true, "ipv4-address": [] } }), "wanppp", 4)).toBeUndefined();
     expect(interfaceAddress(ubusOnly({}), "wanppp", 4)).toBeUndefined();
+    // never anything that is not an address of the family asked for
+    for (const address of ["", "203.0.113.7/32", "2001:db8::1", "203.0.113.256", 42]) {
+      expect(interfaceAddress(ubusOnly({ "network.interface.wanppp status": { up: true, "ipv4-address": [{ address }] } }), "wanppp", 4)).toBeUndefined();
+    }
+    expect(interfaceAddress(ubusOnly({ "network.interface.wan6 status": { up: true, "ipv6-address": [{ address: "203.0.113.7" }] } }), "wan6", 6)).toBeUndefined();
   });
   it("for IPv6 takes ipv6-address, else the router's address in the delegated prefix", () => {
     expect(interfaceAddress(ubusOnly({ "network.interface.wan6 status": { up: true, "ipv6-address": [{ address: "2001:db8::2", mask: 64 }] } }), "wan6", 6)).toBe("2001:db8::2");

@@ -1,6 +1,7 @@
 // The address to publish, as netifd reports it over ubus: the PPPoE interface's own IPv4
 // (never a guess from the request's source, which may leave via IPoE), or for
 // ip_version 6 the first IPv6 address of ip6_interface.
+import { parseIPv4, parseIPv6 } from "../addr";
 import type { Platform } from "../platform";
 
 function first(list: unknown): Record<string, unknown> | undefined {
@@ -18,5 +19,8 @@ export function interfaceAddress(p: Platform, iface: string, version: 4 | 6): st
     if (typeof local === "object" && local !== null) entry = local as Record<string, unknown>;
   }
   const addr = entry !== undefined ? entry.address : undefined;
-  return typeof addr === "string" && addr !== "" ? addr : undefined;
+  if (typeof addr !== "string") return undefined;
+  // whatever is sent must be an address of the right family, nothing else
+  const valid = version === 4 ? parseIPv4(addr) !== undefined : parseIPv6(addr) !== undefined;
+  return valid ? addr : undefined;
 }
