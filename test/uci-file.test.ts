@@ -85,8 +85,11 @@ describe("parsing and export", () => {
       ["cfg04ad58", "forwarding"],
     ]);
     expect(c.get("dhcp", "cfg01411c")).toBe("dnsmasq");
+    expect(parseUciText("config dropbear\n\toption PasswordAuth 'on'\n")[0][".name"]).toBe("cfg014dd4");
     // the counter also counts named sections: loopback, globals, then the device
     expect(c.get("network", "cfg030f15", "name")).toBe("br-lan");
+    const sixth = parseUciText("config a 'x'\nconfig device\nconfig b 'y'\nconfig c 'z'\nconfig d 'w'\nconfig device\n");
+    expect(sixth.map((s) => s[".name"])).toEqual(["x", "cfg020f15", "y", "z", "w", "cfg060f15"]);
     expect(c.get_all("network", "cfg030f15")?.[".anonymous"]).toBe(true);
   });
 
