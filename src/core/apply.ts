@@ -100,7 +100,7 @@ function transaction(p: Platform, cursor: UciCursor, changes: Change[], recordTe
       if (c.kind === "write-file") p.writeFile(c.path, c.content, 0o644);
       if (c.kind === "delete-file") p.removeFile(c.path);
     }
-    if (files.includes(RT_TABLES_PATH)) p.writeFile(RT_TABLES_PATH, rt, 0o644);
+    if (files.includes(RT_TABLES_PATH)) p.writeFile(RT_TABLES_PATH, rt); // keeps base-files' mode
     if (recordText === undefined) p.removeFile(OWNED_PATH);
     else p.writeFile(OWNED_PATH, recordText, 0o644);
   });

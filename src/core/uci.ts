@@ -7,7 +7,8 @@ export interface UciSection {
   ".name": string;
   ".type": string;
   ".anonymous": boolean;
-  ".index": number;
+  /** Set by foreach only (libuci's get_all leaves it out). */
+  ".index"?: number;
   [option: string]: string | string[] | boolean | number;
 }
 
@@ -54,7 +55,7 @@ export function sectionsOf(cursor: UciCursor, config: string, type?: string): Uc
   cursor.foreach(config, type, (s) => {
     out.push(s);
   });
-  out.sort((a, b) => a[".index"] - b[".index"]);
+  out.sort((a, b) => (a[".index"] ?? 0) - (b[".index"] ?? 0));
   return out;
 }
 

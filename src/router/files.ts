@@ -6,7 +6,7 @@ import type { UciFiles } from "../core/uci-file";
 export interface LuaFiles extends UciFiles {
   read(path: string): string | undefined;
   /** Atomic replace; creates the parent directories. Without mode a replaced file keeps
-   * its permissions (a new one gets the umask's). */
+   * its permissions (a new one gets the umask's); 0644 is left to the umask (022). */
   write(path: string, data: string, mode?: number): void;
   /** Removes the file; no error when it does not exist. */
   remove(path: string): void;
@@ -50,9 +50,17 @@ export function luaFiles(): LuaFiles {
     return data ?? undefined; // a directory opens but does not read
   };
 
+  // forks are the cost of a run on a router: probe with io.open before running a command
+  const exists = (path: string): boolean => {
+    const [f] = io.open(path, "rb");
+    if (f === undefined) return false;
+    f.close();
+    return true;
+  };
+
   const mkdirp = (dir: string): void => {
     if (made.has(dir)) return;
-    if (os.execute(`mkdir -p ${shellQuote(dir)} 2>/dev/null`) !== 0) fail("create directory", dir);
+    if (!exists(dir) && os.execute(`mkdir -p ${shellQuote(dir)} 2>/dev/null`) !== 0) fail("create directory", dir);
     made.add(dir);
   };
 
@@ -71,9 +79,10 @@ export function luaFiles(): LuaFiles {
         os.remove(tmp);
         fail("write", tmp, werr);
       }
+      // 0644 is what a new file gets under OpenWrt's umask 022: no chmod needed
       let perm = "";
-      if (mode !== undefined) perm = octal(mode);
-      else if (read(path) !== undefined) perm = `"$(stat -c %a ${shellQuote(path)})"`;
+      if (mode !== undefined && mode !== 0o644) perm = octal(mode);
+      else if (mode === undefined && exists(path)) perm = `"$(stat -c %a ${shellQuote(path)})"`;
       if (perm !== "" && os.execute(`chmod ${perm} ${shellQuote(tmp)} 2>/dev/null`) !== 0) {
         os.remove(tmp);
         fail("set the mode of", tmp);
