@@ -1,0 +1,262 @@
+// The data-plane checks of issue 6, run on a built Bed for one routing mode. Each check
+// throws with what it saw when the data plane is wrong, and returns a one-line account
+// of what it measured when it is right. dataplane.test.ts runs them under vitest,
+// scripts/demo.mjs prints them as verdicts.
+import { existsSync, renameSync } from "node:fs";
+import { join } from "node:path";
+import { withSuffix } from "./addr";
+import type { TcpResult } from "./agent-client";
+import { ADDR, type Bed, PPPOE_USER } from "./bed";
+import { ipBatch, run, sysctl } from "./sh";
+
+export type Mode = "source" | "reply-only";
+
+export interface Check {
+  id: string;
+  title: string;
+  run(bed: Bed, mode: Mode): Promise<string>;
+}
+
+export const PUBLISHED_TCP = [80, 443];
+export const MTU = 1454;
+
+/** /etc/config/splitwan for the bed: the web server, and in reply-only mode the router
+ * itself published too (8443 → its own port 22), so replies of the router's sockets are
+ * exercised. */
+export function splitwanConfig(mode: Mode): string {
+  let c = `config splitwan 'main'
+	option enabled '1'
+	option username '${PPPOE_USER}'
+	option password 'secret'
+	option mtu '${MTU}'
+
+config server 'web'
+	option ipaddr '${ADDR.server}'
+	option mode '${mode}'
+	option ip6_suffix '${ADDR.serverSuffix}'
+	list port '80,443/tcp'
+	list port '19132/udp'
+`;
+  if (mode === "reply-only") {
+    c += `
+config server 'rtr'
+	option ipaddr '${ADDR.routerLan}'
+	option mode 'reply-only'
+	list port '8443:22/tcp'
+`;
+  }
+  return c;
+}
+
+function fail(what: string, r: unknown): never {
+  throw new Error(`${what}: ${JSON.stringify(r)}`);
+}
+
+function expectServer(what: string, r: TcpResult, name: string, peer: string, want = 0): void {
+  if (!r.ok || r.name !== name || r.peer !== peer || (r.received ?? 0) !== want) {
+    fail(`${what}: expected "${name}" seeing ${peer}${want ? ` and ${want} bytes back` : ""}`, r);
+  }
+}
+
+function expectClosed(what: string, r: TcpResult | { ok: boolean; name?: string }, notName = "server"): void {
+  if (r.ok && r.name === notName) fail(`${what}: reached ${notName}, must not`, r);
+  if (r.ok) fail(`${what}: something answered`, r);
+}
+
+const pub = (bed: Bed) => bed.bras.addr;
+
+export const CHECKS: Check[] = [
+  {
+    id: "1",
+    title: "internet → PPPoE:443/tcp and :19132/udp reach the server, which sees the client's address",
+    async run(bed) {
+      const t = await bed.agents.inet.tcp(pub(bed), 443, { want: 200000, send: 20000, localAddress: ADDR.client, timeout: 5000 });
+      expectServer(`tcp ${pub(bed)}:443`, t, "server", ADDR.client, 200000);
+      if (t.serverGot !== 20000) fail("server did not get the client's 20000 bytes", t);
+      const u = await bed.agents.inet.udp(pub(bed), 19132);
+      if (!u.ok || u.name !== "server" || u.peer !== ADDR.client) fail(`udp ${pub(bed)}:19132`, u);
+      return `tcp handshake + 20 kB up / 200 kB down in ${t.ms} ms, udp answered; server saw ${t.peer}`;
+    },
+  },
+  {
+    id: "2",
+    title: "nothing else answers on the PPPoE address (ports 1-1024, router SSH/DNS/LuCI)",
+    async run(bed, mode) {
+      // the router's services do run: they answer on the LAN
+      const ssh = await bed.agents.cli.tcp(ADDR.routerLan, 22);
+      if (!ssh.ok || ssh.name !== "router") fail("router SSH on the LAN (the scan would prove nothing)", ssh);
+      // fw4's syn_flood limit (25/s) drops SYNs to the router itself, which could hide an
+      // open router port: in source mode every port must answer (retried, ~40 s); in
+      // reply-only mode one pass (silent ports allowed) keeps the bed quick
+      const full = mode === "source";
+      const s = await bed.agents.inet.scan(pub(bed), 1, 1024, full ? { retry: true, deadline: 90000, concurrency: 32 } : {});
+      if (JSON.stringify(s.open) !== JSON.stringify(PUBLISHED_TCP)) fail(`open ports on ${pub(bed)} should be ${PUBLISHED_TCP}`, s);
+      if (full && s.timeout + s.other > 0) fail("ports that never answered (could hide an open one)", s);
+      // what answers on 80 is the server, not LuCI
+      const web = await bed.agents.inet.tcp(pub(bed), 80);
+      expectServer("port 80", web, "server", ADDR.client);
+      const dns = await bed.agents.inet.udp(pub(bed), 53, 1000);
+      if (dns.ok) fail("udp 53 answered over PPPoE", dns);
+      const ssh8 = await bed.agents.inet.tcp(pub(bed), 22);
+      expectClosed("ssh over PPPoE", ssh8, "router");
+      return `open: ${s.open.join(",")}; refused ${s.refused}, silent ${s.timeout} (${s.tries} SYNs${full ? ", every port accounted for" : ", one pass"}); udp/53 ${dns.error}`;
+    },
+  },
+  {
+    id: "3",
+    title: "the LAN client's traffic leaves through IPoE (the remote host sees the CGN address)",
+    async run(bed) {
+      const r = await bed.agents.cli.tcp(ADDR.remote, 80);
+      expectServer("LAN client → remote", r, "remote", ADDR.cgn);
+      return `remote saw ${r.peer}`;
+    },
+  },
+  {
+    id: "4",
+    title: "routing mode: the server's own traffic (source: via PPPoE; reply-only: via IPoE)",
+    async run(bed, mode) {
+      const r = await bed.agents.srv.tcp(ADDR.remote, 80);
+      const want = mode === "source" ? pub(bed) : ADDR.cgn;
+      expectServer(`server → remote (${mode})`, r, "remote", want);
+      let extra = "";
+      if (mode === "reply-only") {
+        // the router's own socket, published as 8443 → 22: its replies must take PPPoE too
+        const own = await bed.agents.inet.tcp(pub(bed), 8443, { localAddress: ADDR.client });
+        expectServer("internet → PPPoE:8443 → router's own port 22", own, "router", ADDR.client);
+        extra = "; the router's own socket (8443→22) answered over PPPoE";
+      }
+      return `remote saw ${r.peer}${extra}`;
+    },
+  },
+  {
+    id: "5",
+    title: "the server reaches the guest subnet and the router's LAN address (no LAN traffic to PPPoE)",
+    async run(bed) {
+      const g = await bed.agents.srv.tcp(ADDR.guest, 80);
+      expectServer("server → guest host", g, "guest", ADDR.server);
+      const r = await bed.agents.srv.tcp(ADDR.routerLan, 22);
+      expectServer("server → router LAN address", r, "router", ADDR.server);
+      return `guest saw ${g.peer}, router saw ${r.peer}`;
+    },
+  },
+  {
+    id: "6",
+    title: "NAT loopback: the LAN client reaches PPPoE:443 and lands on the server",
+    async run(bed) {
+      const r = await bed.agents.cli.tcp(pub(bed), 443, { want: 1000 });
+      expectServer("LAN client → PPPoE:443", r, "server", ADDR.routerLan, 1000);
+      return `server answered (saw ${r.peer}, fw4 reflection SNAT)`;
+    },
+  },
+  {
+    id: "8",
+    title: `MSS: SYNs the router sends over PPPoE carry MSS ≤ ${MTU - 40}`,
+    async run(bed, mode) {
+      bed.resetMss();
+      const a = await bed.agents.inet.tcp(pub(bed), 443, { localAddress: ADDR.client });
+      expectServer("internet → PPPoE:443", a, "server", ADDR.client);
+      if (mode === "source") {
+        const b = await bed.agents.srv.tcp(ADDR.remote, 80);
+        expectServer("server → remote", b, "remote", pub(bed));
+      }
+      const mss = bed.pppoeMss();
+      if (mss.length === 0 || mss.some((m) => m > MTU - 40)) fail(`MSS values sent over PPPoE (max ${MTU - 40})`, mss);
+      const inbound = bed.serverMss();
+      return `MSS sent over PPPoE: ${mss.join(", ")}; inbound SYN MSS at the server: ${inbound.join(", ") || "none"}`;
+    },
+  },
+  {
+    id: "9",
+    title: "IPv6 publishing by interface identifier: [prefix::5]:443 open, the rest closed, survives a new prefix",
+    async run(bed) {
+      const probe = async (prefix: string) => {
+        const srv = withSuffix(prefix, ADDR.serverSuffix), cli = withSuffix(prefix, ADDR.clientSuffix);
+        const ok = await bed.agents.inet.tcp(srv, 443, { want: 5000 });
+        expectServer(`[${srv}]:443`, ok, "server", ADDR.client6, 5000);
+        expectClosed(`[${srv}]:8080 (not published)`, await bed.agents.inet.tcp(srv, 8080, { timeout: 1000 }));
+        expectClosed(`[${cli}]:443 (another LAN host)`, await bed.agents.inet.tcp(cli, 443, { timeout: 1000 }), "lanclient");
+        return srv;
+      };
+      const before = await probe(bed.prefix);
+      const next = bed.prefix === "2001:db8:100::" ? "2001:db8:200::" : "2001:db8:100::";
+      bed.changePrefix(next);
+      const after = await probe(bed.prefix);
+      return `${before} then, after the ISP delegated a new /56, ${after}: 443 open, 8080 and ::100 closed`;
+    },
+  },
+  {
+    id: "7",
+    title: "PPPoE down: IPoE still works, nothing is published (not even from the WAN segment); back up with a new address: published again without apply",
+    async run(bed, mode) {
+      const old = pub(bed);
+      bed.pppoeDown();
+      try {
+        expectServer("LAN client → remote while PPPoE is down", await bed.agents.cli.tcp(ADDR.remote, 80), "remote", ADDR.cgn);
+        expectServer("server → remote while PPPoE is down", await bed.agents.srv.tcp(ADDR.remote, 80), "remote", ADDR.cgn);
+        expectClosed(`internet → ${old}:443 while down`, await bed.agents.inet.tcp(old, 443, { timeout: 1000 }));
+        // a host on eth1's segment sends to the old public address through the router's WAN port
+        const wanHost = await segmentProbe(bed, old);
+        expectClosed(`WAN-segment host → ${old}:443 via eth1`, wanHost.guarded);
+        if (!wanHost.unguarded.ok || wanHost.unguarded.name !== "server") {
+          fail("control: without splitwan's dstnat guard the same probe should reach the server (bed not faithful to fw4)", wanHost.unguarded);
+        }
+      } finally {
+        const n = Number(old.split(".")[3]) + 1;
+        bed.pppoeUp(`203.0.113.${n}`);
+      }
+      const now = pub(bed);
+      const t = await bed.agents.inet.tcp(now, 443, { localAddress: ADDR.client });
+      expectServer(`internet → new ${now}:443`, t, "server", ADDR.client);
+      const l = await bed.agents.cli.tcp(now, 443);
+      expectServer(`LAN client → new ${now}:443 (reflection)`, l, "server", ADDR.routerLan);
+      if (mode === "source") expectServer("server → remote after reconnect", await bed.agents.srv.tcp(ADDR.remote, 80), "remote", now);
+      return `down: IPoE fine, ${old} closed, WAN-segment probe stopped by the guard (reaches the server without it); up as ${now}: published, loopback works`;
+    },
+  },
+  {
+    id: "10",
+    title: "strict rp_filter: works, or `splitwan status` names it",
+    async run(bed) {
+      const set = (v: string) => {
+        for (const c of ["all", "default"]) sysctl(bed.ns.rt, `net.ipv4.conf.${c}.rp_filter`, v);
+      };
+      set("1");
+      let works: boolean, status: string;
+      try {
+        const r = await bed.agents.inet.tcp(pub(bed), 443, { localAddress: ADDR.client, timeout: 2000 });
+        works = r.ok && r.name === "server";
+        status = bed.splitwan(["status"], false).out;
+      } finally {
+        set("0");
+      }
+      const named = /rp_filter/.test(status);
+      if (!works && !named) fail("strict rp_filter breaks publishing and status does not say so", status);
+      const line = status.split("\n").find((l) => /rp_filter/.test(l)) ?? "";
+      return works ? `works with rp_filter=1${named ? `; status warns: ${line.trim()}` : ""}` : `fails with rp_filter=1; status says: ${line.trim()}`;
+    },
+  },
+];
+
+/** Sends to addr:443 from the IPoE ISP's side of eth1, with and without splitwan's guard drop-in. */
+async function segmentProbe(bed: Bed, addr: string): Promise<{ guarded: TcpResult; unguarded: TcpResult }> {
+  const mac = (JSON.parse(run(["ip", "-n", bed.ns.rt, "-j", "link", "show", "dev", "eth1"]).stdout) as Array<{ address: string }>)[0].address;
+  ipBatch(bed.ns.ipoe, [`route replace ${addr}/32 dev r-wan src ${ADDR.wanHost}`, `neigh replace ${addr} lladdr ${mac} dev r-wan nud permanent`]);
+  const dropin = join(bed.root, `usr/share/nftables.d/chain-pre/dstnat_wan_pppoe/10-splitwan.nft`);
+  try {
+    const guarded = await bed.agents.ipoe.tcp(addr, 443, { localAddress: ADDR.wanHost, timeout: 1000 });
+    if (!existsSync(dropin)) fail("splitwan's dstnat guard drop-in is missing", dropin);
+    renameSync(dropin, dropin + ".off");
+    bed.fw4Reload();
+    let unguarded: TcpResult;
+    try {
+      unguarded = await bed.agents.ipoe.tcp(addr, 443, { localAddress: ADDR.wanHost, timeout: 1000 });
+    } finally {
+      renameSync(dropin + ".off", dropin);
+      bed.fw4Reload();
+    }
+    return { guarded, unguarded };
+  } finally {
+    ipBatch(bed.ns.ipoe, [`route del ${addr}/32 dev r-wan`, `neigh del ${addr} dev r-wan`]);
+  }
+}
+
