@@ -9,7 +9,7 @@ export interface UciSection {
   ".anonymous": boolean;
   /** Set by foreach only (libuci's get_all leaves it out). */
   ".index"?: number;
-  [option: string]: string | string[] | boolean | number;
+  [option: string]: string | string[] | boolean | number | undefined;
 }
 
 export type UciValue = string | string[];
