@@ -118,6 +118,8 @@ export function validateWith(cursor: UciCursor): ValidateReply {
     if (seen.includes(key)) continue;
     seen.push(key);
     const fe: FieldError = { section: e.section, option: e.option ?? "", message: e.message };
+    const type = cursor.get("splitwan", e.section);
+    if (typeof type === "string") fe.type = type;
     if (e.value !== undefined) fe.value = e.value;
     errors.push(fe);
   }
@@ -162,7 +164,7 @@ export function statusReply(p: Platform): StatusReply {
   const main = readConfig(cursor).main;
   const configured = s.enabled && s.valid;
   const portCount = s.servers.reduce((n, sv) => n + sv.ports.length, 0);
-  const warnings = s.errors.concat(s.pending, s.warnings);
+  const warnings = s.pending.concat(s.warnings);
   return {
     now: p.now(),
     enabled: s.enabled,
@@ -183,6 +185,8 @@ export function statusReply(p: Platform): StatusReply {
     forwards: { configured: configured && portCount > 0, live: s.live.forwards > 0 },
     servers: s.servers.map((sv) => ({ name: sv.name, enabled: true, ipaddr: sv.ipaddr, mode: sv.mode, ports: sv.ports, live: s.live.forwards > 0 })),
     ddns: ddnsStates(p, cursor),
+    // structured, so the page can name the field (status.ts has them as text)
+    errors: s.valid ? [] : validateWith(cursor).errors,
     warnings,
   };
 }

@@ -63,6 +63,8 @@ export interface StatusReply {
   forwards: LivePart;
   servers: ServerPorts[];
   ddns: DdnsState[];
+  /** Why the committed config is not applied (the router's validation). */
+  errors: FieldError[];
   warnings: string[];
 }
 
@@ -84,6 +86,8 @@ export interface DetectReply {
 
 export interface FieldError {
   section: string;
+  /** The section's type (splitwan, server, ddns) when the section exists. */
+  type?: string;
   option: string;
   value?: string;
   message: string;

@@ -1,6 +1,7 @@
 // The status panel's content from the plugin's `status` reply: rows of label, value
 // and a state that picks the colour. Pure, so Node tests cover every state.
 import type { DdnsState, LivePart, StatusReply } from "./rpc-types";
+import { describeField } from "./field-errors";
 import { translateMessage } from "./messages";
 import { fmt, formatDuration, formatRelative, formatTime, type Translate } from "./text";
 
@@ -155,13 +156,16 @@ export function ddnsRows(st: StatusReply, _: Translate): DdnsRow[] {
   });
 }
 
+/** The router's validation errors of the committed config, then its warnings. */
 export function warningTexts(st: StatusReply, _: Translate): string[] {
-  return asArray(st.warnings).map((w) => translateMessage(w, _));
+  const errors = asArray(st.errors).map((e) => `${describeField(e.section, e.option || undefined, e.type, _)}: ${translateMessage(e.message, _)}`);
+  return errors.concat(asArray(st.warnings).map((w) => translateMessage(w, _)));
 }
 
 /** One line for the panel's heading. */
 export function summary(st: StatusReply, _: Translate): { text: string; state: State } {
   if (!st.enabled) return { text: _("Split WAN is disabled"), state: "off" };
+  if (asArray(st.errors).length > 0) return { text: _("The configuration is invalid and was not applied"), state: "error" };
   if (st.pppoe.up) return { text: fmt(_("PPPoE up, public IPv4 %s"), st.pppoe.ipv4 ?? "-"), state: asArray(st.warnings).length > 0 ? "warn" : "ok" };
   return { text: _("PPPoE down: servers are not reachable over IPv4"), state: "error" };
 }

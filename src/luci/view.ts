@@ -201,7 +201,7 @@ function buildMap(detect: DetectReply | undefined): form.Map {
   if (detect?.device) o.default = detect.device;
   o.validate = (_sid, v) => validateDeviceName(v, _);
   o = s.option(form.Value, "mtu", optionLabel("splitwan", "mtu", _), _("1454 for NTT FLET'S: its PPPoE path carries at most 1454 bytes, less than the usual 1492, and larger packets are lost. Use 1492 on other PPPoE lines."));
-  o.datatype = "range(1280,1500)";
+  o.datatype = "range(576,1500)"; // the core accepts the same range
   o.placeholder = "1454";
 
   s = m.section(form.TableSection, "server", _("Servers"), _("Each server's ports are published on the PPPoE address. Ports: 80,443/tcp, 19132/udp, 27015-27030/both, 2222:22/tcp (outside:inside).")) as unknown as Section;

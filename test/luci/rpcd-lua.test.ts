@@ -86,9 +86,9 @@ describe("rpcd plugin under lua5.1", () => {
     const v = call("validate", JSON.stringify({ sections }));
     expect(v.valid).toBe(false);
     expect(v.errors).toEqual([
-      { section: "web", option: "zone", value: "wan", message: "is the WAN zone: the server must be on the LAN side" },
-      { section: "web", option: "port", value: "70000/udp", message: '"70000": ports are whole numbers from 1 to 65535' },
-      { section: "home", option: "password", message: "required: the dynamic DNS password from Value Domain" },
+      { section: "web", type: "server", option: "zone", value: "wan", message: "is the WAN zone: the server must be on the LAN side" },
+      { section: "web", type: "server", option: "port", value: "70000/udp", message: '"70000": ports are whole numbers from 1 to 65535' },
+      { section: "home", type: "ddns", option: "password", message: "required: the dynamic DNS password from Value Domain" },
     ]);
     expect(callMethod(testPlatform(root), "validate", { sections })).toEqual(v);
     // without sections: the committed config (the fixture's is valid)

@@ -1,0 +1,198 @@
+// The view's pure logic in Node: status formatting, router errors → fields, backend
+// message translation, form choices and the port syntax shared with the core.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parsePortItem } from "../../src/core/ports";
+import { deviceChoices, detectedText, leaseChoices, validateDeviceName, validatePortItem } from "../../src/luci/choices";
+import { describeField, fieldId, groupErrors, routerErrorFor } from "../../src/luci/field-errors";
+import { matchTemplate, translateMessage } from "../../src/luci/messages";
+import type { StatusReply } from "../../src/luci/rpc-types";
+import { ddnsRows, pppoeRows, routingRows, serverRows, summary, warningTexts } from "../../src/luci/status-format";
+import { fmt, formatDuration, formatRelative, formatTime } from "../../src/luci/text";
+import { TOP } from "../helpers/lua";
+import { readCatalog } from "./po";
+
+const en = (s: string) => s;
+const jaCatalog = readCatalog(join(TOP, "luci-app-splitwan/po/ja/splitwan.po"));
+const ja = (s: string) => jaCatalog[s] || s;
+
+function status(over: Partial<StatusReply> = {}): StatusReply {
+  return {
+    now: 1_700_000_000,
+    enabled: true,
+    pppoe: { interface: "wanppp", configured: true, up: true, uptime: 90061, ipv4: "203.0.113.7", mtu: 1454, device: "pppoe-wanppp", errors: [] },
+    table: { configured: true, live: true, id: 300, name: "pppoe", default_route: true },
+    rules: { configured: true, live: true },
+    zone: { configured: true, live: true, name: "wan_pppoe" },
+    forwards: { configured: true, live: true },
+    servers: [{ name: "web", enabled: true, ipaddr: "192.168.1.5", mode: "source", ports: ["80/tcp", "443/tcp"], live: true }],
+    ddns: [],
+    errors: [],
+    warnings: [],
+    ...over,
+  };
+}
+
+const row = (rows: Array<{ key: string; value: string; state: string }>, key: string) => rows.find((r) => r.key === key);
+
+describe("text helpers", () => {
+  it("fmt fills %s in order and leaves extra placeholders", () => {
+    expect(fmt("%s: %s", "a", 1)).toBe("a: 1");
+    expect(fmt("x %s y %s", "1")).toBe("x 1 y %s");
+  });
+  it("durations and relative times", () => {
+    expect(formatDuration(0)).toBe("0s");
+    expect(formatDuration(65)).toBe("1m 5s");
+    expect(formatDuration(90061)).toBe("1d 1h 1m 1s");
+    expect(formatDuration(3600)).toBe("1h 0m 0s");
+    expect(formatRelative(100, 400, en)).toBe("5m 0s ago");
+    expect(formatRelative(460, 400, en)).toBe("in 1m 0s");
+    expect(formatRelative(400, 400, ja)).toBe("たった今");
+    expect(formatTime(1_700_000_000, true)).toBe("2023-11-14 22:13:20");
+  });
+});
+
+describe("backend messages", () => {
+  it("finds the template a message came from", () => {
+    expect(matchTemplate('"%s": ports are whole numbers from 1 to 65535', '"70000": ports are whole numbers from 1 to 65535')).toEqual(["70000"]);
+    expect(matchTemplate("PPPoE is up but table %s has no default route: check option defaultroute of network.%s", "PPPoE is up but table 300 has no default route: check option defaultroute of network.wanppp")).toEqual(["300", "wanppp"]);
+    expect(matchTemplate("PPPoE (%s) is down: nothing is published", "PPPoE is down")).toBeUndefined();
+    expect(matchTemplate("must be 0 or 1", "must be 0 or 1!")).toBeUndefined();
+  });
+  it("translates with the values kept, and leaves unknown messages alone", () => {
+    expect(translateMessage('"70000": ports are whole numbers from 1 to 65535', ja)).toBe('"70000": ポートは 1 から 65535 までの整数です');
+    expect(translateMessage("PPPoE (wanppp) is down: nothing is published", ja)).toBe("PPPoE（wanppp）が切断されています: 何も公開されていません");
+    expect(translateMessage("something new from the router", ja)).toBe("something new from the router");
+    // the most specific template wins over one that would also match
+    expect(translateMessage("must be a whole number from 576 to 1500 (1454 for NTT FLET'S)", ja)).toBe("576 から 1500 までの整数である必要があります（NTT フレッツでは 1454）");
+  });
+});
+
+describe("router errors → fields", () => {
+  const errors = [
+    { section: "main", option: "mtu", value: "9000", message: "must be a whole number from 576 to 1500 (1454 for NTT FLET'S)" },
+    { section: "web", option: "port", value: "70000/udp", message: '"70000": ports are whole numbers from 1 to 65535' },
+    { section: "web", option: "port", value: "1-0", message: '"1-0": a range goes from the lower port to the higher' },
+    { section: "bad name", option: "", message: "section names may hold only letters, digits and _" },
+  ];
+  it("groups per field with LuCI's field id, section errors apart", () => {
+    const g = groupErrors(errors);
+    expect(g.fields.map((f) => [f.field, f.messages.length])).toEqual([
+      ["cbid.splitwan.main.mtu", 1],
+      ["cbid.splitwan.web.port", 2],
+    ]);
+    expect(g.general.map((e) => e.section)).toEqual(["bad name"]);
+    expect(fieldId("game", "ipaddr")).toBe("cbid.splitwan.game.ipaddr");
+  });
+  it("names the field in the form's words", () => {
+    expect(describeField("main", "mtu", "splitwan", en)).toBe("PPPoE › MTU");
+    expect(describeField("web", "port", "server", en)).toBe("Server “web” › Ports");
+    expect(describeField("home", "token", "ddns", ja)).toBe("DDNS「home」 › API トークン");
+    expect(describeField("main", undefined, undefined, en)).toBe("PPPoE");
+  });
+  it("keeps an error only while the field holds the value it was about", () => {
+    expect(routerErrorFor(errors, "main", "mtu", "9000")).toContain("576");
+    expect(routerErrorFor(errors, "main", "mtu", "1454")).toBeUndefined();
+    expect(routerErrorFor(errors, "web", "port", ["80/tcp", "1-0"])).toContain("lower port");
+    expect(routerErrorFor(errors, "web", "port", ["80/tcp"])).toBeUndefined();
+  });
+});
+
+describe("status panel", () => {
+  it("PPPoE up: connected, uptime, public IPv4, all live", () => {
+    const st = status();
+    const p = pppoeRows(st, en);
+    expect(row(p, "state")).toMatchObject({ value: "Connected", state: "ok" });
+    expect(row(p, "uptime")?.value).toBe("1d 1h 1m 1s");
+    expect(row(p, "ipv4")?.value).toBe("203.0.113.7");
+    expect(routingRows(st, en).map((r) => [r.key, r.value, r.state])).toEqual([
+      ["table", "Live: table 300 (pppoe)", "ok"],
+      ["rules", "Live", "ok"],
+      ["zone", "Live: wan_pppoe", "ok"],
+      ["forwards", "Live", "ok"],
+    ]);
+    expect(serverRows(st, en)).toEqual([{ name: "web", ipaddr: "192.168.1.5", mode: "All traffic", ports: "80/tcp, 443/tcp", published: "203.0.113.7: 80/tcp, 443/tcp", state: "ok" }]);
+    expect(summary(st, en)).toEqual({ text: "PPPoE up, public IPv4 203.0.113.7", state: "ok" });
+  });
+  it("PPPoE down, connecting, failed, disabled, not applied", () => {
+    const down = status({ pppoe: { interface: "wanppp", configured: true, up: false } });
+    expect(row(pppoeRows(down, en), "state")).toMatchObject({ value: "Disconnected", state: "error" });
+    expect(row(pppoeRows(down, en), "ipv4")).toBeUndefined();
+    expect(serverRows(down, en)[0]).toMatchObject({ published: "(PPPoE down): 80/tcp, 443/tcp", state: "warn" });
+    expect(summary(down, en).state).toBe("error");
+    const pending = status({ pppoe: { interface: "wanppp", configured: true, up: false, pending: true } });
+    expect(row(pppoeRows(pending, ja), "state")?.value).toBe("接続中…");
+    const failed = status({ pppoe: { interface: "wanppp", configured: true, up: false, errors: ["AUTH_FAILED", "X_NEW"] } });
+    expect(row(pppoeRows(failed, en), "state")).toMatchObject({ value: "Error: authentication failed: check username and password, X_NEW", state: "error" });
+    expect(row(pppoeRows(status({ enabled: false }), en), "state")).toMatchObject({ value: "Disabled", state: "off" });
+    expect(row(pppoeRows(status({ pppoe: { interface: "wanppp", configured: false, up: false } }), en), "state")?.state).toBe("warn");
+  });
+  it("Lua's empty objects for empty lists are read as empty lists", () => {
+    const st = status({ servers: {} as never, warnings: {} as never, errors: {} as never, pppoe: { interface: "wanppp", configured: true, up: false, errors: {} as never } });
+    expect(serverRows(st, en)).toEqual([]);
+    expect(warningTexts(st, en)).toEqual([]);
+    expect(row(pppoeRows(st, en), "state")?.value).toBe("Disconnected");
+  });
+  it("PPPoE up without a default route in the table is an error", () => {
+    const st = status({ table: { configured: true, live: false, id: 300, default_route: false } });
+    expect(routingRows(st, en)[0]).toMatchObject({ value: "No default route in the table", state: "error" });
+  });
+  it("DDNS: success, record behind the PPPoE address, failure, never tried", () => {
+    const st = status({
+      ddns: [
+        { name: "home", provider: "value-domain", enabled: true, host: "www.example.jp", last_attempt: 1_699_999_700, last_success: 1_699_999_700, ip_sent: "203.0.113.7", answer: "status=0" },
+        { name: "old", provider: "mydns", enabled: true, last_attempt: 1_699_999_000, last_success: 1_699_999_000, ip_sent: "198.51.100.1" },
+        { name: "cf", provider: "cloudflare", enabled: true, last_attempt: 1_699_999_900, answer: "no answer from Cloudflare: timeout", next_retry: 1_700_000_060 },
+        { name: "new", provider: "value-domain", enabled: true },
+      ],
+    });
+    const rows = ddnsRows(st, en);
+    expect(rows.map((r) => r.state)).toEqual(["ok", "warn", "error", "warn"]);
+    expect(rows[0]).toMatchObject({ name: "home (www.example.jp)", provider: "Value Domain", ipSent: "203.0.113.7" });
+    expect(rows[0].lastSuccess).toContain("(5m 0s ago)");
+    expect(rows[2].nextRetry).toContain("(in 1m 0s)");
+    expect(ddnsRows(st, ja)[2].answer).toBe("Cloudflare から応答がありません: timeout");
+    expect(rows[3].lastAttempt).toBe("never");
+  });
+  it("warnings: the router's validation errors by field, then its warnings, translated", () => {
+    const st = status({
+      errors: [{ section: "web", type: "server", option: "ipaddr", value: "x", message: "not an IPv4 address (write it without /32)" }],
+      warnings: ["PPPoE (wanppp) is down: nothing is published"],
+    });
+    expect(warningTexts(st, en)).toEqual(["Server “web” › LAN address: not an IPv4 address (write it without /32)", "PPPoE (wanppp) is down: nothing is published"]);
+    expect(summary(st, en)).toEqual({ text: "The configuration is invalid and was not applied", state: "error" });
+  });
+});
+
+describe("form choices and checks", () => {
+  it("port items: the core's parser, its message translated", () => {
+    for (const ok of ["80,443/tcp", "19132/udp", "27015-27030/both", "2222:22/tcp", "", " "]) expect(validatePortItem(ok, en)).toBe(true);
+    for (const bad of ["70000/tcp", "80/icmp", "30-20", "1000-1010:22", "a"]) {
+      const core = parsePortItem(bad);
+      expect(core.ok).toBe(false);
+      expect(validatePortItem(bad, en)).toBe(core.ok ? true : core.error);
+    }
+    expect(validatePortItem("80/icmp", ja)).toBe('"80/icmp": プロトコルは tcp、udp、both のいずれかです');
+  });
+  it("device names as netifd takes them", () => {
+    expect(validateDeviceName("eth1", en)).toBe(true);
+    expect(validateDeviceName("lan1.10", en)).toBe(true);
+    expect(validateDeviceName("", en)).toBe(true);
+    expect(validateDeviceName("a-very-long-device", en)).toBe("A device name has at most 15 characters");
+    expect(validateDeviceName("eth 1", en)).toBe("A device name cannot contain “ ”");
+  });
+  it("detected WAN first and marked; leases sorted by address", () => {
+    const d = { interface: "wan", device: "wan", kind: "map-e" as const, devices: ["br-lan", "lan1", "wan"], leases: [] };
+    expect(detectedText(d, en)).toBe("detected: wan — MAP-E");
+    expect(detectedText(undefined, en)).toContain("No IPoE WAN detected");
+    expect(deviceChoices(d, en)).toEqual([["wan", "wan (detected: wan — MAP-E)"], ["br-lan", "br-lan"], ["lan1", "lan1"]]);
+    expect(
+      leaseChoices([
+        { ipaddr: "192.168.1.20", hostname: "game" },
+        { ipaddr: "192.168.1.5", hostname: "*", macaddr: "aa:bb" },
+        { ipaddr: "192.168.1.5", hostname: "dup" },
+        { ipaddr: "fd00::1", hostname: "v6" },
+      ]),
+    ).toEqual([["192.168.1.5", "192.168.1.5 (aa:bb)"], ["192.168.1.20", "192.168.1.20 (game)"]]);
+  });
+});
