@@ -28,7 +28,7 @@ export function parseMakefile(text) {
   const vars = new Map();
   const defines = new Map();
   const expand = (s, where) =>
-    s.replace(/\$\$|\$\(([A-Za-z0-9_]+)\)|\$\{([A-Za-z0-9_]+)\}|\$\(([^)]*)\)/g, (m, a, b, other) => {
+    s.replace(/\$\$|\$\(([A-Za-z0-9_]+)\)|\$\{([A-Za-z0-9_]+)\}|\$\(([^)]*)\)/g, (m, a, b) => {
       if (m === "$$") return "$";
       const name = a ?? b;
       if (name === undefined) throw new Error(`Makefile: ${where}: unsupported expansion ${m}`);
