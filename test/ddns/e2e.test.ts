@@ -264,6 +264,21 @@ describe("MyDNS and Cloudflare through curl", () => {
     expect(bed.ddnsFiles().filter((f) => f.startsWith("req."))).toEqual([]);
   });
 
+  it("MyDNS IPv6: an ifupdate of ip6_interface with a new prefix sends its IPv6 address; the PPPoE ifup does not", async () => {
+    bed.config("config ddns 'm6'\n\toption provider 'mydns'\n\toption username 'mydns123456'\n\toption password 'pw6'\n\toption ip_version '6'\n");
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(join(bed.ubusDir, "network.interface.wan6.status.json"), JSON.stringify({ up: true, "ipv6-address": [{ address: "2001:db8:10::2", mask: 64 }] }));
+    fp.script("www.mydns.jp", [{ status: 200, body: "<html>OK</html>" }]);
+    await bed.hotplug({ ACTION: "ifup", INTERFACE: "wanppp", DEVICE: "pppoe-wanppp" });
+    await bed.idle();
+    expect(fp.received.length).toBe(0);
+    await bed.hotplug({ ACTION: "ifupdate", INTERFACE: "wan6", DEVICE: "eth1", IFUPDATE_PREFIXES: "1" });
+    await fp.waitFor(1);
+    await bed.idle();
+    const u = new URL(`https://x${fp.received[0].path}`);
+    expect(Object.fromEntries(u.searchParams)).toEqual({ MID: "mydns123456", PWD: "pw6", IPV6ADDR: "2001:db8:10::2" });
+  });
+
   it("Cloudflare: finds the record by name, PATCHes it with the token in a header", async () => {
     bed.config("config ddns 'cf'\n\toption provider 'cloudflare'\n\toption token 'cf-TOKEN_1'\n\toption domain 'example.com'\n\toption host 'home'\n");
     const api = "api.cloudflare.com";
