@@ -188,4 +188,44 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
     await page.close();
     expect(pageErrors).toEqual([]);
   });
+
+  it("speaks Japanese: status, form, the core's messages, the router's verdict", async () => {
+    let page = await open("ja", "up");
+    expect(await text(page, "#splitwan-pppoe tr[data-key=state]")).toContain("接続済み");
+    expect(await text(page, "#splitwan-pppoe tr[data-key=uptime]")).toContain("1h 2m 5s");
+    expect(await text(page, "#splitwan-status")).toContain(`PPPoE 接続中、グローバル IPv4 ${PPPOE_IP}`);
+    expect(await text(page, "#splitwan-ddns-update")).toBe("今すぐ DDNS を更新");
+    expect(await text(page, "#cbi-splitwan-main-username label")).toBe("PPPoE ユーザー名");
+    expect(await text(page, "#splitwan-servers")).toContain("応答のみ");
+    await page.screenshot({ path: join(SHOTS, "ja-up.png"), fullPage: true });
+
+    const port = field(page, "web", "port", "input.standin-item").first();
+    await port.fill("70000/tcp");
+    expect(await port.getAttribute("title")).toBe('"70000": ポートは 1 から 65535 までの整数です');
+    await port.fill("80,443/tcp");
+
+    await field(page, "game", "ipaddr").fill("192.168.1.5");
+    await page.click(".cbi-page-actions .cbi-button-apply");
+    const err = page.locator('[data-error-for="cbid.splitwan.game.ipaddr"]');
+    await err.waitFor();
+    expect(await err.innerText()).toBe("同じアドレスの別のサーバーがあります: ポートは 1 つのサーバーにまとめてください");
+    expect(await text(page, "#splitwan-check")).toContain("サーバー「game」 › LAN アドレス");
+    await page.screenshot({ path: join(SHOTS, "ja-router-error.png"), fullPage: true });
+    await field(page, "game", "ipaddr").fill("192.168.1.20");
+    await page.click(".cbi-page-actions .cbi-button-apply");
+    await page.waitForFunction(() => document.querySelector("#splitwan-check")?.textContent === "");
+    await page.close();
+
+    page = await open("ja", "error");
+    expect(await text(page, "#splitwan-pppoe tr[data-key=state] td:last-child")).toBe("エラー: 認証に失敗しました: ユーザー名とパスワードを確認してください");
+    expect(await text(page, "#splitwan-warnings")).toContain("PPPoE（wanppp）が切断されています: 何も公開されていません");
+    await page.screenshot({ path: join(SHOTS, "ja-error.png"), fullPage: true });
+    await page.close();
+
+    page = await open("ja", "down");
+    expect(await text(page, "#splitwan-pppoe tr[data-key=state] td:last-child")).toBe("接続中…");
+    await page.screenshot({ path: join(SHOTS, "ja-down.png"), fullPage: true });
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  });
 });
