@@ -4,7 +4,7 @@
 // clone first, so a stale commit shows up there), and the two .ipk files with each other.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -103,10 +103,22 @@ describe("generated feed files", () => {
 });
 
 describe("reproducible .ipk", () => {
+  const ipks = (dir: string) =>
+    new Map(readdirSync(dir).filter((f) => f.endsWith(".ipk")).sort().map((f) => [f, sha256(join(dir, f))]));
+
   it("two builds from the same sources are byte-identical (and equal dist/ of this tree)", () => {
     const ia = builtIpk(join(a.dir, "dist"));
     const ib = builtIpk(join(b.dir, "dist"));
     expect(sha256(ia)).toBe(sha256(ib));
     expect(sha256(builtIpk()), "dist/ differs from a fresh build: run npm run build").toBe(sha256(ia));
+  });
+
+  it("so are the translation packages", () => {
+    const fa = ipks(join(a.dir, "dist"));
+    expect([...fa.keys()].filter((f) => f.startsWith("luci-i18n-"))).toEqual(
+      existsSync(join(TOP, "luci-app-splitwan/po/ja")) ? [expect.stringMatching(/^luci-i18n-splitwan-ja_/)] : [],
+    );
+    expect(ipks(join(b.dir, "dist"))).toEqual(fa);
+    expect(ipks(join(TOP, "dist")), "dist/ differs from a fresh build: run npm run build").toEqual(fa);
   });
 });
