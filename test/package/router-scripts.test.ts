@@ -1,12 +1,14 @@
 // The package's own router scripts run by a POSIX shell (dash, like busybox ash) against
 // stand-ins: stubs/rc.common (procd-mode rc.common, records procd calls), stubs/uci
 // (answers `get` from the config file, records the rest), stubs/record (records a
-// command). The uci-defaults script runs in a private mount namespace where a scratch
-// directory is /etc and another is /tmp, so its absolute paths touch nothing real.
+// command). The uci-defaults script and the package's -pkg scripts run in a private
+// mount namespace where scratch directories are /etc, /tmp (and /usr/sbin), so their
+// absolute paths touch nothing real.
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { luciDefaultPostinst, packageMeta } from "../../scripts/build-ipk.mjs";
 import { TOP } from "../helpers/lua";
 
 const FILES = join(TOP, "files");
@@ -131,5 +133,70 @@ describe.skipIf(!canUnshare)("/etc/uci-defaults/80-splitwan (in a private mount 
     const r = uciDefaults(shipped.replace("option enabled '0'", "option enabled '1'"), true);
     expect(r.status, r.stderr).toBe(0);
     expect(r.calls).toContain("killall -HUP rpcd\n");
+  });
+});
+
+// The package's postinst-pkg / prerm-pkg on a live system (IPKG_INSTROOT unset), sourced
+// in a subshell as default_postinst / default_prerm do. Scratch directories stand in for
+// /etc, /tmp and /usr/sbin (where a recorder is /usr/sbin/splitwan).
+describe.skipIf(!canUnshare)("package scripts on a live system (in a private mount namespace)", () => {
+  const meta = packageMeta(join(TOP, "luci-app-splitwan"));
+
+  function live(script: string, env: Record<string, string> = {}, cliFails = false) {
+    const s = scratch();
+    const etc = join(s.dir, "etc");
+    const tmp = join(s.dir, "tmp");
+    const sbin = join(s.dir, "sbin");
+    mkdirSync(join(etc, "config"), { recursive: true });
+    mkdirSync(join(tmp, "luci-modulecache"), { recursive: true });
+    mkdirSync(sbin);
+    cpSync(join(FILES, "etc/uci-defaults"), join(etc, "uci-defaults"), { recursive: true });
+    cpSync(join(FILES, "etc/config/splitwan"), join(etc, "config/splitwan"));
+    writeFileSync(join(tmp, "luci-indexcache.0123abcd.json"), "{}");
+    writeFileSync(join(tmp, "luci-modulecache/x.json"), "{}");
+    symlinkSync(cliFails ? "/bin/false" : join(STUBS, "record"), join(sbin, "splitwan"));
+    writeFileSync(join(s.dir, "script"), script);
+    const inner = `mount --bind "${etc}" /etc && mount --bind "${tmp}" /tmp && mount --bind "${sbin}" /usr/sbin && ( . "${join(s.dir, "script")}" )`;
+    const r = spawnSync("unshare", ["--mount", "--propagation", "private", "dash", "-c", inner], {
+      encoding: "utf8",
+      env: { PATH: `${s.bin}:/usr/bin:/bin`, CALLS: s.calls, ...env },
+    });
+    const out = {
+      status: r.status,
+      stderr: r.stderr,
+      calls: readCalls(s.calls),
+      uciDefaultsLeft: existsSync(join(etc, "uci-defaults/80-splitwan")),
+      tmp: ["luci-indexcache.0123abcd.json", "luci-modulecache/x.json"].filter((f) => existsSync(join(tmp, f))),
+    };
+    rmSync(s.dir, { recursive: true, force: true });
+    return out;
+  }
+
+  it("prerm-pkg (remove) runs `splitwan remove` and clears the LuCI caches", () => {
+    const r = live(meta.prerm!);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.calls).toBe("splitwan remove\n");
+    expect(r.tmp).toEqual([]);
+  });
+
+  it("prerm-pkg fails when `splitwan remove` fails, so opkg keeps the package", () => {
+    const r = live(meta.prerm!, {}, true);
+    expect(r.status).not.toBe(0);
+  });
+
+  it("prerm-pkg during an upgrade (PKG_UPGRADE=1) runs nothing", () => {
+    const r = live(meta.prerm!, { PKG_UPGRADE: "1" });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.calls).toBe("");
+    expect(r.tmp.length).toBe(2);
+  });
+
+  it("postinst-pkg (luci.mk's) runs the uci-defaults once, clears caches and HUPs rpcd", () => {
+    const uciDefaults = ["80-splitwan"];
+    const r = live(meta.postinst ?? luciDefaultPostinst(uciDefaults));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.uciDefaultsLeft).toBe(false);
+    expect(r.calls).toBe("uci -q get splitwan.main\nuci -q get splitwan.main.enabled\nkillall -HUP rpcd\nkillall -HUP rpcd\n");
+    expect(r.tmp).toEqual([]);
   });
 });
