@@ -2,6 +2,7 @@
 // loads the built view through the stand-in LuCI runtime (test/luci/standin/) and talks
 // to the fake backend (real plugin and apply code, canned netifd/ip/nft answers).
 // Screenshots: test-output/luci/.
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
@@ -17,6 +18,9 @@ const SHOTS = join(TOP, "test-output/luci");
 const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 const haveChromium = existsSync(CHROMIUM);
+// Japanese screenshots need a CJK font (Debian: fonts-ipafont-gothic or fonts-noto-cjk)
+const cjk = spawnSync("fc-list", [":lang=ja"], { encoding: "utf8" });
+if (haveChromium && (cjk.status !== 0 || cjk.stdout.trim() === "")) console.warn("no Japanese font installed: ja-*.png will show boxes (the text checks still run)");
 if (!haveChromium) console.warn(`SKIPPING the LuCI browser test: ${CHROMIUM} is missing (make deps installs it)`);
 
 describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
