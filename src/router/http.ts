@@ -23,7 +23,7 @@ function uclientError(code: number, stderr: string): HttpResponse {
   }
   if (code === 4) return { status: 0, body: "", error: "connection failed or timed out" };
   if (code === 5) return { status: 0, body: "", error: "TLS certificate not valid for the server" };
-  if (code === 127) return { status: 0, body: "", error: "uclient-fetch not installed" };
+  if (code === 127) return { status: 0, body: "", error: "uclient-fetch is not installed", fatal: true };
   return { status: 0, body: "", error: `uclient-fetch failed (exit ${code})` };
 }
 
@@ -35,8 +35,6 @@ const CURL_ERRORS: Record<number, string> = {
   35: "TLS handshake failed",
   51: "TLS certificate not valid for the server",
   60: "TLS certificate not trusted",
-  77: "CA bundle missing",
-  127: "curl not installed",
 };
 
 /** A string as curl's config file wants it: double quotes, backslash escapes. */
@@ -126,6 +124,7 @@ export function routerHttp(p: Platform, opts: HttpOptions): Http {
     const at = lastIndex(r.stdout, STATUS_MARK);
     const status = at >= 0 ? Number(r.stdout.slice(at + STATUS_MARK.length).trim()) : 0;
     const body = at >= 0 ? r.stdout.slice(0, at) : r.stdout;
+    if (r.code === 127) return { status: 0, body: "", error: "curl is not installed (opkg install curl)", fatal: true };
     if (r.code !== 0 || !(status > 0)) {
       const why = CURL_ERRORS[r.code] ?? `curl failed (exit ${r.code})`;
       return { status: 0, body: "", error: why };
@@ -133,7 +132,13 @@ export function routerHttp(p: Platform, opts: HttpOptions): Http {
     return { status, body };
   }
 
+  let caChecked = false;
   return (req: HttpRequest): HttpResponse => {
+    if (!caChecked) {
+      // without it uclient-fetch would only say "certificate not valid": name the cause
+      if (p.exec(["test", "-s", ca]).code !== 0) return { status: 0, body: "", error: `CA bundle ${CA_FILE} missing (opkg install ca-bundle)`, fatal: true };
+      caChecked = true;
+    }
     n++;
     const base = `${opts.dir}/req.${opts.tag}.${n}`;
     const plain = req.headers.length === 0 && !req.secretUrl && (req.method === "GET" || req.method === "POST");

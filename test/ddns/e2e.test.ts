@@ -114,6 +114,17 @@ describe("splitwan ddns update", () => {
     expect(r.stdout).toContain("TLS certificate");
     expect(bed.state("home")).toMatchObject({ result: "transient", code: "network", failures: 1 });
   });
+  it("stops with what to install when the CA bundle is missing", async () => {
+    bed.config(vdConfig([{ name: "home", host: "www", password: PASSWORD }]));
+    const { rmSync } = await import("node:fs");
+    rmSync(join(bed.root, "etc/ssl/certs/ca-certificates.crt"));
+    fp.script(VD, [OK]);
+    const r = await bed.cli(["ddns", "update"]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain("opkg install ca-bundle");
+    expect(fp.received.length).toBe(0);
+    expect(bed.state("home")).toMatchObject({ result: "permanent", code: "client" });
+  });
 });
 
 describe("retries", () => {

@@ -29,7 +29,7 @@ describe("Value Domain", () => {
     expect(form.get("i")).toBe("203.0.113.7");
   });
   it.each(VD_ANSWERS)("HTTP %i %j %j → %s", (status, body, error, expected) => {
-    const o = valueDomainOutcome({ status, body, error: error === "" ? undefined : error }, ["secret"]);
+    const o = valueDomainOutcome({ status: status < 0 ? 0 : status, body, error: error === "" ? undefined : error, fatal: status < 0 ? true : undefined }, ["secret"]);
     expect(`${o.kind} ${o.code}`).toBe(expected);
     expect(o.message.length).toBeGreaterThan(5);
   });

@@ -60,6 +60,7 @@ export const VD_ANSWERS: Array<[number, string, string, string]> = [
   [500, "<html>error</html>", "", "transient http 500"],
   [404, "", "", "permanent http 404"],
   [0, "", "Connection failed", "transient network"],
+  [-1, "", "uclient-fetch is not installed", "permanent client"],
 ];
 
 /** MyDNS answers: [HTTP status, body, expected "kind code"]. */
@@ -103,7 +104,8 @@ export function caseLines(): string[] {
     out.push(`vd-req ${r.method} ${r.url} ${r.contentType} ${r.body} secretUrl=${r.secretUrl}`);
   }
   for (const [status, body, error] of VD_ANSWERS) {
-    const resp: HttpResponse = { status, body, error: error === "" ? undefined : error };
+    // status -1: no answer and the router lacks a client (fatal)
+    const resp: HttpResponse = { status: status < 0 ? 0 : status, body, error: error === "" ? undefined : error, fatal: status < 0 ? true : undefined };
     const o = valueDomainOutcome(resp, ["secret"]);
     out.push(`vd ${o.kind} ${o.code} | ${o.message} | ${o.answer}`);
   }

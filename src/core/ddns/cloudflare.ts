@@ -3,6 +3,7 @@
 // Without zone_id the zone is looked up by name first (the token then also needs Zone:Read).
 import { jsonDecode, jsonEncode } from "../json";
 import { percentEncode, scrub } from "./encode";
+import { noAnswer } from "./outcome";
 import type { DdnsSection, Http, HttpRequest, HttpResponse, Outcome, Provider } from "./types";
 
 export const CLOUDFLARE_API = "https://api.cloudflare.com/client/v4";
@@ -73,7 +74,7 @@ function parseAnswer(body: string): CfAnswer | undefined {
 /** An Outcome when the answer is a failure; undefined plus the parsed answer when it succeeded. */
 function judge(r: HttpResponse, secrets: string[]): { fail?: Outcome; answer?: CfAnswer } {
   const answer = scrub(r.body, secrets);
-  if (r.status === 0) return { fail: { kind: "transient", code: "network", message: `no answer from Cloudflare: ${scrub(r.error ?? "unknown error", secrets)}`, answer } };
+  if (r.status === 0) return { fail: noAnswer("Cloudflare", r.error, r.fatal, secrets) };
   const parsed = parseAnswer(r.body);
   const first = parsed !== undefined && parsed.errors.length > 0 ? parsed.errors[0] : undefined;
   const detail = first !== undefined ? ` (${first.code} ${scrub(first.message, secrets)})` : "";

@@ -80,3 +80,4 @@ export function scrub(text: string, secrets: string[], max = 200): string {
   const one = flat.join("");
   return one.length > max ? one.slice(0, max) + "..." : one;
 }
+

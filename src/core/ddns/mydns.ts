@@ -5,6 +5,7 @@
 // config file, never in argv. MyDNS answers an HTML page with no status code: a 200 is
 // taken as accepted, 401/403 as rejected credentials.
 import { formEncode, scrub } from "./encode";
+import { noAnswer } from "./outcome";
 import type { DdnsSection, Http, HttpRequest, HttpResponse, Outcome, Provider } from "./types";
 
 export const MYDNS_URL = "https://www.mydns.jp/directip.html";
@@ -20,7 +21,7 @@ export function mydnsRequest(s: DdnsSection, ip: string): HttpRequest {
 
 export function mydnsOutcome(r: HttpResponse, secrets: string[]): Outcome {
   const answer = scrub(r.body, secrets);
-  if (r.status === 0) return { kind: "transient", code: "network", message: `no answer from MyDNS: ${scrub(r.error ?? "unknown error", secrets)}`, answer };
+  if (r.status === 0) return noAnswer("MyDNS", r.error, r.fatal, secrets);
   if (r.status === 401 || r.status === 403) {
     return { kind: "permanent", code: `http ${r.status}`, message: "MyDNS rejected the master ID or password: check username and password", answer };
   }

@@ -20,6 +20,8 @@ export interface HttpResponse {
   body: string;
   /** Why there was no usable answer (transport words, never a secret). */
   error?: string;
+  /** No retry can help until the router is fixed (client or CA bundle not installed). */
+  fatal?: boolean;
 }
 
 export type Http = (req: HttpRequest) => HttpResponse;

@@ -3,6 +3,7 @@
 // so the password is not in a URL. The body answers "status=N"; HTTP 503 means "too
 // frequent" (requests from one source closer than about 60 s are refused).
 import { formEncode, scrub } from "./encode";
+import { noAnswer } from "./outcome";
 import type { DdnsSection, Http, HttpRequest, HttpResponse, Outcome, Provider } from "./types";
 
 export const VALUE_DOMAIN_URL = "https://dyn.value-domain.com/cgi-bin/dyn.fcg";
@@ -55,7 +56,7 @@ export function valueDomainStatus(body: string): number | undefined {
 
 export function valueDomainOutcome(r: HttpResponse, secrets: string[]): Outcome {
   const answer = scrub(r.body, secrets);
-  if (r.status === 0) return { kind: "transient", code: "network", message: `no answer from Value Domain: ${scrub(r.error ?? "unknown error", secrets)}`, answer };
+  if (r.status === 0) return noAnswer("Value Domain", r.error, r.fatal, secrets);
   if (r.status === 503) return { kind: "transient", code: "http 503", message: "too frequent: Value Domain wants about 60 s between requests", answer };
   if (r.status >= 500) return { kind: "transient", code: `http ${r.status}`, message: `Value Domain server error (HTTP ${r.status})`, answer };
   if (r.status !== 200) return { kind: "permanent", code: `http ${r.status}`, message: `unexpected HTTP ${r.status} from Value Domain`, answer };

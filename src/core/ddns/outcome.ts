@@ -1,0 +1,10 @@
+// Outcomes shared by the providers.
+import { scrub } from "./encode";
+import type { Outcome } from "./types";
+
+/** The Outcome when no HTTP answer came: transient, unless the router lacks what it needs. */
+export function noAnswer(service: string, error: string | undefined, fatal: boolean | undefined, secrets: string[]): Outcome {
+  const why = scrub(error ?? "unknown error", secrets);
+  if (fatal === true) return { kind: "permanent", code: "client", message: `cannot reach ${service}: ${why}`, answer: "" };
+  return { kind: "transient", code: "network", message: `no answer from ${service}: ${why}`, answer: "" };
+}
