@@ -19,16 +19,16 @@
 // The router's L3 state comes only from files: the base config (router-config.ts) plus
 // what `splitwan apply` writes under SPLITWAN_ROOT, put in place by the netifd and fw4
 // stand-ins (netifd.ts, fw4.ts). splitwan's nft drop-ins are loaded as written.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { withSuffix } from "./addr";
 import { Agent } from "./agent-client";
 import { renderFw4 } from "./fw4";
 import { Netifd, type ProtoHandler, type ProtoState } from "./netifd";
 import { AFTR, BASE_FIREWALL, baseNetwork, type IpoeKind } from "./router-config";
 import { inNs, ipBatch, nft, run, sysctl } from "./sh";
-import { opt, parseUci, type UciSec } from "./uci";
+import { list, opt, parseUci, type UciSec } from "./uci";
 
 export const ADDR = {
   client: "198.51.100.10",
@@ -177,9 +177,11 @@ export class Bed {
     this.hosts();
     nft(srv, `table inet obs {
 	set mss { typeof tcp option maxseg size; flags dynamic; }
+	counter fragneeded { }
 	chain prerouting {
 		type filter hook prerouting priority raw; policy accept;
 		iifname "eth0" tcp flags syn / syn,fin,rst add @mss { tcp option maxseg size }
+		iifname "eth0" icmp type destination-unreachable icmp code frag-needed counter name "fragneeded"
 	}
 }
 `);
@@ -199,6 +201,10 @@ export class Bed {
     this.netifd = new Netifd(rt, this.root, this.protos());
     this.netifd.start();
     this.fw4Reload();
+    this.netifd.onEvent = (action, iface, dev) => this.hotplug(action, iface, dev);
+    // `splitwan` on the PATH of hotplug scripts: the built CLI on the bed's files
+    mkdirSync(join(this.root, ".bed/bin"), { recursive: true });
+    writeFileSync(join(this.root, ".bed/bin/splitwan"), `#!/bin/sh\nexec lua5.1 ${this.cli} "$@"\n`, { mode: 0o755 });
 
     this.agents = {
       inet: new Agent(inet), ipoe: new Agent(ipoe), rt: new Agent(rt), srv: new Agent(srv), cli: new Agent(cli), gst: new Agent(gst),
@@ -290,7 +296,25 @@ export class Bed {
     return { pppoe, map, dslite, dhcpv6 };
   }
 
-  /** The stock hotplug `20-firewall` / `firewall reload`: fw4 renders from the live interface state. */
+  /** hotplug-call for an iface event: the package's own /etc/hotplug.d/iface scripts run as
+   * shipped (sourced, as hotplug-call does), then the stock 20-firewall, which reloads fw4
+   * on ifup of an interface that belongs to a zone — and not on ifdown. */
+  hotplugLog: string[] = [];
+  private hotplug(action: "ifup" | "ifdown", iface: string, device: string): void {
+    const dir = join(dirname(dirname(dirname(this.cli))), "etc/hotplug.d/iface");
+    for (const f of existsSync(dir) ? readdirSync(dir).sort() : []) {
+      const r = inNs(this.ns.rt, ["sh", "-c", '. "$1"', "sh", join(dir, f)], {
+        env: { PATH: `${join(this.root, ".bed/bin")}:${process.env.PATH}`, SPLITWAN_ROOT: this.root, ACTION: action, INTERFACE: iface, DEVICE: device },
+        check: false,
+      });
+      this.hotplugLog.push(`${f} ${action} ${iface}: exit ${r.code}`);
+      if (r.code !== 0) throw new Error(`hotplug ${f} (${action} ${iface}) exit ${r.code}: ${r.stderr}`);
+    }
+    const inZone = readFirewall(this.root).some((s) => s.type === "zone" && list(s, "network").includes(iface));
+    if (action === "ifup" && inZone) this.fw4Reload();
+  }
+
+  /** `/etc/init.d/firewall reload`: fw4 renders from the live interface state. */
   fw4Reload(): void {
     const root = this.root;
     const sections = readFirewall(root);
@@ -327,18 +351,16 @@ export class Bed {
     return out;
   }
 
-  /** The PPPoE session ends (netifd ifdown + hotplug → fw4 reload). */
+  /** The PPPoE session ends: netifd ifdown (fw4 is not reloaded for an ifdown). */
   pppoeDown(iface = "wanppp"): void {
     this.bras.up = false;
     this.netifd.down(iface);
-    this.fw4Reload();
   }
 
-  /** A new session, possibly with a new address (netifd ifup + hotplug → fw4 reload). */
+  /** A new session, possibly with a new address: netifd ifup, hotplug reloads fw4. */
   pppoeUp(addr: string, iface = "wanppp"): void {
     this.bras = { up: true, addr };
     if (!this.netifd.up(iface)) throw new Error("PPPoE did not come up");
-    this.fw4Reload();
   }
 
   /** The ISP delegates another /56: wan6 ifupdate, lan renumbers, hosts follow (SLAAC). */
@@ -349,7 +371,6 @@ export class Bed {
     this.netifd.down("wan6");
     this.netifd.up("wan6");
     this.hosts(old);
-    this.fw4Reload();
   }
 
   /** MSS values of SYN and SYN/ACK packets the router sent over PPPoE. */
@@ -360,6 +381,13 @@ export class Bed {
   /** MSS values of SYN and SYN/ACK packets the server received. */
   serverMss(): number[] {
     return this.mssSet(this.ns.srv);
+  }
+
+  /** ICMP "fragmentation needed" messages the server received (path MTU discovery). */
+  serverFragNeeded(): number {
+    const out = inNs(this.ns.srv, ["nft", "-j", "list", "counter", "inet", "obs", "fragneeded"]).stdout;
+    const j = JSON.parse(out) as { nftables: Array<{ counter?: { packets: number } }> };
+    return j.nftables.find((x) => x.counter)?.counter?.packets ?? 0;
   }
 
   private mssSet(ns: string): number[] {

@@ -162,7 +162,8 @@ export const CHECKS: Check[] = [
       const mss = bed.pppoeMss();
       if (mss.length === 0 || mss.some((m) => m > MTU - 40)) fail(`MSS values sent over PPPoE (max ${MTU - 40})`, mss);
       const inbound = bed.serverMss();
-      return `MSS sent over PPPoE: ${mss.join(", ")}; inbound SYN MSS at the server: ${inbound.join(", ") || "none"}`;
+      const frag = bed.serverFragNeeded();
+      return `MSS sent over PPPoE: ${mss.join(", ")}; inbound SYN MSS at the server: ${inbound.join(", ") || "none"}; ICMP frag-needed received by the server so far: ${frag}`;
     },
   },
   {
@@ -189,16 +190,25 @@ export const CHECKS: Check[] = [
     title: "PPPoE down: IPoE still works, nothing is published (not even from the WAN segment); back up with a new address: published again without apply",
     async run(bed, mode) {
       const old = pub(bed);
+      const closedWhileDown = async (state: string) => {
+        expectServer(`${state}: LAN client → remote`, await bed.agents.cli.tcp(ADDR.remote, 80), "remote", ADDR.cgn);
+        expectServer(`${state}: server → remote`, await bed.agents.srv.tcp(ADDR.remote, 80), "remote", ADDR.cgn);
+        expectClosed(`${state}: internet → ${old}:443`, await bed.agents.inet.tcp(old, 443, { timeout: 1000 }));
+        // a host on eth1's segment sends to the old public address through the router's WAN port
+        expectClosed(`${state}: WAN-segment host → ${old}:443 via eth1`, await segmentProbe(bed, old));
+      };
       bed.pppoeDown();
       try {
-        expectServer("LAN client → remote while PPPoE is down", await bed.agents.cli.tcp(ADDR.remote, 80), "remote", ADDR.cgn);
-        expectServer("server → remote while PPPoE is down", await bed.agents.srv.tcp(ADDR.remote, 80), "remote", ADDR.cgn);
-        expectClosed(`internet → ${old}:443 while down`, await bed.agents.inet.tcp(old, 443, { timeout: 1000 }));
-        // a host on eth1's segment sends to the old public address through the router's WAN port
-        const wanHost = await segmentProbe(bed, old);
-        expectClosed(`WAN-segment host → ${old}:443 via eth1`, wanHost.guarded);
-        if (!wanHost.unguarded.ok || wanHost.unguarded.name !== "server") {
-          fail("control: without splitwan's dstnat guard the same probe should reach the server (bed not faithful to fw4)", wanHost.unguarded);
+        // right after ifdown fw4 keeps its ruleset (20-firewall reloads on ifup only)
+        await closedWhileDown("after ifdown");
+        // any later fw4 reload while PPPoE is down binds the zone to eth1 (shared/reference/fw4)
+        bed.fw4Reload();
+        if (!bed.fw4Ruleset.includes('define wan_pppoe_devices = { "eth1" }')) fail("fw4 did not bind the zone to eth1 while PPPoE is down", bed.fw4Ruleset.split("\n").filter((l) => l.includes("wan_pppoe_devices")));
+        await closedWhileDown("after a fw4 reload while down");
+        // control: without splitwan's guard the same probe reaches the server
+        const unguarded = await withoutGuard(bed, () => segmentProbe(bed, old));
+        if (!unguarded.ok || unguarded.name !== "server") {
+          fail("control: without splitwan's dstnat guard the WAN-segment probe should reach the server (bed not faithful to fw4)", unguarded);
         }
       } finally {
         const n = Number(old.split(".")[3]) + 1;
@@ -210,7 +220,8 @@ export const CHECKS: Check[] = [
       const l = await bed.agents.cli.tcp(now, 443);
       expectServer(`LAN client → new ${now}:443 (reflection)`, l, "server", ADDR.routerLan);
       if (mode === "source") expectServer("server → remote after reconnect", await bed.agents.srv.tcp(ADDR.remote, 80), "remote", now);
-      return `down: IPoE fine, ${old} closed, WAN-segment probe stopped by the guard (reaches the server without it); up as ${now}: published, loopback works`;
+      expectClosed(`internet → old ${old}:443 after reconnect`, await bed.agents.inet.tcp(old, 443, { timeout: 1000 }));
+      return `down (before and after a fw4 reload): IPoE fine, ${old} closed, WAN-segment probe stopped by the guard (reaches the server without it); up as ${now}: published, loopback works`;
     },
   },
   {
@@ -237,26 +248,27 @@ export const CHECKS: Check[] = [
   },
 ];
 
-/** Sends to addr:443 from the IPoE ISP's side of eth1, with and without splitwan's guard drop-in. */
-async function segmentProbe(bed: Bed, addr: string): Promise<{ guarded: TcpResult; unguarded: TcpResult }> {
+/** Sends to addr:443 from the IPoE ISP's side of eth1 (a host on the WAN segment). */
+async function segmentProbe(bed: Bed, addr: string): Promise<TcpResult> {
   const mac = (JSON.parse(run(["ip", "-n", bed.ns.rt, "-j", "link", "show", "dev", "eth1"]).stdout) as Array<{ address: string }>)[0].address;
   ipBatch(bed.ns.ipoe, [`route replace ${addr}/32 dev r-wan src ${ADDR.wanHost}`, `neigh replace ${addr} lladdr ${mac} dev r-wan nud permanent`]);
-  const dropin = join(bed.root, `usr/share/nftables.d/chain-pre/dstnat_wan_pppoe/10-splitwan.nft`);
   try {
-    const guarded = await bed.agents.ipoe.tcp(addr, 443, { localAddress: ADDR.wanHost, timeout: 1000 });
-    if (!existsSync(dropin)) fail("splitwan's dstnat guard drop-in is missing", dropin);
-    renameSync(dropin, dropin + ".off");
-    bed.fw4Reload();
-    let unguarded: TcpResult;
-    try {
-      unguarded = await bed.agents.ipoe.tcp(addr, 443, { localAddress: ADDR.wanHost, timeout: 1000 });
-    } finally {
-      renameSync(dropin + ".off", dropin);
-      bed.fw4Reload();
-    }
-    return { guarded, unguarded };
+    return await bed.agents.ipoe.tcp(addr, 443, { localAddress: ADDR.wanHost, timeout: 1000 });
   } finally {
     ipBatch(bed.ns.ipoe, [`route del ${addr}/32 dev r-wan`, `neigh del ${addr} dev r-wan`]);
   }
 }
 
+/** Runs fn with splitwan's dstnat guard drop-in taken away (fw4 reloaded both ways). */
+async function withoutGuard<T>(bed: Bed, fn: () => Promise<T>): Promise<T> {
+  const dropin = join(bed.root, "usr/share/nftables.d/chain-pre/dstnat_wan_pppoe/10-splitwan.nft");
+  if (!existsSync(dropin)) fail("splitwan's dstnat guard drop-in is missing", dropin);
+  renameSync(dropin, dropin + ".off");
+  bed.fw4Reload();
+  try {
+    return await fn();
+  } finally {
+    renameSync(dropin + ".off", dropin);
+    bed.fw4Reload();
+  }
+}

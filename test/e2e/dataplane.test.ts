@@ -40,6 +40,10 @@ describe.skipIf(!!unavailable)("data plane in namespaces", () => {
           expect(out).toContain("would run: ubus call network reload");
           expect(bed.netifd.isUp("wanppp")).toBe(true);
           expect(bed.ip(["-4", "route", "show", "table", "300"])).toContain("default via 203.0.113.1 dev pppoe-wanppp");
+          if (mode === "source") {
+            // the package's own hotplug scripts ran (as shipped) on the PPPoE ifup
+            expect(bed.hotplugLog.some((l) => / ifup wanppp: exit 0$/.test(l))).toBe(true);
+          }
         });
         for (const c of CHECKS) {
           it(`${mode}: ${c.id}. ${c.title}`, async () => {

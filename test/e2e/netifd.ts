@@ -56,6 +56,8 @@ export class Netifd {
   private live = new Map<string, Live>();
   private configRules: string[] = [];
   private sections: UciSec[] = [];
+  /** hotplug-call: netifd's iface events (ACTION, INTERFACE, DEVICE) */
+  onEvent?: (action: "ifup" | "ifdown", iface: string, device: string) => void;
 
   constructor(private ns: string, private root: string, private protos: Record<string, ProtoHandler>) {}
 
@@ -189,6 +191,7 @@ export class Netifd {
       for (const s of this.ifaces()) if (opt(s, "ip6assign") && this.live.has(s.name!)) { this.down(s.name!); this.up(s.name!); }
     }
     this.syncRules();
+    this.onEvent?.("ifup", iface, dev);
     return true;
   }
 
@@ -202,6 +205,7 @@ export class Netifd {
     const proto = opt(l.sec, "proto") ?? "";
     if (this.protos[proto]) this.protos[proto].disconnect(iface, l.sec);
     this.syncRules();
+    this.onEvent?.("ifdown", iface, l.state.l3_device);
   }
 
   /** The `config rule` sections as netifd installs them now (re-added when they change). */

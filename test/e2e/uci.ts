@@ -1,63 +1,25 @@
-// A small reader of UCI text files for the test bed's netifd/fw4 stand-in: sections in
-// file order with their options (lists as arrays). Same quoting rules as libuci's
-// parser for what OpenWrt configs use: 'single', "double", bare words, # comments.
+// UCI files for the stand-ins, read with the project's own libuci-compatible parser
+// (src/core/uci-file.ts), in the shape netifd.ts and fw4.ts use: sections in file order,
+// options as strings, lists as arrays.
 import { existsSync, readFileSync } from "node:fs";
+import { parseUciText } from "../../src/core/uci-file";
 
 export interface UciSec {
   type: string;
+  /** undefined for anonymous sections */
   name?: string;
   opts: Map<string, string | string[]>;
 }
 
-function tokens(line: string): string[] {
-  const out: string[] = [];
-  let i = 0;
-  while (i < line.length) {
-    const c = line[i];
-    if (c === " " || c === "\t") { i++; continue; }
-    if (c === "#") break;
-    let tok = "";
-    while (i < line.length && line[i] !== " " && line[i] !== "\t") {
-      const q = line[i];
-      if (q === "'" || q === '"') {
-        const end = line.indexOf(q, i + 1);
-        if (end < 0) throw new Error(`unterminated quote: ${line}`);
-        tok += line.slice(i + 1, end);
-        i = end + 1;
-      } else if (q === "\\" && i + 1 < line.length) {
-        tok += line[i + 1];
-        i += 2;
-      } else {
-        tok += q;
-        i++;
-      }
-    }
-    out.push(tok);
-  }
-  return out;
-}
-
 export function parseUci(text: string): UciSec[] {
-  const out: UciSec[] = [];
-  let cur: UciSec | undefined;
-  for (const raw of text.split("\n")) {
-    const t = tokens(raw);
-    if (t.length === 0) continue;
-    if (t[0] === "config") {
-      cur = { type: t[1], name: t[2], opts: new Map() };
-      out.push(cur);
-    } else if ((t[0] === "option" || t[0] === "list") && cur) {
-      const v = t[2] ?? "";
-      if (t[0] === "option") cur.opts.set(t[1], v);
-      else {
-        const prev = cur.opts.get(t[1]);
-        cur.opts.set(t[1], Array.isArray(prev) ? [...prev, v] : [v]);
-      }
-    } else if (t[0] !== "package") {
-      throw new Error(`uci: cannot parse line: ${raw}`);
+  return parseUciText(text).map((s) => {
+    const opts = new Map<string, string | string[]>();
+    for (const [k, v] of Object.entries(s)) {
+      if (k.startsWith(".")) continue;
+      if (typeof v === "string" || Array.isArray(v)) opts.set(k, v);
     }
-  }
-  return out;
+    return { type: s[".type"], name: s[".anonymous"] ? undefined : s[".name"], opts };
+  });
 }
 
 export function readUci(path: string): UciSec[] {
