@@ -189,4 +189,13 @@ describe("update pass", () => {
     pass(hosts, e, { force: false, fresh: false, maxWait: 1e9 });
     expect(e.sent.length).toBe(3);
   });
+
+  it("does not wait for ages when the clock was set back", () => {
+    const e = env();
+    e.answers.push([VALUE_DOMAIN_URL, [OK]]);
+    e.files.set(lastRequestPath("value-domain"), `${e.clock.t + 86400}\n`);
+    runPass([section({})], e, false);
+    expect(e.sent.length).toBe(1);
+    expect(e.sent[0].at - 1_700_000_000).toBeLessThanOrEqual(VALUE_DOMAIN_SPACING);
+  });
 });
