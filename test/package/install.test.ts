@@ -143,6 +143,22 @@ describe("install, enable, apply, remove in a scratch root", () => {
     expect(!existsSync(owned) || readFileSync(owned, "utf8").trim() === "").toBe(true);
   });
 
+  it("then opkg deletes the package's files: nothing of splitwan is left but the edited config", () => {
+    const shipped = readFileSync(join(u.root, "etc/config/splitwan"), "utf8");
+    for (const p of read("usr/lib/opkg/info/luci-app-splitwan.list").split("\n").filter(Boolean)) {
+      if (p === "/etc/config/splitwan" && read(p.slice(1)) !== shipped) continue; // opkg keeps an edited conffile
+      rmSync(join(root, p));
+    }
+    rmSync(join(root, "usr/lib/opkg/info"), { recursive: true });
+    const left = execFileSync("find", [".", "-type", "f"], { cwd: root, encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .map((f) => f.slice(2))
+      .filter((f) => !f.startsWith("tmp/")) // RAM: gone at the next boot
+      .sort();
+    expect(left).toEqual([...ROUTER_FILES, "etc/config/splitwan", "functions.log", "lib/functions.sh"].sort());
+  });
+
   it("prerm in a root where splitwan never applied does not run the CLI", () => {
     const empty = mkdtempSync(join(tmpdir(), "splitwan-root-"));
     mkdirSync(join(empty, "lib"));
