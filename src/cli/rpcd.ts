@@ -322,7 +322,9 @@ export function rpcdCommand(p: Platform, args: string[]): number {
     return 0;
   }
   if (args[0] === "call" && args[1] !== undefined) {
-    const stdin = io.read("*a");
+    // Lua's io (typed here so the file also compiles in the Node test project)
+    const lua = globalThis as unknown as { io: { read(this: void, format: string): string | undefined } };
+    const stdin = lua.io.read("*a");
     p.print(answer(p, args[1], typeof stdin === "string" ? stdin : "") + "\n");
     return 0;
   }

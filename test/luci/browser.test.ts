@@ -13,6 +13,9 @@ import { TOP } from "../helpers/lua";
 import { FakeBackend, PPPOE_IP, type Scenario } from "./fake-backend";
 import { VIEW_PATH, startServer } from "./server";
 
+// what the waitForFunction callbacks touch in the page (this file compiles without DOM libs)
+declare const document: { querySelector(selector: string): { textContent: string | null } | null };
+
 const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = join(TOP, "test-output/luci");
 const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];

@@ -1,0 +1,766 @@
+'use strict';
+'require view';
+'require form';
+'require rpc';
+'require uci';
+'require ui';
+'require poll';
+'require dom';
+
+// Generated from src/luci/*.ts by scripts/build-luci.mjs. Edit the sources, not this file.
+"use strict";
+var splitwanView = (() => {
+  var __defProp = Object.defineProperty;
+  var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+  var __getOwnPropNames = Object.getOwnPropertyNames;
+  var __hasOwnProp = Object.prototype.hasOwnProperty;
+  var __export = (target, all) => {
+    for (var name in all)
+      __defProp(target, name, { get: all[name], enumerable: true });
+  };
+  var __copyProps = (to, from, except, desc) => {
+    if (from && typeof from === "object" || typeof from === "function") {
+      for (let key of __getOwnPropNames(from))
+        if (!__hasOwnProp.call(to, key) && key !== except)
+          __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    }
+    return to;
+  };
+  var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
+
+  // src/luci/view.ts
+  var view_exports = {};
+  __export(view_exports, {
+    default: () => view_default
+  });
+
+  // src/core/ports.ts
+  function parsePort(text) {
+    if (text.length === 0 || text.length > 5) return void 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) return void 0;
+    }
+    if (text.length > 1 && text.startsWith("0")) return void 0;
+    const n = Number(text);
+    return n >= 1 && n <= 65535 ? n : void 0;
+  }
+  function parseSpec(text, proto) {
+    const colon = text.indexOf(":");
+    if (colon >= 0) {
+      const ext = parsePort(text.slice(0, colon));
+      const int = parsePort(text.slice(colon + 1));
+      if (text.indexOf("-") >= 0) return `"${text}": a range cannot be moved to other ports; publish it as the same range`;
+      if (ext === void 0 || int === void 0) return `"${text}": ports are whole numbers from 1 to 65535`;
+      return { extFrom: ext, extTo: ext, intFrom: int, proto };
+    }
+    const dash = text.indexOf("-");
+    if (dash >= 0) {
+      const from = parsePort(text.slice(0, dash));
+      const to = parsePort(text.slice(dash + 1));
+      if (from === void 0 || to === void 0) return `"${text}": ports are whole numbers from 1 to 65535`;
+      if (to <= from) return `"${text}": a range goes from the lower port to the higher`;
+      return { extFrom: from, extTo: to, intFrom: from, proto };
+    }
+    const port = parsePort(text);
+    if (port === void 0) return `"${text}": ports are whole numbers from 1 to 65535`;
+    return { extFrom: port, extTo: port, intFrom: port, proto };
+  }
+  function parsePortItem(item) {
+    const text = item.trim();
+    if (text === "") return { ok: false, error: "empty port entry" };
+    let proto = "tcp";
+    let body = text;
+    const slash = text.indexOf("/");
+    if (slash >= 0) {
+      const p = text.slice(slash + 1).toLowerCase();
+      if (p !== "tcp" && p !== "udp" && p !== "both") return { ok: false, error: `"${text}": protocol must be tcp, udp or both` };
+      proto = p;
+      body = text.slice(0, slash);
+    }
+    const specs = [];
+    for (const part of body.split(",")) {
+      const spec = parseSpec(part.trim(), proto);
+      if (typeof spec === "string") return { ok: false, error: spec };
+      specs.push(spec);
+    }
+    return { ok: true, specs };
+  }
+
+  // src/luci/backend-messages.ts
+  var BACKEND_MESSAGES = [
+    '"%s": a range cannot be moved to other ports; publish it as the same range',
+    '"%s": a range goes from the lower port to the higher',
+    '"%s": ports are whole numbers from 1 to 65535',
+    '"%s": protocol must be tcp, udp or both',
+    "%s %s records are named %s: keep one",
+    "%s already points at %s",
+    "%s change(s) not applied: run splitwan apply",
+    "%s is already published by %s (%s)",
+    "Cloudflare busy or failing (HTTP %s)%s",
+    "Cloudflare record without an id",
+    "Cloudflare refused the request%s",
+    "Cloudflare rejected the API token%s: it needs Zone.DNS Edit for the zone (and Zone.Zone Read without zone_id)",
+    "Cloudflare sent %s (HTTP %s)",
+    "DDNS update started: the result appears in the status in a few seconds",
+    "MyDNS busy or failing (HTTP %s)",
+    "MyDNS rejected the master ID or password: check username and password",
+    "MyDNS updates every domain of the master ID: leave host empty",
+    "PPPoE %s is reconnecting",
+    "PPPoE (%s) is down: nothing is published",
+    "PPPoE is up but table %s has no default route: check option defaultroute of network.%s",
+    "PPPoE runs on %s, expected %s",
+    "Split WAN is disabled: nothing to reconnect",
+    "Value Domain database busy",
+    "Value Domain refused the IP address",
+    "Value Domain reported another error",
+    "Value Domain sent %s",
+    "Value Domain server error (HTTP %s)",
+    "Value Domain updates are IPv4 only here",
+    "another ddns section updates the same record",
+    "another server has the same address: put all its ports in one server",
+    "bad domain or password: check domain and the DDNS password",
+    "bad request: check domain and host",
+    "could not start the DDNS update (exit %s)",
+    "empty port entry",
+    "force must be true or false",
+    "interface %s does not exist yet: save and apply first",
+    "invalid option name: %s",
+    "invalid section name: %s",
+    "invalid section type: %s",
+    "is the WAN zone: the server must be on the LAN side",
+    "must be 0 or 1",
+    "must be 4 or 6",
+    "must be a whole number from 1 to %s",
+    "must be a whole number from 1 to 2147483647, not 253, 254 or 255 (reserved)",
+    "must be a whole number from 576 to 1500 (1454 for NTT FLET'S)",
+    "must be a whole number of seconds from 1 to 300",
+    "must be empty or @ (the domain itself), * (wildcard) or a name like www",
+    "must be letters, digits or _ and at most 11 characters",
+    "must be letters, digits or _ and at most 9 characters (the device is pppoe-<name>)",
+    "must be letters, digits, - or _ and not main, local, default or unspec",
+    "must be one bit in hex, like 0x10000000",
+    "must be source or reply-only",
+    "must not be ::",
+    "must not contain control characters",
+    "name must be a string",
+    "no %s record named %s in the zone: create it in the Cloudflare dashboard first",
+    "no Cloudflare zone named %s for this token: check domain (the zone name) or set zone_id",
+    "no DDNS section is enabled",
+    "no IPoE WAN found in /etc/config/network (no map/dslite interface, wan6 or wan): set the PPPoE device",
+    "no answer from Cloudflare: %s",
+    "no answer from MyDNS: %s",
+    "no answer from Value Domain: %s",
+    "no port forwards are live in fw4 (chain dstnat_%s): run /etc/init.d/firewall reload",
+    "no such firewall zone",
+    "no such record: add the host to the domain's DNS records at Value Domain first",
+    "not a Cloudflare zone id (32 hex digits)",
+    "not a MyDNS master ID",
+    "not a domain name",
+    "not a host address",
+    "not a network device name (letters, digits, . - _, at most 15 characters)",
+    "not a network interface name",
+    "not an API token (letters, digits, - _ .)",
+    "not an IPv4 address (write it without /32)",
+    "not an IPv6 interface identifier (like ::5)",
+    "only the last 64 bits may be set (like ::5 or ::1234:5678:9abc:def0)",
+    "password mismatch: use the dynamic DNS password from Value Domain's DDNS settings, not the login password",
+    "required: a Cloudflare API token with Zone.DNS Edit",
+    "required: one of %s",
+    "required: the MyDNS master ID (like mydns123456)",
+    "required: the MyDNS password",
+    "required: the domain, like example.com",
+    "required: the dynamic DNS password from Value Domain",
+    "required: the zone name, like example.com",
+    "rp_filter is strict (1): port forwards over PPPoE can be dropped; set net.ipv4.conf.*.rp_filter to 2 (loose)",
+    "section names may hold only letters, digits and _",
+    "the PPPoE password is required",
+    "the PPPoE user name is required",
+    "the server's LAN IPv4 address is required",
+    "too frequent: Value Domain wants about 60 s between requests",
+    "too high for %s servers: the rules must stay below the main table (%s)",
+    "unexpected HTTP %s from MyDNS",
+    "unexpected HTTP %s from Value Domain",
+    "unknown Value Domain status %s",
+    "unknown method: %s",
+    "unknown provider: use one of %s",
+    "would run: %s"
+  ];
+
+  // src/luci/text.ts
+  function fmt(template, ...args) {
+    let out = "";
+    let i = 0;
+    let pos = 0;
+    for (; ; ) {
+      const at = template.indexOf("%s", pos);
+      if (at < 0) break;
+      out += template.slice(pos, at) + (i < args.length ? String(args[i]) : "%s");
+      i++;
+      pos = at + 2;
+    }
+    return out + template.slice(pos);
+  }
+  function formatDuration(seconds) {
+    const s = Math.max(0, Math.floor(seconds));
+    const d = Math.floor(s / 86400);
+    const h = Math.floor(s % 86400 / 3600);
+    const m = Math.floor(s % 3600 / 60);
+    const parts = [];
+    if (d > 0) parts.push(`${d}d`);
+    if (d > 0 || h > 0) parts.push(`${h}h`);
+    if (d > 0 || h > 0 || m > 0) parts.push(`${m}m`);
+    parts.push(`${s % 60}s`);
+    return parts.join(" ");
+  }
+  function pad2(n) {
+    return n < 10 ? `0${n}` : `${n}`;
+  }
+  function formatTime(epoch, utc = false) {
+    const d = new Date(epoch * 1e3);
+    const [y, mo, da, h, mi, se] = utc ? [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()] : [d.getFullYear(), d.getMonth() + 1, d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()];
+    return `${y}-${pad2(mo)}-${pad2(da)} ${pad2(h)}:${pad2(mi)}:${pad2(se)}`;
+  }
+  function formatRelative(epoch, now, _2) {
+    const delta = Math.round(epoch - now);
+    if (delta === 0) return _2("now");
+    return delta < 0 ? fmt(_2("%s ago"), formatDuration(-delta)) : fmt(_2("in %s"), formatDuration(delta));
+  }
+
+  // src/luci/messages.ts
+  function matchTemplate(template, msg) {
+    const parts = template.split("%s");
+    if (!msg.startsWith(parts[0])) return void 0;
+    const values = [];
+    let pos = parts[0].length;
+    for (let i = 1; i < parts.length; i++) {
+      const lit = parts[i];
+      const last = i === parts.length - 1;
+      const at = last ? msg.endsWith(lit) && msg.length - lit.length >= pos ? msg.length - lit.length : -1 : lit === "" ? pos : msg.indexOf(lit, pos);
+      if (at < 0) return void 0;
+      values.push(msg.slice(pos, at));
+      pos = at + lit.length;
+    }
+    return pos === msg.length ? values : void 0;
+  }
+  function translateMessage(msg, _2, templates = BACKEND_MESSAGES) {
+    let best;
+    for (const t of templates) {
+      const values = matchTemplate(t, msg);
+      if (values === void 0) continue;
+      const weight = t.length - 2 * values.length;
+      if (best === void 0 || weight > best.weight) best = { template: t, values, weight };
+    }
+    if (best === void 0) return msg;
+    return fmt(_2(best.template), ...best.values);
+  }
+
+  // src/luci/choices.ts
+  function kindLabel(kind, _2) {
+    if (kind === "map-e") return _2("MAP-E");
+    if (kind === "ds-lite") return _2("DS-Lite");
+    if (kind === "plain") return _2("plain IPoE");
+    return _2("unknown");
+  }
+  function detectedText(d, _2) {
+    if (d === void 0 || !d.interface) return _2("No IPoE WAN detected: choose the device the ISP's line is on.");
+    return fmt(_2("detected: %s — %s"), d.interface, kindLabel(d.kind, _2));
+  }
+  function deviceChoices(d, _2) {
+    var _a;
+    const out = [];
+    const seen = /* @__PURE__ */ new Set();
+    const add = (dev, label) => {
+      if (dev === "" || seen.has(dev)) return;
+      seen.add(dev);
+      out.push([dev, label]);
+    };
+    if (d == null ? void 0 : d.device) add(d.device, fmt(_2("%s (detected: %s — %s)"), d.device, (_a = d.interface) != null ? _a : "?", kindLabel(d.kind, _2)));
+    for (const dev of Array.isArray(d == null ? void 0 : d.devices) ? d.devices : []) add(dev, dev);
+    return out;
+  }
+  function ipKey(ip) {
+    const p = ip.split(".").map((x) => Number(x));
+    return p.length === 4 && p.every((n) => n >= 0 && n <= 255) ? ((p[0] * 256 + p[1]) * 256 + p[2]) * 256 + p[3] : Number.MAX_SAFE_INTEGER;
+  }
+  function leaseChoices(leases) {
+    const list = (Array.isArray(leases) ? leases : []).filter((l) => typeof l.ipaddr === "string" && ipKey(l.ipaddr) !== Number.MAX_SAFE_INTEGER);
+    list.sort((a, b) => ipKey(a.ipaddr) - ipKey(b.ipaddr));
+    const out = [];
+    for (const l of list) {
+      if (out.some((c) => c[0] === l.ipaddr)) continue;
+      const name = l.hostname && l.hostname !== "*" ? l.hostname : l.macaddr;
+      out.push([l.ipaddr, name ? `${l.ipaddr} (${name})` : l.ipaddr]);
+    }
+    return out;
+  }
+  function validatePortItem(value, _2) {
+    if (value === null || value === void 0 || value.trim() === "") return true;
+    const r = parsePortItem(value);
+    return r.ok ? true : translateMessage(r.error, _2);
+  }
+  function validateDeviceName(value, _2) {
+    if (value === null || value === void 0 || value === "") return true;
+    if (value.length > 15) return _2("A device name has at most 15 characters");
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charAt(i);
+      const ok = c >= "a" && c <= "z" || c >= "A" && c <= "Z" || c >= "0" && c <= "9" || c === "_" || c === "." || c === "@" || c === "-";
+      if (!ok) return fmt(_2("A device name cannot contain “%s”"), c);
+    }
+    return true;
+  }
+
+  // src/luci/labels.ts
+  function sectionTypeLabel(type, _2) {
+    if (type === "splitwan") return _2("PPPoE");
+    if (type === "server") return _2("Server");
+    if (type === "ddns") return _2("DDNS");
+    return type;
+  }
+  function optionLabel(type, option, _2) {
+    const common = {
+      enabled: _2("Enable")
+    };
+    const byType = {
+      splitwan: {
+        username: _2("PPPoE username"),
+        password: _2("PPPoE password"),
+        device: _2("PPPoE device"),
+        mtu: _2("MTU"),
+        interface: _2("Interface name"),
+        zone: _2("Firewall zone"),
+        table: _2("Routing table"),
+        table_name: _2("Routing table name"),
+        priority: _2("Rule priority"),
+        mark: _2("Firewall mark")
+      },
+      server: {
+        ipaddr: _2("LAN address"),
+        zone: _2("Firewall zone"),
+        mode: _2("Routing mode"),
+        port: _2("Ports"),
+        ip6_suffix: _2("IPv6 suffix")
+      },
+      ddns: {
+        provider: _2("Provider"),
+        domain: _2("Domain"),
+        host: _2("Host"),
+        username: _2("Username"),
+        password: _2("Password"),
+        token: _2("API token"),
+        zone_id: _2("Zone ID"),
+        ip_version: _2("IP version")
+      }
+    };
+    const t = byType[type];
+    if (t !== void 0 && Object.prototype.hasOwnProperty.call(t, option)) return t[option];
+    if (Object.prototype.hasOwnProperty.call(common, option)) return common[option];
+    return option;
+  }
+
+  // src/luci/field-errors.ts
+  var CONFIG = "splitwan";
+  function fieldId(section, option) {
+    return `cbid.${CONFIG}.${section}.${option}`;
+  }
+  function groupErrors(errors) {
+    const fields = [];
+    const general = [];
+    for (const e of errors) {
+      if (!e.option) {
+        general.push(e);
+        continue;
+      }
+      const id = fieldId(e.section, e.option);
+      let entry = fields.find((f) => f.field === id);
+      if (entry === void 0) {
+        entry = { field: id, section: e.section, option: e.option, messages: [] };
+        fields.push(entry);
+      }
+      if (!entry.messages.includes(e.message)) entry.messages.push(e.message);
+    }
+    return { fields, general };
+  }
+  function describeField(section, option, sectionType, _2) {
+    const type = sectionType != null ? sectionType : section === "main" ? "splitwan" : "";
+    const where = type === "splitwan" ? sectionTypeLabel(type, _2) : fmt(_2("%s “%s”"), sectionTypeLabel(type, _2), section);
+    if (!option) return where;
+    return `${where} › ${optionLabel(type, option, _2)}`;
+  }
+
+  // src/luci/status-format.ts
+  function asArray(v) {
+    return Array.isArray(v) ? v : [];
+  }
+  function pppoeRows(st, _2) {
+    var _a, _b;
+    const p = st.pppoe;
+    const rows = [];
+    let state = { key: "state", label: _2("PPPoE"), value: "", state: "off" };
+    if (!st.enabled) state = { ...state, value: _2("Disabled"), state: "off" };
+    else if (!p.configured) state = { ...state, value: _2("Not configured yet: save and apply"), state: "warn" };
+    else if (p.up) state = { ...state, value: _2("Connected"), state: "ok" };
+    else if (asArray(p.errors).length > 0) state = { ...state, value: fmt(_2("Error: %s"), asArray(p.errors).map((e) => pppoeErrorText(e, _2)).join(", ")), state: "error" };
+    else if (p.pending) state = { ...state, value: _2("Connecting…"), state: "warn" };
+    else state = { ...state, value: _2("Disconnected"), state: "error" };
+    rows.push(state);
+    if (p.up) {
+      rows.push({ key: "uptime", label: _2("Uptime"), value: p.uptime !== void 0 ? formatDuration(p.uptime) : "-", state: "ok" });
+      rows.push({ key: "ipv4", label: _2("Public IPv4"), value: (_a = p.ipv4) != null ? _a : "-", state: p.ipv4 ? "ok" : "warn" });
+    }
+    if (p.configured) {
+      rows.push({ key: "mtu", label: _2("MTU"), value: p.mtu !== void 0 ? String(p.mtu) : "-", state: "off" });
+      rows.push({ key: "device", label: _2("Device"), value: (_b = p.device) != null ? _b : "-", state: "off" });
+    }
+    return rows;
+  }
+  function pppoeErrorText(code, _2) {
+    switch (code) {
+      case "AUTH_FAILED":
+        return _2("authentication failed: check username and password");
+      case "NO_DEVICE":
+        return _2("the PPPoE device does not exist");
+      case "INVALID_ADDRESS":
+        return _2("the ISP sent an invalid address");
+      case "CONNECT_FAILED":
+        return _2("no answer from the ISP (PADO timeout)");
+      default:
+        return code;
+    }
+  }
+  function liveRow(key, label, part, liveText, _2) {
+    if (!part.configured) return { key, label, value: _2("Not configured"), state: "off" };
+    const detail = part.detail ? ` (${translateMessage(part.detail, _2)})` : "";
+    return part.live ? { key, label, value: liveText + detail, state: "ok" } : { key, label, value: _2("Missing") + detail, state: "error" };
+  }
+  function routingRows(st, _2) {
+    const tableName = st.table.id !== void 0 ? `${st.table.id}${st.table.name ? ` (${st.table.name})` : ""}` : "";
+    const tableLive = tableName ? fmt(_2("Live: table %s"), tableName) : _2("Live");
+    const rows = [
+      liveRow("table", _2("Routing table"), st.table, tableLive, _2),
+      liveRow("rules", _2("Routing rules"), st.rules, _2("Live"), _2),
+      liveRow("zone", _2("Firewall zone"), st.zone, st.zone.name ? fmt(_2("Live: %s"), st.zone.name) : _2("Live"), _2),
+      liveRow("forwards", _2("Port forwards"), st.forwards, _2("Live"), _2)
+    ];
+    if (st.pppoe.up && st.table.configured && st.table.default_route === false) {
+      rows[0] = { ...rows[0], value: _2("No default route in the table"), state: "error" };
+    }
+    return rows;
+  }
+  function modeLabel(mode, _2) {
+    if (mode === "reply-only") return _2("Replies only");
+    if (mode === "source") return _2("All traffic");
+    return mode;
+  }
+  function serverRows(st, _2) {
+    return asArray(st.servers).map((s) => {
+      const ports = asArray(s.ports).join(", ");
+      let state = "off";
+      if (s.enabled && st.enabled) state = s.live ? st.pppoe.up ? "ok" : "warn" : "error";
+      const at = st.pppoe.up && st.pppoe.ipv4 ? st.pppoe.ipv4 : _2("(PPPoE down)");
+      return {
+        name: s.name,
+        ipaddr: s.ipaddr,
+        mode: modeLabel(s.mode, _2),
+        ports,
+        published: !s.enabled ? _2("Disabled") : s.live ? fmt(_2("%s: %s"), at, ports) : _2("Not published"),
+        state
+      };
+    });
+  }
+  function providerLabel(provider) {
+    if (provider === "value-domain") return "Value Domain";
+    if (provider === "mydns") return "MyDNS.JP";
+    if (provider === "cloudflare") return "Cloudflare";
+    return provider;
+  }
+  function when(t, now, _2) {
+    if (t === void 0 || t <= 0) return _2("never");
+    return `${formatTime(t)} (${formatRelative(t, now, _2)})`;
+  }
+  function ddnsRows(st, _2) {
+    return asArray(st.ddns).map((d) => {
+      var _a;
+      let state = "off";
+      if (d.enabled) {
+        if (d.last_success !== void 0 && (d.last_attempt === void 0 || d.last_success >= d.last_attempt)) {
+          state = st.pppoe.ipv4 && d.ip_sent && d.ip_sent !== st.pppoe.ipv4 ? "warn" : "ok";
+        } else if (d.last_attempt !== void 0) state = "error";
+        else state = "warn";
+      }
+      return {
+        name: d.host ? `${d.name} (${d.host})` : d.name,
+        provider: providerLabel(d.provider),
+        lastAttempt: when(d.last_attempt, st.now, _2),
+        lastSuccess: when(d.last_success, st.now, _2),
+        ipSent: (_a = d.ip_sent) != null ? _a : "-",
+        answer: d.answer ? translateMessage(d.answer, _2) : "-",
+        nextRetry: d.next_retry !== void 0 && d.next_retry > 0 ? when(d.next_retry, st.now, _2) : "-",
+        state
+      };
+    });
+  }
+  function warningTexts(st, _2) {
+    const errors = asArray(st.errors).map((e) => `${describeField(e.section, e.option || void 0, e.type, _2)}: ${translateMessage(e.message, _2)}`);
+    return errors.concat(asArray(st.warnings).map((w) => translateMessage(w, _2)));
+  }
+  function summary(st, _2) {
+    var _a;
+    if (!st.enabled) return { text: _2("Split WAN is disabled"), state: "off" };
+    if (asArray(st.errors).length > 0) return { text: _2("The configuration is invalid and was not applied"), state: "error" };
+    if (st.pppoe.up) return { text: fmt(_2("PPPoE up, public IPv4 %s"), (_a = st.pppoe.ipv4) != null ? _a : "-"), state: asArray(st.warnings).length > 0 ? "warn" : "ok" };
+    return { text: _2("PPPoE down: servers are not reachable over IPv4"), state: "error" };
+  }
+
+  // src/luci/view.ts
+  var OBJECT = "luci.splitwan";
+  var POLL_SECONDS = 5;
+  var callStatus = rpc.declare({ object: OBJECT, method: "status", expect: { "": {} } });
+  var callDetect = rpc.declare({ object: OBJECT, method: "detect", expect: { "": {} } });
+  var callValidate = rpc.declare({ object: OBJECT, method: "validate", params: ["sections"], expect: { "": {} } });
+  var callDdnsUpdate = rpc.declare({ object: OBJECT, method: "ddns_update", params: ["name", "force"], expect: { "": {} } });
+  var callReconnect = rpc.declare({ object: OBJECT, method: "reconnect", expect: { "": {} } });
+  var CSS = `
+#splitwan-status .splitwan-state { display: inline-block; min-width: .8em; height: .8em; border-radius: .4em; margin-right: .5em; vertical-align: middle; }
+.splitwan-ok .splitwan-state { background: #2e7d32; } .splitwan-warn .splitwan-state { background: #ed8c00; }
+.splitwan-error .splitwan-state { background: #c62828; } .splitwan-off .splitwan-state { background: #9e9e9e; }
+.splitwan-error > .td:last-child { color: #c62828; }
+#splitwan-status .splitwan-summary { font-weight: bold; margin: .5em 0; }
+.splitwan-field-error { color: #c62828; font-size: 90%; margin-top: .25em; }
+.splitwan-actions { display: flex; gap: .5em; flex-wrap: wrap; align-items: center; }
+.splitwan-action-result { margin-top: .5em; }
+`;
+  function isError(x) {
+    return typeof x === "object" && x !== null && typeof x.error === "string";
+  }
+  function errorText(e) {
+    if (isError(e)) return translateMessage(e.error, _);
+    if (e instanceof Error) return e.message;
+    return String(e);
+  }
+  function stateCell(row, text) {
+    return E("td", { class: "td" }, [E("span", { class: "splitwan-state" }), text]);
+  }
+  function rowsTable(id, rows) {
+    return E(
+      "table",
+      { class: "table", id },
+      rows.map((r) => E("tr", { class: `tr splitwan-${r.state}`, "data-key": r.key }, [E("td", { class: "td left", width: "33%" }, r.label), stateCell(r, r.value)]))
+    );
+  }
+  function gridTable(id, head, rows, empty) {
+    const table = E("table", { class: "table", id }, [E("tr", { class: "tr table-titles" }, head.map((h) => E("th", { class: "th" }, h)))]);
+    if (rows.length === 0) table.appendChild(E("tr", { class: "tr placeholder" }, E("td", { class: "td" }, E("em", {}, empty))));
+    for (const r of rows) {
+      table.appendChild(E("tr", { class: `tr splitwan-${r.state}` }, r.cells.map((c, i) => i === 0 ? stateCell(r, c) : E("td", { class: "td" }, c))));
+    }
+    return table;
+  }
+  function renderStatus(st) {
+    if (isError(st)) return [E("div", { class: "alert-message error", id: "splitwan-status-error" }, fmt(_("Status unavailable: %s"), errorText(st)))];
+    const sum = summary(st, _);
+    const out = [E("div", { class: `splitwan-summary splitwan-${sum.state}` }, [E("span", { class: "splitwan-state" }), sum.text])];
+    const warnings = warningTexts(st, _);
+    if (warnings.length > 0) {
+      out.push(E("div", { class: "alert-message warning", id: "splitwan-warnings" }, [E("strong", {}, _("Warnings")), E("ul", {}, warnings.map((w) => E("li", {}, w)))]));
+    }
+    out.push(E("h4", {}, _("PPPoE")), rowsTable("splitwan-pppoe", pppoeRows(st, _)));
+    out.push(E("h4", {}, _("Routing and firewall")), rowsTable("splitwan-routing", routingRows(st, _)));
+    out.push(
+      E("h4", {}, _("Servers")),
+      gridTable(
+        "splitwan-servers",
+        [_("Name"), _("LAN address"), _("Routing mode"), _("Published")],
+        serverRows(st, _).map((s) => ({ state: s.state, cells: [s.name, s.ipaddr, s.mode, s.published] })),
+        _("No servers configured")
+      )
+    );
+    out.push(
+      E("h4", {}, _("DDNS")),
+      gridTable(
+        "splitwan-ddns",
+        [_("Name"), _("Provider"), _("Last attempt"), _("Last success"), _("IP sent"), _("Provider's answer"), _("Next retry")],
+        ddnsRows(st, _).map((d) => ({ state: d.state, cells: [d.name, d.provider, d.lastAttempt, d.lastSuccess, d.ipSent, d.answer, d.nextRetry] })),
+        _("No DDNS configured")
+      )
+    );
+    return out;
+  }
+  function sectionsForCheck() {
+    return uci.sections("splitwan").map((s) => {
+      const options = {};
+      for (const k of Object.keys(s)) if (k.charAt(0) !== ".") options[k] = s[k];
+      return { name: s[".name"], type: s[".type"], options };
+    });
+  }
+  var routerErrors = [];
+  var statusBox;
+  var checkBox;
+  var formRoot;
+  function showRouterErrors() {
+    if (formRoot) formRoot.querySelectorAll(".splitwan-field-error").forEach((n) => {
+      var _a;
+      return (_a = n.parentNode) == null ? void 0 : _a.removeChild(n);
+    });
+    const { fields, general } = groupErrors(routerErrors);
+    const listed = [];
+    const typeOf = (sid) => {
+      var _a;
+      return (_a = uci.get("splitwan", sid)) == null ? void 0 : _a[".type"];
+    };
+    for (const f of fields) {
+      const text = f.messages.map((m) => translateMessage(m, _)).join("; ");
+      const where = formRoot == null ? void 0 : formRoot.querySelector(`[data-field="${f.field}"]`);
+      if (where) where.appendChild(E("div", { class: "splitwan-field-error", "data-error-for": f.field }, text));
+      listed.push(E("li", {}, `${describeField(f.section, f.option, typeOf(f.section), _)}: ${text}`));
+    }
+    for (const g of general) listed.push(E("li", {}, `${describeField(g.section, void 0, typeOf(g.section), _)}: ${translateMessage(g.message, _)}`));
+    dom.content(checkBox, listed.length === 0 ? null : E("div", { class: "alert-message error" }, [E("strong", {}, _("The router rejects this configuration:")), E("ul", {}, listed)]));
+  }
+  function checkOnRouter(staged) {
+    return (staged ? callValidate(sectionsForCheck()) : callValidate()).then((r) => {
+      if (isError(r)) throw r;
+      routerErrors = Array.isArray(r.errors) ? r.errors : [];
+      showRouterErrors();
+      return routerErrors.length === 0;
+    }).catch((e) => {
+      routerErrors = [];
+      dom.content(checkBox, E("div", { class: "alert-message warning" }, fmt(_("Could not check the configuration on the router: %s"), errorText(e))));
+      return true;
+    });
+  }
+  function refreshStatus() {
+    return callStatus().then((st) => dom.content(statusBox, renderStatus(st))).catch((e) => dom.content(statusBox, renderStatus({ error: errorText(e) }))).then(() => void 0);
+  }
+  function actionButton(label, id, run, result) {
+    const btn = E("button", { class: "cbi-button cbi-button-action", id }, label);
+    btn.addEventListener("click", (ev) => {
+      ev.preventDefault();
+      btn.disabled = true;
+      dom.content(result, E("em", { class: "spinning" }, _("Working…")));
+      run().then((r) => {
+        if (isError(r)) throw r;
+        dom.content(result, E("div", { class: r.ok ? "alert-message notice" : "alert-message error" }, translateMessage(r.message, _)));
+      }).catch((e) => dom.content(result, E("div", { class: "alert-message error" }, errorText(e)))).then(() => refreshStatus()).then(() => {
+        btn.disabled = false;
+      });
+    });
+    return btn;
+  }
+  function buildMap(detect) {
+    const m = new form.Map("splitwan");
+    let s = m.section(form.NamedSection, "main", "splitwan", _("PPPoE"));
+    s.addremove = false;
+    let o = s.option(form.Flag, "enabled", optionLabel("splitwan", "enabled", _), _("Splitwan removes everything it set up when disabled."));
+    o.rmempty = false;
+    o = s.option(form.Value, "username", optionLabel("splitwan", "username", _));
+    o.placeholder = "user@isp";
+    o = s.option(form.Value, "password", optionLabel("splitwan", "password", _));
+    o.password = true;
+    o = s.option(form.Value, "device", optionLabel("splitwan", "device", _), detectedText(detect, _));
+    for (const [dev, label] of deviceChoices(detect, _)) o.value(dev, label);
+    if (detect == null ? void 0 : detect.device) o.default = detect.device;
+    o.validate = (_sid, v) => validateDeviceName(v, _);
+    o = s.option(form.Value, "mtu", optionLabel("splitwan", "mtu", _), _("1454 for NTT FLET'S: its PPPoE path carries at most 1454 bytes, less than the usual 1492, and larger packets are lost. Use 1492 on other PPPoE lines."));
+    o.datatype = "range(576,1500)";
+    o.placeholder = "1454";
+    s = m.section(form.TableSection, "server", _("Servers"), _("Each server's ports are published on the PPPoE address. Ports: 80,443/tcp, 19132/udp, 27015-27030/both, 2222:22/tcp (outside:inside)."));
+    s.addremove = true;
+    s.anonymous = false;
+    o = s.option(form.Flag, "enabled", optionLabel("server", "enabled", _));
+    o.default = "1";
+    o.rmempty = false;
+    o = s.option(form.Value, "ipaddr", optionLabel("server", "ipaddr", _));
+    for (const [ip, label] of leaseChoices(detect == null ? void 0 : detect.leases)) o.value(ip, label);
+    o.datatype = "ip4addr('nomask')";
+    o.rmempty = false;
+    o = s.option(form.ListValue, "mode", optionLabel("server", "mode", _));
+    o.value("source", modeLabel("source", _));
+    o.value("reply-only", modeLabel("reply-only", _));
+    o.default = "source";
+    o = s.option(form.DynamicList, "port", optionLabel("server", "port", _));
+    o.placeholder = "80,443/tcp";
+    o.validate = (_sid, v) => validatePortItem(v, _);
+    s = m.section(form.TypedSection, "ddns", _("DDNS"), _("Points a DNS name at the PPPoE address whenever it comes up or changes."));
+    s.addremove = true;
+    s.anonymous = false;
+    o = s.option(form.Flag, "enabled", optionLabel("ddns", "enabled", _));
+    o.default = "1";
+    o.rmempty = false;
+    o = s.option(form.ListValue, "provider", optionLabel("ddns", "provider", _));
+    o.value("value-domain", "Value Domain");
+    o.value("mydns", "MyDNS.JP");
+    o.value("cloudflare", "Cloudflare");
+    o = s.option(form.Value, "domain", optionLabel("ddns", "domain", _), _("The domain (Value Domain) or the zone name (Cloudflare), like example.com"));
+    o.datatype = "hostname";
+    o.depends("provider", "value-domain");
+    o.depends("provider", "cloudflare");
+    o = s.option(form.Value, "host", optionLabel("ddns", "host", _), _("Empty or @ for the domain itself, * for the wildcard, or a name like www"));
+    o.depends("provider", "value-domain");
+    o.depends("provider", "cloudflare");
+    o = s.option(form.Value, "username", optionLabel("ddns", "username", _), _("MyDNS.JP master ID"));
+    o.depends("provider", "mydns");
+    o = s.option(form.Value, "password", optionLabel("ddns", "password", _));
+    o.password = true;
+    o.depends("provider", "value-domain");
+    o.depends("provider", "mydns");
+    o = s.option(form.Value, "token", optionLabel("ddns", "token", _), _("Cloudflare API token with Zone.DNS Edit permission"));
+    o.password = true;
+    o.depends("provider", "cloudflare");
+    o = s.option(form.ListValue, "ip_version", optionLabel("ddns", "ip_version", _));
+    o.value("4", "IPv4");
+    o.value("6", "IPv6");
+    o.default = "4";
+    o.depends("provider", "mydns");
+    o.depends("provider", "cloudflare");
+    return m;
+  }
+  var view_default = view.extend({
+    load() {
+      return Promise.all([
+        callDetect().then((d) => isError(d) ? void 0 : d).catch(() => void 0),
+        callStatus().catch((e) => ({ error: errorText(e) }))
+      ]);
+    },
+    render(data) {
+      const [detect, status] = data;
+      statusBox = E("div", { id: "splitwan-status-body" }, renderStatus(status));
+      checkBox = E("div", { id: "splitwan-check" });
+      const actionResult = E("div", { class: "splitwan-action-result", id: "splitwan-action-result" });
+      const actions = E("div", { class: "splitwan-actions" }, [
+        actionButton(_("Update DDNS now"), "splitwan-ddns-update", () => callDdnsUpdate("", true), actionResult),
+        actionButton(_("Reconnect PPPoE"), "splitwan-reconnect", () => callReconnect(), actionResult)
+      ]);
+      const map = buildMap(detect);
+      poll.add(() => refreshStatus(), POLL_SECONDS);
+      document.addEventListener("uci-applied", () => {
+        void refreshStatus();
+        void checkOnRouter(false);
+      });
+      return map.render().then((mapEl) => {
+        formRoot = mapEl;
+        return E("div", {}, [
+          E("style", {}, CSS),
+          E("h2", {}, _("Split WAN")),
+          E("div", { class: "cbi-map-descr" }, _("Keeps a PPPoE session beside the IPoE (MAP-E / DS-Lite) uplink and publishes servers on its IPv4 address. Everyday traffic stays on IPoE.")),
+          E("div", { class: "cbi-section", id: "splitwan-status" }, [E("h3", {}, _("Status")), statusBox, E("h4", {}, _("Actions")), actions, actionResult]),
+          checkBox,
+          mapEl
+        ]);
+      });
+    },
+    handleSave(ev) {
+      const tasks = [];
+      document.querySelectorAll("#maincontent .cbi-map").forEach((el) => tasks.push(Promise.resolve(dom.callClassMethod(el, "save"))));
+      return Promise.all(tasks).then(() => checkOnRouter(true));
+    },
+    handleSaveApply(ev, mode) {
+      return this.handleSave(ev).then((valid) => {
+        if (valid) ui.changes.apply(mode === "0");
+      });
+    }
+  });
+  return __toCommonJS(view_exports);
+})();
+
+return splitwanView.default;
