@@ -197,5 +197,13 @@ describe("update pass", () => {
     runPass([section({})], e, false);
     expect(e.sent.length).toBe(1);
     expect(e.sent[0].at - 1_700_000_000).toBeLessThanOrEqual(VALUE_DOMAIN_SPACING);
+    // a retry due in a far future (set back by a day) is due within the longest backoff
+    const t = e.clock.t + 3600;
+    e.clock.t = t;
+    e.addresses.set("wanppp", "198.51.100.9");
+    e.files.set(statePath("home"), JSON.stringify({ target: "value-domain  www.example.jp ipv4", failures: 2, nextRetry: t + 86400 }));
+    pass([section({})], e, { force: false, fresh: false, maxWait: 1e9 });
+    expect(e.sent.length).toBe(2);
+    expect(e.sent[1].at - t).toBeLessThanOrEqual(BACKOFF[BACKOFF.length - 1]);
   });
 });

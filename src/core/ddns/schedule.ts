@@ -29,17 +29,13 @@ export function alreadySent(st: DdnsState | undefined, s: DdnsSection, ip: strin
   return st !== undefined && st.target === targetOf(s) && st.successIp === ip;
 }
 
-/** Earliest time a request may go out. Times from the future (the clock was set back,
- * e.g. by NTP after boot) count as now, so no wait grows beyond its rule. */
+/** Earliest time a request may go out. */
 export function sendTime(now: number, provider: ProviderName, lastRequest: number | undefined, nextRetry: number | undefined): number {
   let t = now;
-  if (lastRequest !== undefined) {
-    const last = Math.min(lastRequest, now);
-    if (last + spacing(provider) > t) t = last + spacing(provider);
-  }
-  if (nextRetry !== undefined) {
-    const retry = Math.min(nextRetry, now + BACKOFF[BACKOFF.length - 1]);
-    if (retry > t) t = retry;
-  }
+  if (lastRequest !== undefined && lastRequest + spacing(provider) > t) t = lastRequest + spacing(provider);
+  if (nextRetry !== undefined && nextRetry > t) t = nextRetry;
   return t;
 }
+
+/** The longest a retry can be due from now. */
+export const LONGEST_DELAY = BACKOFF[BACKOFF.length - 1];

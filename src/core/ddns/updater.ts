@@ -3,7 +3,7 @@
 // permanent ones. Everything outside (clock, HTTPS, files, logs) comes in through UpdaterEnv,
 // so tests drive it with a fake clock and a fake provider.
 import { providerFor } from "./providers";
-import { alreadySent, retryDelay, sendTime, targetOf, MAX_ATTEMPTS } from "./schedule";
+import { LONGEST_DELAY, MAX_ATTEMPTS, alreadySent, retryDelay, sendTime, targetOf } from "./schedule";
 import { type DdnsState, decodeState, encodeState, lastRequestPath, statePath } from "./state";
 import type { DdnsSection, Http, Outcome } from "./types";
 
@@ -91,11 +91,23 @@ function save(env: UpdaterEnv, job: Job): void {
   env.writeFile(statePath(job.s.name), encodeState(job.st));
 }
 
+/** Times from the future mean the clock was set back (NTP after boot): they are pulled
+ * back to now once, so no wait grows beyond its rule. */
 function lastRequest(env: UpdaterEnv, job: Job): number | undefined {
   const text = env.readFile(lastRequestPath(job.s.provider));
   if (text === undefined || text === "") return undefined;
   const n = Number(text);
-  return n === n ? n : undefined;
+  if (n !== n) return undefined;
+  const now = env.clock.now();
+  if (n <= now) return n;
+  env.writeFile(lastRequestPath(job.s.provider), `${now}\n`);
+  return now;
+}
+
+function dueTime(env: UpdaterEnv, job: Job): number {
+  const now = env.clock.now();
+  if (job.st.nextRetry !== undefined && job.st.nextRetry > now + LONGEST_DELAY) job.st.nextRetry = now + LONGEST_DELAY;
+  return sendTime(now, job.s.provider, lastRequest(env, job), job.st.nextRetry);
 }
 
 /** Settles jobs that need no request now (no address, already sent); the IP of the rest. */
@@ -181,7 +193,7 @@ export function runPass(sections: DdnsSection[], env: UpdaterEnv, opts: PassOpti
       if (job.done) continue;
       const ip = check(job, env, force);
       if (ip === undefined) continue;
-      const at = sendTime(env.clock.now(), job.s.provider, lastRequest(env, job), job.st.nextRetry);
+      const at = dueTime(env, job);
       if (next === undefined || at < nextAt) {
         next = job;
         nextIp = ip;
@@ -193,7 +205,7 @@ export function runPass(sections: DdnsSection[], env: UpdaterEnv, opts: PassOpti
       // mark what is still to send, so the continuing run knows
       for (const job of jobs) {
         if (job.done) continue;
-        job.st.nextRetry = sendTime(env.clock.now(), job.s.provider, lastRequest(env, job), job.st.nextRetry);
+        job.st.nextRetry = dueTime(env, job);
         save(env, job);
       }
       env.say(`${next.s.name}: next attempt in ${Math.ceil(nextAt - env.clock.now())} s, continued in the background ('splitwan ddns status' shows it)`);
