@@ -39,4 +39,47 @@ describe("fw4 stand-in matches real fw4 renderings", () => {
     const got = renderFw4({ firewall: parseUci(readFileSync(join(REF, "firewall.seed004"), "utf8")), interfaces: ifs });
     expect(got).toBe(readFileSync(join(REF, "ruleset.seed004.mape.nft"), "utf8"));
   });
+
+  // Facts from firewall4's own test suite (tests/02_zones/06_family_selections and
+  // tests/03_rules/06_subnet_mask_matches): zone families and suffix masks, which
+  // splitwan's zone (family ipv4) and IPv6 rules (dest_ip '::5/-64') rely on and the
+  // 24.10 renderings above do not contain.
+  it("zone family: a family-restricted zone's jumps and verdicts carry meta nfproto", () => {
+    const fw = parseUci(`config zone
+	option name 'test5'
+	option family 'ipv6'
+	list device 'eth0'
+	option auto_helper '0'
+
+config zone
+	option name 'test6'
+	option family 'any'
+	list device 'br-lan'
+`);
+    const got = parseNft(renderFw4({ firewall: fw, interfaces: [] }));
+    expect(got.chains.get("input")).toContain('meta nfproto ipv6 iifname "eth0" jump input_test5 comment "!fw4: Handle test5 IPv6 input traffic"');
+    expect(got.chains.get("input")).toContain('iifname "br-lan" jump input_test6 comment "!fw4: Handle test6 IPv4/IPv6 input traffic"');
+    expect(got.chains.get("forward")).toContain('meta nfproto ipv6 iifname "eth0" jump forward_test5 comment "!fw4: Handle test5 IPv6 forward traffic"');
+    expect(got.chains.get("output")).toContain('meta nfproto ipv6 oifname "eth0" jump output_test5 comment "!fw4: Handle test5 IPv6 output traffic"');
+    expect(got.chains.get("drop_from_test5")).toEqual(['meta nfproto ipv6 iifname "eth0" counter drop comment "!fw4: drop test5 IPv6 traffic"']);
+    expect(got.chains.get("drop_to_test5")).toEqual(['meta nfproto ipv6 oifname "eth0" counter drop comment "!fw4: drop test5 IPv6 traffic"']);
+    expect(got.chains.get("drop_from_test6")).toEqual(['iifname "br-lan" counter drop comment "!fw4: drop test6 IPv4/IPv6 traffic"']);
+  });
+
+  it("negative prefix lengths become suffix masks", () => {
+    const fw = parseUci(`config zone
+	option name 'wan'
+	list device 'eth1'
+
+config rule
+	option name 'Mask rule #3'
+	option src 'wan'
+	option proto 'all'
+	option src_ip '::1/-64'
+	option dest_ip '!::2/-64'
+	option target 'ACCEPT'
+`);
+    const rules = parseNft(renderFw4({ firewall: fw, interfaces: [] })).chains.get("input_wan") ?? [];
+    expect(rules[0]).toContain("ip6 saddr & ::ffff:ffff:ffff:ffff == ::1 ip6 daddr & ::ffff:ffff:ffff:ffff != ::2 counter");
+  });
 });

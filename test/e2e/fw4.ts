@@ -130,7 +130,7 @@ export function renderFw4(inp: Fw4Input): string {
   const ifs = new Map(inp.interfaces.map((i) => [i.interface, i]));
   const incPath = inp.includePath ?? ((p: string) => p);
   const sections = inp.firewall.filter((s) => bool(s, "enabled", true));
-  const defaults = sections.find((s) => s.type === "defaults");
+  const defaults: UciSec = sections.find((s) => s.type === "defaults") ?? { type: "defaults", opts: new Map() };
   const known = new Set(["defaults", "zone", "forwarding", "rule", "redirect", "include"]);
   for (const s of sections) if (!known.has(s.type)) throw new Error(`fw4 stand-in: section type ${s.type} not covered`);
 
@@ -150,9 +150,9 @@ export function renderFw4(inp: Fw4Input): string {
     for (const d of list(s, "device")) if (!devices.includes(d)) devices.push(d);
     const z: Zone = {
       name: opt(s, "name")!,
-      input: verdictOf(opt(s, "input"), verdictOf(opt(defaults!, "input"), "drop")),
-      output: verdictOf(opt(s, "output"), verdictOf(opt(defaults!, "output"), "drop")),
-      forward: verdictOf(opt(s, "forward"), verdictOf(opt(defaults!, "forward"), "drop")),
+      input: verdictOf(opt(s, "input"), verdictOf(opt(defaults, "input"), "drop")),
+      output: verdictOf(opt(s, "output"), verdictOf(opt(defaults, "output"), "drop")),
+      forward: verdictOf(opt(s, "forward"), verdictOf(opt(defaults, "forward"), "drop")),
       masq: bool(s, "masq", false),
       mtuFix: bool(s, "mtu_fix", false),
       family: familyOf(opt(s, "family")),
@@ -330,9 +330,9 @@ export function renderFw4(inp: Fw4Input): string {
   const jump = (z: Zone, dir: "iifname" | "oifname", what: string, label: string) =>
     `\t\t${nfproto(z.family)}${devMatch(z, dir)} jump ${what}_${z.name} comment "!fw4: Handle ${z.name} ${famWord(z.family)} ${label}"`;
   const policy = (v: Verdict) => (v === "accept" ? "accept" : "drop");
-  const dIn = verdictOf(opt(defaults!, "input"), "drop");
-  const dFwd = verdictOf(opt(defaults!, "forward"), "drop");
-  const dOut = verdictOf(opt(defaults!, "output"), "drop");
+  const dIn = verdictOf(opt(defaults, "input"), "drop");
+  const dFwd = verdictOf(opt(defaults, "forward"), "drop");
+  const dOut = verdictOf(opt(defaults, "output"), "drop");
 
   o.push("table inet fw4", "flush table inet fw4", "", "table inet fw4 {", "\t#", "\t# Defines", "\t#", "");
   for (const z of zones) {
@@ -340,7 +340,7 @@ export function renderFw4(inp: Fw4Input): string {
     o.push(`\tdefine ${z.name}_subnets = ${z.subnets.length ? set(z.subnets, true) : "{  }"}`, "");
   }
   o.push("", "\t#", "\t# User includes", "\t#", "", `\tinclude ${q(incPath("/etc/nftables.d/*.nft"))}`, "", "", "\t#", "\t# Filter rules", "\t#", "");
-  const synFlood = bool(defaults!, "syn_flood", false) || bool(defaults!, "synflood_protect", false);
+  const synFlood = bool(defaults, "syn_flood", false) || bool(defaults, "synflood_protect", false);
   chain("input", `type filter hook input priority filter; policy ${policy(dIn)};`, [
     "",
     `\t\tiif "lo" accept comment "!fw4: Accept traffic from loopback"`,
