@@ -40,10 +40,9 @@ function load(p: Platform, report: boolean): Loaded | undefined {
 }
 
 function makeEnv(p: Platform, loaded: Loaded, pid: string, interactive: boolean, seen: () => string): UpdaterEnv {
-  const timeout = loaded.sections.reduce((m, s) => Math.max(m, s.timeout), 1);
   return {
     clock: routerClock(p),
-    http: routerHttp(p, { dir: DDNS_RUN_DIR, tag: pid, timeout }),
+    http: routerHttp(p, { dir: DDNS_RUN_DIR, tag: pid, timeout: 30 }),
     address: (s) => interfaceAddress(p, s.ipVersion === 6 ? s.ip6Interface : loaded.iface, s.ipVersion),
     addressSource: (s) => (s.ipVersion === 6 ? `${s.ip6Interface} IPv6` : `${loaded.iface} IPv4`),
     readFile: (path) => p.readFile(path),
@@ -67,6 +66,7 @@ function passes(p: Platform, lock: DdnsLock, pid: string, interactive: boolean):
     const event = readEvent(p);
     const loaded = load(p, interactive);
     if (loaded === undefined) return EXIT_INVALID;
+    if (loaded.sections.length === 0 && interactive) p.print("no enabled ddns sections\n");
     const env = makeEnv(p, loaded, pid, interactive, () => event.text);
     const end = runPass(loaded.sections, env, { force: event.force, fresh: !event.resume, maxWait: interactive ? 0 : 1e9 });
     if (end === "superseded") continue;

@@ -69,6 +69,7 @@ export interface HttpOptions {
   dir: string;
   /** Unique per process, so two runs never share a file name. */
   tag: string;
+  /** Seconds, when the request does not say. */
   timeout: number;
 }
 
@@ -81,7 +82,7 @@ export function routerHttp(p: Platform, opts: HttpOptions): Http {
 
   function viaUclient(req: HttpRequest, base: string): HttpResponse {
     const err = `${base}.err`;
-    const argv = ["sh", "-c", 'e="$1"; shift; exec "$@" 2>"$e"', "sh", abs(err), "uclient-fetch", "-O", "-", `--timeout=${opts.timeout}`, `--ca-certificate=${ca}`];
+    const argv = ["sh", "-c", 'e="$1"; shift; exec "$@" 2>"$e"', "sh", abs(err), "uclient-fetch", "-O", "-", `--timeout=${req.timeout ?? opts.timeout}`, `--ca-certificate=${ca}`];
     let bodyFile: string | undefined;
     if (req.method === "POST") {
       bodyFile = `${base}.body`;
@@ -103,7 +104,7 @@ export function routerHttp(p: Platform, opts: HttpOptions): Http {
       `url = ${curlQuote(req.url)}`,
       `request = ${curlQuote(req.method)}`,
       `cacert = ${curlQuote(ca)}`,
-      `max-time = ${opts.timeout}`,
+      `max-time = ${req.timeout ?? opts.timeout}`,
       "silent",
       "show-error",
       `write-out = ${curlQuote(STATUS_MARK + "%{http_code}")}`,

@@ -12,6 +12,8 @@ export interface HttpRequest {
   contentType?: string;
   /** Every secret this request carries, so answers and errors can be scrubbed of them. */
   secrets: string[];
+  /** Seconds for the whole request (the section's timeout, set by the updater). */
+  timeout?: number;
 }
 
 export interface HttpResponse {

@@ -148,7 +148,7 @@ function attempt(job: Job, ip: string, env: UpdaterEnv): void {
   st.nextRetry = undefined;
   save(env, job);
   env.writeFile(lastRequestPath(s.provider), `${now}\n`);
-  const o = providerFor(s.provider).update(s, ip, env.http);
+  const o = providerFor(s.provider).update(s, ip, (req) => env.http({ ...req, timeout: s.timeout }));
   record(st, o);
   const line = `${job.who} <- ${ip}: ${o.kind} (${o.code}) ${o.message}`;
   job.done = true;
