@@ -71,6 +71,12 @@ describe("scrub", () => {
   });
 });
 
+describe("scrub cases", () => {
+  it("are what the Lua run must match", () => {
+    expect(caseLines().filter((l) => l.startsWith("scrub "))).toEqual(["scrub pw=***&x=***%21 line2", "scrub a *** b *** c"]);
+  });
+});
+
 describe("under lua5.1", () => {
   it("gives the same lines as Node", () => {
     const r = runLuaFile(luaHarness("ddns-providers"), []);

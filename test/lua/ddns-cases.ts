@@ -129,5 +129,7 @@ export function caseLines(): string[] {
     out.push(`cf ${o.kind} ${o.code} | ${o.message} | ${asked.join(" ; ")}`);
   }
   out.push(`scrub ${scrub("pw=secret&x=secret%21\n\n  line2", ["secret", "secret!"])}`);
+  // Lua pattern characters and UTF-8 in the secret, raw and percent-encoded
+  out.push(`scrub ${scrub("a p&ss%+# wörd b p%26ss%25%2B%23%20w%C3%B6rd c", ["p&ss%+# wörd"])}`);
   return out;
 }
