@@ -1,6 +1,8 @@
 // Measures what a user waits for: from netifd invoking the hotplug script to the request
 // reaching the provider (here the fake one on 127.0.0.1), plus how long the script holds
 // hotplug-call. Run by scripts/bench-ddns.mjs; needs the built CLI.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DdnsBed, START, vdConfig } from "./bed";
 import { FakeProvider, makeCerts } from "./fake-provider";
@@ -12,8 +14,8 @@ function stats(xs: number[]): string {
 }
 
 export async function bench(rounds: number): Promise<void> {
-  const certDir = new DdnsBed("/dev/null", 0);
-  const certs = makeCerts(join(certDir.dir, "certs"));
+  const certDir = mkdtempSync(join(tmpdir(), "splitwan-ddns-ca-"));
+  const certs = makeCerts(certDir);
   const fp = await FakeProvider.start(certs.key, certs.cert);
   const bed = new DdnsBed(certs.ca, fp.port);
   bed.config(vdConfig([{ name: "home", host: "www", password: "bench-pw" }]));
@@ -36,7 +38,7 @@ export async function bench(rounds: number): Promise<void> {
   } finally {
     await fp.close();
     bed.remove();
-    certDir.remove();
+    rmSync(certDir, { recursive: true, force: true });
   }
   console.log(`ddns bench, ${rounds} ifup events (lua5.1 CLI, uclient-fetch stand-in over curl, HTTPS on 127.0.0.1):`);
   console.log(`  hotplug invocation -> request at the fake server: ${stats(latency)}`);

@@ -1,7 +1,8 @@
 // End to end under lua5.1: the built CLI and the real hotplug script against a fake
 // provider server on 127.0.0.1 (HTTPS, test CA), with the uclient-fetch stand-in and real
 // curl, ubus answers from files and a fake clock (no sleeps for the 60 s rules).
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DdnsBed, START, vdConfig } from "./bed";
@@ -11,16 +12,19 @@ const PASSWORD = "p&ss%+# wörd";
 const OK = { status: 200, body: "status=0\nOK\n" };
 const VD = "dyn.value-domain.com";
 
+let certDir: string;
 let certs: ReturnType<typeof makeCerts>;
 let fp: FakeProvider;
 let bed: DdnsBed;
 
 beforeAll(async () => {
-  certs = makeCerts(join(new DdnsBed("/dev/null", 0).dir, "certs"));
+  certDir = mkdtempSync(join(tmpdir(), "splitwan-ddns-ca-"));
+  certs = makeCerts(certDir);
   fp = await FakeProvider.start(certs.key, certs.cert);
 });
 afterAll(async () => {
   await fp.close();
+  rmSync(certDir, { recursive: true, force: true });
 });
 beforeEach(() => {
   fp.reset();
