@@ -17,12 +17,14 @@ export function ownPid(): string {
   return sp > 0 ? line.slice(0, sp) : line;
 }
 
+/** true when pid runs splitwan (a pid reused by another program after a crash is not). */
 function alive(pid: string): boolean {
   if (pid === "" || pid === "0") return false;
-  const [h] = io.open(`/proc/${pid}/stat`, "r");
+  const [h] = io.open(`/proc/${pid}/cmdline`, "r");
   if (h === undefined) return false;
+  const cmdline = h.read("*a") ?? "";
   h.close();
-  return true;
+  return cmdline.indexOf("splitwan") >= 0;
 }
 
 /** mkdir is atomic: whoever creates the directory holds the lock. A lock whose holder died

@@ -335,12 +335,25 @@ describe("lock and status", () => {
     bed.config(vdConfig([{ name: "home", host: "www", password: PASSWORD }]));
     fp.script(VD, [OK]);
     const { mkdirSync, writeFileSync, rmSync } = await import("node:fs");
-    mkdirSync(join(bed.ddnsDir, "lock"), { recursive: true });
-    writeFileSync(join(bed.ddnsDir, "lock/pid"), `${process.pid}\n`);
-    const r = await bed.cli(["ddns", "update"]);
-    expect(r.stdout).toContain(`an update is already running (pid ${process.pid})`);
-    expect(fp.received.length).toBe(0);
-    rmSync(join(bed.ddnsDir, "lock"), { recursive: true });
+    const { spawn } = await import("node:child_process");
+    // a live process that is splitwan (by its command line), and one that is not
+    const updater = spawn("sh", ["-c", "sleep 30; :", "splitwan-updater"], { stdio: "ignore" });
+    const other = spawn("sleep", ["30"], { stdio: "ignore" });
+    try {
+      mkdirSync(join(bed.ddnsDir, "lock"), { recursive: true });
+      writeFileSync(join(bed.ddnsDir, "lock/pid"), `${updater.pid}\n`);
+      const r = await bed.cli(["ddns", "update"]);
+      expect(r.stdout).toContain(`an update is already running (pid ${updater.pid})`);
+      expect(fp.received.length).toBe(0);
+      // a pid reused by another program does not hold the lock
+      writeFileSync(join(bed.ddnsDir, "lock/pid"), `${other.pid}\n`);
+      expect((await bed.cli(["ddns", "update"])).code).toBe(0);
+      expect(fp.received.length).toBe(1);
+    } finally {
+      updater.kill();
+      other.kill();
+      rmSync(join(bed.ddnsDir, "lock"), { recursive: true, force: true });
+    }
   });
 
   it("status --json carries the same facts for LuCI", async () => {
