@@ -74,7 +74,7 @@ export function bedUnavailable(): string | undefined {
 }
 
 // MAP-E port sets as map.sh reports them: PSID 0x30, offset 4, 8 PSID bits → 15 ranges of 16
-function mapPortSets(): string[] {
+export function mapPortSets(): string[] {
   const out: string[] = [];
   for (let a = 1; a < 16; a++) {
     const from = a * 4096 + 0x30 * 16;
@@ -399,6 +399,13 @@ export class Bed {
 
   resetMss(): void {
     for (const ns of [this.ns.ppp, this.ns.srv]) inNs(ns, ["nft", "flush", "set", "inet", "obs", "mss"]);
+  }
+
+  /** The source address the router's NAT gave a flow to dst:dport (conntrack's reply tuple). */
+  natSource(dst: string, dport: number): string | undefined {
+    const r = inNs(this.ns.rt, ["conntrack", "-L", "-p", "tcp", "-d", dst, "--dport", `${dport}`], { check: false });
+    const line = r.stdout.split("\n").find((l) => l.includes(`dst=${dst}`));
+    return line ? /src=\S+ dst=(\S+) sport=\d+ dport=\d+ (?:\[\w+\] )?mark/.exec(line)?.[1] ?? line.split(" dst=")[2]?.split(" ")[0] : undefined;
   }
 
   ip(args: string[]): string {

@@ -11,7 +11,7 @@ export async function runDemo(cli: string, args: string[], print: (line: string)
     print(`demo needs root, iproute2 (ip netns), nftables and lua5.1: ${why}`);
     return 2;
   }
-  const kinds = (["map-e", "ds-lite"] as IpoeKind[]).filter((k) => args.length === 0 || args.includes(k));
+  const kinds = (["map-e", "ds-lite"] as IpoeKind[]).filter((k) => !args.some((a) => a === "map-e" || a === "ds-lite") || args.includes(k));
   const modes = (["source", "reply-only"] as Mode[]).filter((m) => !args.some((a) => a === "source" || a === "reply-only") || args.includes(m));
   let failed = 0, passed = 0;
   const t0 = Date.now();
