@@ -21,7 +21,7 @@
 // stand-ins (netifd.ts, fw4.ts). splitwan's nft drop-ins are loaded as written.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { withSuffix } from "./addr";
 import { Agent } from "./agent-client";
 import { renderFw4 } from "./fw4";
@@ -300,10 +300,16 @@ export class Bed {
    * shipped (sourced, as hotplug-call does), then the stock 20-firewall, which reloads fw4
    * on ifup of an interface that belongs to a zone — and not on ifdown. */
   hotplugLog: string[] = [];
-  private hotplug(action: "ifup" | "ifdown", iface: string, device: string): void {
+  /** The package's iface hotplug scripts (next to the CLI in luci-app-splitwan/root). */
+  hotplugScripts(): string[] {
     const dir = join(dirname(dirname(dirname(this.cli))), "etc/hotplug.d/iface");
-    for (const f of existsSync(dir) ? readdirSync(dir).sort() : []) {
-      const r = inNs(this.ns.rt, ["sh", "-c", '. "$1"', "sh", join(dir, f)], {
+    return existsSync(dir) ? readdirSync(dir).sort().map((f) => join(dir, f)) : [];
+  }
+
+  private hotplug(action: "ifup" | "ifdown", iface: string, device: string): void {
+    for (const script of this.hotplugScripts()) {
+      const f = basename(script);
+      const r = inNs(this.ns.rt, ["sh", "-c", '. "$1"', "sh", script], {
         env: { PATH: `${join(this.root, ".bed/bin")}:${process.env.PATH}`, SPLITWAN_ROOT: this.root, ACTION: action, INTERFACE: iface, DEVICE: device },
         check: false,
       });

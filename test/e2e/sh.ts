@@ -43,14 +43,3 @@ export function nft(ns: string, ruleset: string): void {
 export function sysctl(ns: string, key: string, value: string): void {
   inNs(ns, ["sysctl", "-qw", `${key}=${value}`]);
 }
-
-/** Polls until fn returns a value that is not undefined, or throws after timeoutMs. */
-export async function until<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
