@@ -18,17 +18,17 @@ const TOP = join(dirname(fileURLToPath(import.meta.url)), "..");
 const PO_DIR = join(TOP, "luci-app-splitwan/po");
 const BACKEND_TS = join(TOP, "src/luci/backend-messages.ts");
 
-/** Backend files whose messages reach the page. */
-export const BACKEND_FILES = [
-  "src/core/validate.ts",
-  "src/core/ports.ts",
-  "src/core/status.ts",
-  "src/core/ddns/config.ts",
-  "src/core/ddns/value-domain.ts",
-  "src/core/ddns/mydns.ts",
-  "src/core/ddns/cloudflare.ts",
-  "src/cli/rpcd.ts",
-];
+/** Backend files whose messages reach the page (a directory: every .ts in it). */
+export const BACKEND_FILES = ["src/core/validate.ts", "src/core/ports.ts", "src/core/status.ts", "src/core/ddns/", "src/cli/rpcd.ts"];
+
+function backendFiles(top) {
+  const out = [];
+  for (const f of BACKEND_FILES) {
+    if (!f.endsWith("/")) out.push(f);
+    else if (existsSync(join(top, f))) for (const name of readdirSync(join(top, f)).sort()) if (name.endsWith(".ts")) out.push(f + name);
+  }
+  return out;
+}
 
 // ---- a small JS/TS scanner: literals and expression extents ----
 
@@ -141,8 +141,11 @@ function literalMask(src) {
   return mask;
 }
 
+/** Files whose functions return messages as plain strings (the `return` rule). */
+const RETURNS_MESSAGES = ["src/core/ports.ts"];
+
 /** User-facing message templates of one backend source file. */
-export function backendMessages(src) {
+export function backendMessages(src, returnsMessages = true) {
   const found = [];
   const add = (lits) => {
     for (const l of lits) if (isMessage(l)) found.push(l);
@@ -164,7 +167,7 @@ export function backendMessages(src) {
   const prop = /\b(?:error|message):\s*/g; // { error: ... }, { message: ... }
   while ((m = exec(prop)) !== null) add(expressionLiterals(src, m.index + m[0].length));
   const ret = /\breturn\s+(?=[`"'])/g; // ports.ts: return `"${text}": ...`
-  while ((m = exec(ret)) !== null) {
+  while (returnsMessages && (m = exec(ret)) !== null) {
     const l = literalAt(src, m.index + m[0].length);
     if (l.text.includes(": ")) add([l.text]);
   }
@@ -211,10 +214,10 @@ export function collect(top = TOP) {
     }
   }
   const backend = [];
-  for (const file of BACKEND_FILES) {
+  for (const file of backendFiles(top)) {
     const path = join(top, file);
     if (!existsSync(path)) continue;
-    for (const s of backendMessages(readFileSync(path, "utf8"))) {
+    for (const s of backendMessages(readFileSync(path, "utf8"), RETURNS_MESSAGES.includes(file))) {
       note(s, file);
       backend.push(s);
     }
