@@ -19,6 +19,7 @@ if (!existsSync(cli)) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), "splitwan-demo-"));
+process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
 const out = join(dir, "demo.mjs");
 let code = 1;
 try {

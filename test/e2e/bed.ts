@@ -48,9 +48,12 @@ export const ADDR = {
 export const PPPOE_USER = "user@example.jp";
 
 const live = new Set<string>();
+const roots = new Set<string>();
 function cleanupAll(): void {
   for (const ns of live) run(["ip", "netns", "del", ns], { check: false });
   live.clear();
+  for (const r of roots) rmSync(r, { recursive: true, force: true });
+  roots.clear();
 }
 process.once("exit", cleanupAll);
 for (const sig of ["SIGINT", "SIGTERM"] as const) {
@@ -100,6 +103,7 @@ export class Bed {
     const p = `sw${process.pid}-${kind === "map-e" ? "mape" : "dslite"}`;
     this.ns = { inet: `${p}-inet`, ipoe: `${p}-ipoe`, ppp: `${p}-ppp`, rt: `${p}-rt`, srv: `${p}-srv`, cli: `${p}-cli`, gst: `${p}-gst` };
     this.root = mkdtempSync(join(tmpdir(), `${p}-root-`));
+    roots.add(this.root);
     this.tunDev = kind === "map-e" ? "map-wan" : "ds-wan";
   }
 
@@ -347,7 +351,12 @@ export class Bed {
   /** Writes /etc/config/splitwan, runs `splitwan apply`, then does the reloads it asks for. */
   applySplitwan(config: string): string {
     writeFileSync(join(this.root, "etc/config/splitwan"), config);
-    const { out } = this.splitwan(["apply"]);
+    return this.splitwanAndReload(["apply"]);
+  }
+
+  /** Runs `splitwan apply|remove` and performs the reloads it says it would run. */
+  splitwanAndReload(args: string[]): string {
+    const { out } = this.splitwan(args);
     const asked = out.split("\n").filter((l) => l.startsWith("would run: ")).map((l) => l.slice("would run: ".length).trim());
     for (const cmd of asked) {
       if (cmd === "ubus call network reload") this.netifd.reload();
@@ -425,6 +434,7 @@ export class Bed {
       live.delete(ns);
     }
     rmSync(this.root, { recursive: true, force: true });
+    roots.delete(this.root);
   }
 }
 

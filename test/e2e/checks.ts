@@ -281,3 +281,17 @@ async function withoutGuard<T>(bed: Bed, fn: () => Promise<T>): Promise<T> {
     bed.fw4Reload();
   }
 }
+
+/** After `splitwan remove`: the router is a plain IPoE router again. */
+export async function checkRemoved(bed: Bed): Promise<string> {
+  const addr = pub(bed);
+  bed.splitwanAndReload(["remove"]);
+  if (bed.netifd.isUp("wanppp")) fail("wanppp is still up after remove", bed.lastOutput);
+  const rules = bed.ip(["-4", "rule", "show"]);
+  if (/lookup 300|fwmark/.test(rules)) fail("policy rules left after remove", rules);
+  if (/wan_pppoe|splitwan/.test(bed.fw4Ruleset)) fail("fw4 still has splitwan's zone or drop-ins after remove", bed.fw4Ruleset.split("\n").filter((l) => /wan_pppoe|splitwan/.test(l)));
+  expectServer("LAN client → remote after remove", await bed.agents.cli.tcp(ADDR.remote, 80), "remote", ADDR.cgn);
+  expectServer("server → remote after remove", await bed.agents.srv.tcp(ADDR.remote, 80), "remote", ADDR.cgn);
+  expectClosed(`internet → ${addr}:443 after remove`, await bed.agents.inet.tcp(addr, 443, { timeout: 1000 }));
+  return "no PPPoE, no rules, no zone; LAN and server on IPoE; nothing published";
+}

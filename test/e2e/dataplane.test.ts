@@ -8,7 +8,7 @@ import { basename } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI } from "../helpers/lua";
 import { Bed, bedUnavailable } from "./bed";
-import { CHECKS, type Mode, splitwanConfig } from "./checks";
+import { CHECKS, checkRemoved, type Mode, splitwanConfig } from "./checks";
 import type { IpoeKind } from "./router-config";
 
 const unavailable = bedUnavailable();
@@ -55,6 +55,9 @@ describe.skipIf(!!unavailable)("data plane in namespaces", () => {
           }, 120000);
         }
       }
+      it("splitwan remove: a plain IPoE router again", async () => {
+        console.log(`[${kind}] remove: ${await checkRemoved(bed)}`);
+      });
     });
   }
 });

@@ -2,7 +2,7 @@
 // bed for a MAP-E and a DS-Lite router, applies splitwan in each routing mode, runs the
 // checks of issue 6 with a one-line verdict each, and tears everything down.
 import { Bed, bedUnavailable } from "./bed";
-import { CHECKS, type Mode, splitwanConfig } from "./checks";
+import { CHECKS, checkRemoved, type Mode, splitwanConfig } from "./checks";
 import type { IpoeKind } from "./router-config";
 
 export async function runDemo(cli: string, args: string[], print: (line: string) => void): Promise<number> {
@@ -35,6 +35,14 @@ export async function runDemo(cli: string, args: string[], print: (line: string)
             print(`  FAIL ${c.id.padStart(2)}. ${c.title}\n          ${(e as Error).message}`);
           }
         }
+      }
+      try {
+        const detail = await checkRemoved(bed);
+        passed++;
+        print(`  PASS     splitwan remove: a plain IPoE router again\n          ${detail}`);
+      } catch (e) {
+        failed++;
+        print(`  FAIL     splitwan remove: a plain IPoE router again\n          ${(e as Error).message}`);
       }
     } finally {
       bed.destroy();
