@@ -64,8 +64,10 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
     page.on("console", (m) => {
       if (m.type() === "error") pageErrors.push(m.text());
     });
+    const t0 = Date.now();
     await page.goto(`${base}/?lang=${lang}`);
     await page.waitForSelector("body[data-view-ready], body[data-view-error]");
+    console.log(`[luci] ${lang}/${scenario}: page to rendered view in ${Date.now() - t0} ms`);
     expect(await page.getAttribute("body", "data-view-error")).toBeNull();
     return page;
   }
@@ -115,6 +117,7 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
     await field(page, "game", "ipaddr").fill("192.168.1.20");
     await field(page, "game", "mode", "select").selectOption("reply-only");
     await field(page, "game", "port", "input.standin-item").first().fill("19132/udp");
+    const t0 = Date.now();
     await page.click(".cbi-page-actions .cbi-button-apply");
     await page.waitForSelector("#notifications .alert-message.notice");
 
@@ -132,6 +135,7 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
     expect((check?.args.sections as Array<{ name: string }>).map((s) => s.name)).toEqual(["main", "web", "home", "game"]);
     // after uci-applied: the status shows the new server without a reload
     await page.waitForFunction(() => document.querySelector("#splitwan-servers")?.textContent?.includes("19132/udp"));
+    console.log(`[luci] Save & Apply click to new state in the status panel: ${Date.now() - t0} ms`);
     expect(await text(page, "#splitwan-servers")).toContain("Replies only");
     await page.screenshot({ path: join(SHOTS, "en-applied.png"), fullPage: true });
     await page.close();
