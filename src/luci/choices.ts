@@ -37,6 +37,14 @@ function ipKey(ip: string): number {
   return p.length === 4 && p.every((n) => n >= 0 && n <= 255) ? ((p[0] * 256 + p[1]) * 256 + p[2]) * 256 + p[3] : Number.MAX_SAFE_INTEGER;
 }
 
+/** A DHCP client picks its own host name: keep only what a host name may hold. */
+function cleanName(s: string | undefined): string {
+  if (s === undefined) return "";
+  let out = "";
+  for (const c of s) if ((c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") || c === "-" || c === "." || c === "_" || c === ":") out += c;
+  return out.slice(0, 63);
+}
+
 /** DHCP leases as [address, "address (hostname)"], IPv4 only, sorted by address. */
 export function leaseChoices(leases: Lease[] | undefined): Array<[string, string]> {
   const list = (Array.isArray(leases) ? leases : []).filter((l) => typeof l.ipaddr === "string" && ipKey(l.ipaddr) !== Number.MAX_SAFE_INTEGER);
@@ -44,7 +52,7 @@ export function leaseChoices(leases: Lease[] | undefined): Array<[string, string
   const out: Array<[string, string]> = [];
   for (const l of list) {
     if (out.some((c) => c[0] === l.ipaddr)) continue;
-    const name = l.hostname && l.hostname !== "*" ? l.hostname : l.macaddr;
+    const name = cleanName(l.hostname && l.hostname !== "*" ? l.hostname : l.macaddr);
     out.push([l.ipaddr, name ? `${l.ipaddr} (${name})` : l.ipaddr]);
   }
   return out;

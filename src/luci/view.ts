@@ -40,6 +40,10 @@ function errorText(e: unknown): string {
   return String(e);
 }
 
+// LuCI's E() puts a lone string child in as HTML (innerHTML); strings inside an array
+// become text nodes. Everything below that can hold router or user data (device names,
+// DHCP host names, provider answers, messages quoting a value) goes in an array.
+
 function stateCell(row: { state: State }, text: string): HTMLElement {
   return E<HTMLElement>("td", { class: "td" }, [E<HTMLElement>("span", { class: "splitwan-state" }), text]);
 }
@@ -48,27 +52,27 @@ function rowsTable(id: string, rows: Row[]): HTMLElement {
   return E(
     "table",
     { class: "table", id },
-    rows.map((r) => E<HTMLElement>("tr", { class: `tr splitwan-${r.state}`, "data-key": r.key }, [E<HTMLElement>("td", { class: "td left", width: "33%" }, r.label), stateCell(r, r.value)])),
+    rows.map((r) => E<HTMLElement>("tr", { class: `tr splitwan-${r.state}`, "data-key": r.key }, [E<HTMLElement>("td", { class: "td left", width: "33%" }, [r.label]), stateCell(r, r.value)])),
   );
 }
 
 function gridTable(id: string, head: string[], rows: Array<{ state: State; cells: string[] }>, empty: string): HTMLElement {
   const table = E<HTMLElement>("table", { class: "table", id }, [E<HTMLElement>("tr", { class: "tr table-titles" }, head.map((h) => E<HTMLElement>("th", { class: "th" }, h)))]);
-  if (rows.length === 0) table.appendChild(E<HTMLElement>("tr", { class: "tr placeholder" }, E<HTMLElement>("td", { class: "td" }, E<HTMLElement>("em", {}, empty))));
+  if (rows.length === 0) table.appendChild(E<HTMLElement>("tr", { class: "tr placeholder" }, E<HTMLElement>("td", { class: "td" }, E<HTMLElement>("em", {}, [empty]))));
   for (const r of rows) {
-    table.appendChild(E<HTMLElement>("tr", { class: `tr splitwan-${r.state}` }, r.cells.map((c, i) => (i === 0 ? stateCell(r, c) : E<HTMLElement>("td", { class: "td" }, c)))));
+    table.appendChild(E<HTMLElement>("tr", { class: `tr splitwan-${r.state}` }, r.cells.map((c, i) => (i === 0 ? stateCell(r, c) : E<HTMLElement>("td", { class: "td" }, [c])))));
   }
   return table;
 }
 
 /** The status panel's content for one `status` reply (or an error answer). */
 function renderStatus(st: StatusReply | { error: string }): HTMLElement[] {
-  if (isError(st)) return [E<HTMLElement>("div", { class: "alert-message error", id: "splitwan-status-error" }, fmt(_("Status unavailable: %s"), errorText(st)))];
+  if (isError(st)) return [E<HTMLElement>("div", { class: "alert-message error", id: "splitwan-status-error" }, [fmt(_("Status unavailable: %s"), errorText(st))])];
   const sum = summary(st, _);
   const out: HTMLElement[] = [E<HTMLElement>("div", { class: `splitwan-summary splitwan-${sum.state}` }, [E<HTMLElement>("span", { class: "splitwan-state" }), sum.text])];
   const warnings = warningTexts(st, _);
   if (warnings.length > 0) {
-    out.push(E<HTMLElement>("div", { class: "alert-message warning", id: "splitwan-warnings" }, [E<HTMLElement>("strong", {}, _("Warnings")), E<HTMLElement>("ul", {}, warnings.map((w) => E<HTMLElement>("li", {}, w)))]));
+    out.push(E<HTMLElement>("div", { class: "alert-message warning", id: "splitwan-warnings" }, [E<HTMLElement>("strong", {}, _("Warnings")), E<HTMLElement>("ul", {}, warnings.map((w) => E<HTMLElement>("li", {}, [w])))]));
   }
   out.push(E<HTMLElement>("h4", {}, _("PPPoE")), rowsTable("splitwan-pppoe", pppoeRows(st, _)));
   out.push(E<HTMLElement>("h4", {}, _("Routing and firewall")), rowsTable("splitwan-routing", routingRows(st, _)));
@@ -115,10 +119,10 @@ function showRouterErrors(): void {
   for (const f of fields) {
     const text = f.messages.map((m) => translateMessage(m, _)).join("; ");
     const where = formRoot?.querySelector(`[data-field="${f.field}"]`);
-    if (where) where.appendChild(E<HTMLElement>("div", { class: "splitwan-field-error", "data-error-for": f.field }, text));
-    listed.push(E<HTMLElement>("li", {}, `${describeField(f.section, f.option, typeOf(f.section), _)}: ${text}`));
+    if (where) where.appendChild(E<HTMLElement>("div", { class: "splitwan-field-error", "data-error-for": f.field }, [text]));
+    listed.push(E<HTMLElement>("li", {}, [`${describeField(f.section, f.option, typeOf(f.section), _)}: ${text}`]));
   }
-  for (const g of general) listed.push(E<HTMLElement>("li", {}, `${describeField(g.section, undefined, typeOf(g.section), _)}: ${translateMessage(g.message, _)}`));
+  for (const g of general) listed.push(E<HTMLElement>("li", {}, [`${describeField(g.section, undefined, typeOf(g.section), _)}: ${translateMessage(g.message, _)}`]));
   dom.content(checkBox, listed.length === 0 ? null : E<HTMLElement>("div", { class: "alert-message error" }, [E<HTMLElement>("strong", {}, _("The router rejects this configuration:")), E<HTMLElement>("ul", {}, listed)]));
 }
 
@@ -134,7 +138,7 @@ function checkOnRouter(staged: boolean): Promise<boolean> {
     .catch((e: unknown) => {
       // without an answer the router still validates on apply (`splitwan apply`)
       routerErrors = [];
-      dom.content(checkBox, E<HTMLElement>("div", { class: "alert-message warning" }, fmt(_("Could not check the configuration on the router: %s"), errorText(e))));
+      dom.content(checkBox, E<HTMLElement>("div", { class: "alert-message warning" }, [fmt(_("Could not check the configuration on the router: %s"), errorText(e))]));
       return true;
     });
 }
@@ -155,9 +159,9 @@ function actionButton(label: string, id: string, run: () => Promise<ActionReply 
     run()
       .then((r) => {
         if (isError(r)) throw r;
-        dom.content(result, E<HTMLElement>("div", { class: r.ok ? "alert-message notice" : "alert-message error" }, translateMessage(r.message, _)));
+        dom.content(result, E<HTMLElement>("div", { class: r.ok ? "alert-message notice" : "alert-message error" }, [translateMessage(r.message, _)]));
       })
-      .catch((e: unknown) => dom.content(result, E<HTMLElement>("div", { class: "alert-message error" }, errorText(e))))
+      .catch((e: unknown) => dom.content(result, E<HTMLElement>("div", { class: "alert-message error" }, [errorText(e)])))
       .then(() => refreshStatus())
       .then(() => {
         btn.disabled = false;

@@ -200,6 +200,19 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it("shows router and network data as text, never as markup", async () => {
+    backend.setDdnsMessage('<img id="pwned-ddns" src="x">answer');
+    backend.addLease("192.168.1.66", "<b_id=pwned>evil");
+    const page = await open("en", "up");
+    expect(await page.locator("#pwned-ddns").count()).toBe(0);
+    expect(await text(page, "#splitwan-ddns")).toContain('<img id="pwned-ddns" src="x">answer');
+    const labels = await page.locator('[data-field="cbid.splitwan.web.ipaddr"] datalist option').allTextContents();
+    expect(labels).toContain("192.168.1.66 (b_idpwnedevil)");
+    expect(labels).toContain("192.168.1.5 (nas-web)");
+    await page.close();
+    backend.setDdnsMessage("status=0: updated");
+  });
+
   it("speaks Japanese: status, form, the core's messages, the router's verdict", async () => {
     let page = await open("ja", "up");
     expect(await text(page, "#splitwan-pppoe tr[data-key=state]")).toContain("接続済み");

@@ -6,7 +6,7 @@
 //  - what netifd, ip and nft would answer (PPPoE up / down / failed) comes from the
 //    scenario below: that part is canned.
 import { join } from "node:path";
-import { writeFileSync, mkdirSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { callMethod } from "../../src/cli/rpcd";
 import { applyConfig } from "../../src/core/apply";
 import { encodeState, statePath } from "../../src/core/ddns/state";
@@ -74,6 +74,17 @@ export class FakeBackend {
     this.commit(); // the router as the user left it: applied
     const p = this.platform();
     p.writeFile(statePath("home"), encodeState({ target: "x", failures: 0, lastAttempt: NOW - 300, lastSuccess: NOW - 300, ipSent: PPPOE_IP, successIp: PPPOE_IP, result: "ok", message: "status=0: updated" }));
+  }
+
+  /** What the DDNS updater last recorded for section home (the provider's words). */
+  setDdnsMessage(message: string): void {
+    this.platform().writeFile(statePath("home"), encodeState({ target: "x", failures: 1, lastAttempt: NOW - 60, ipSent: PPPOE_IP, result: "transient", message }));
+  }
+
+  /** A DHCP client's own host name, as dnsmasq records it. */
+  addLease(ip: string, hostname: string): void {
+    const path = join(this.root, "tmp/dhcp.leases");
+    writeFileSync(path, `${readFileSync(path, "utf8")}1700003600 aa:bb:cc:00:00:99 ${ip} ${hostname} *\n`);
   }
 
   private applied(): boolean {

@@ -53,10 +53,17 @@
     elem: function (e) { return e != null && typeof e === 'object' && 'nodeType' in e; },
     append: function (node, children) {
       if (children == null) return null;
-      if (Array.isArray(children)) { children.forEach(function (c) { dom.append(node, c); }); return node.lastChild; }
+      if (Array.isArray(children)) {
+        children.forEach(function (c) {
+          if (dom.elem(c)) node.appendChild(c);
+          else if (c != null) node.appendChild(document.createTextNode(String(c)));
+        });
+        return node.lastChild;
+      }
       if (typeof children === 'function') return dom.append(node, children(node));
       if (dom.elem(children)) return node.appendChild(children);
-      node.appendChild(document.createTextNode(String(children)));
+      // as LuCI: a lone string is HTML (inside an array, strings are text nodes)
+      node.innerHTML = String(children);
       return node.lastChild;
     },
     content: function (node, children) {

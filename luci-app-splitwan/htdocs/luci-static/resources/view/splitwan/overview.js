@@ -279,13 +279,19 @@ var splitwanView = (() => {
     const p = ip.split(".").map((x) => Number(x));
     return p.length === 4 && p.every((n) => n >= 0 && n <= 255) ? ((p[0] * 256 + p[1]) * 256 + p[2]) * 256 + p[3] : Number.MAX_SAFE_INTEGER;
   }
+  function cleanName(s) {
+    if (s === void 0) return "";
+    let out = "";
+    for (const c of s) if (c >= "a" && c <= "z" || c >= "A" && c <= "Z" || c >= "0" && c <= "9" || c === "-" || c === "." || c === "_" || c === ":") out += c;
+    return out.slice(0, 63);
+  }
   function leaseChoices(leases) {
     const list = (Array.isArray(leases) ? leases : []).filter((l) => typeof l.ipaddr === "string" && ipKey(l.ipaddr) !== Number.MAX_SAFE_INTEGER);
     list.sort((a, b) => ipKey(a.ipaddr) - ipKey(b.ipaddr));
     const out = [];
     for (const l of list) {
       if (out.some((c) => c[0] === l.ipaddr)) continue;
-      const name = l.hostname && l.hostname !== "*" ? l.hostname : l.macaddr;
+      const name = cleanName(l.hostname && l.hostname !== "*" ? l.hostname : l.macaddr);
       out.push([l.ipaddr, name ? `${l.ipaddr} (${name})` : l.ipaddr]);
     }
     return out;
@@ -541,24 +547,24 @@ var splitwanView = (() => {
     return E(
       "table",
       { class: "table", id },
-      rows.map((r) => E("tr", { class: `tr splitwan-${r.state}`, "data-key": r.key }, [E("td", { class: "td left", width: "33%" }, r.label), stateCell(r, r.value)]))
+      rows.map((r) => E("tr", { class: `tr splitwan-${r.state}`, "data-key": r.key }, [E("td", { class: "td left", width: "33%" }, [r.label]), stateCell(r, r.value)]))
     );
   }
   function gridTable(id, head, rows, empty) {
     const table = E("table", { class: "table", id }, [E("tr", { class: "tr table-titles" }, head.map((h) => E("th", { class: "th" }, h)))]);
-    if (rows.length === 0) table.appendChild(E("tr", { class: "tr placeholder" }, E("td", { class: "td" }, E("em", {}, empty))));
+    if (rows.length === 0) table.appendChild(E("tr", { class: "tr placeholder" }, E("td", { class: "td" }, E("em", {}, [empty]))));
     for (const r of rows) {
-      table.appendChild(E("tr", { class: `tr splitwan-${r.state}` }, r.cells.map((c, i) => i === 0 ? stateCell(r, c) : E("td", { class: "td" }, c))));
+      table.appendChild(E("tr", { class: `tr splitwan-${r.state}` }, r.cells.map((c, i) => i === 0 ? stateCell(r, c) : E("td", { class: "td" }, [c]))));
     }
     return table;
   }
   function renderStatus(st) {
-    if (isError(st)) return [E("div", { class: "alert-message error", id: "splitwan-status-error" }, fmt(_("Status unavailable: %s"), errorText(st)))];
+    if (isError(st)) return [E("div", { class: "alert-message error", id: "splitwan-status-error" }, [fmt(_("Status unavailable: %s"), errorText(st))])];
     const sum = summary(st, _);
     const out = [E("div", { class: `splitwan-summary splitwan-${sum.state}` }, [E("span", { class: "splitwan-state" }), sum.text])];
     const warnings = warningTexts(st, _);
     if (warnings.length > 0) {
-      out.push(E("div", { class: "alert-message warning", id: "splitwan-warnings" }, [E("strong", {}, _("Warnings")), E("ul", {}, warnings.map((w) => E("li", {}, w)))]));
+      out.push(E("div", { class: "alert-message warning", id: "splitwan-warnings" }, [E("strong", {}, _("Warnings")), E("ul", {}, warnings.map((w) => E("li", {}, [w])))]));
     }
     out.push(E("h4", {}, _("PPPoE")), rowsTable("splitwan-pppoe", pppoeRows(st, _)));
     out.push(E("h4", {}, _("Routing and firewall")), rowsTable("splitwan-routing", routingRows(st, _)));
@@ -607,10 +613,10 @@ var splitwanView = (() => {
     for (const f of fields) {
       const text = f.messages.map((m) => translateMessage(m, _)).join("; ");
       const where = formRoot == null ? void 0 : formRoot.querySelector(`[data-field="${f.field}"]`);
-      if (where) where.appendChild(E("div", { class: "splitwan-field-error", "data-error-for": f.field }, text));
-      listed.push(E("li", {}, `${describeField(f.section, f.option, typeOf(f.section), _)}: ${text}`));
+      if (where) where.appendChild(E("div", { class: "splitwan-field-error", "data-error-for": f.field }, [text]));
+      listed.push(E("li", {}, [`${describeField(f.section, f.option, typeOf(f.section), _)}: ${text}`]));
     }
-    for (const g of general) listed.push(E("li", {}, `${describeField(g.section, void 0, typeOf(g.section), _)}: ${translateMessage(g.message, _)}`));
+    for (const g of general) listed.push(E("li", {}, [`${describeField(g.section, void 0, typeOf(g.section), _)}: ${translateMessage(g.message, _)}`]));
     dom.content(checkBox, listed.length === 0 ? null : E("div", { class: "alert-message error" }, [E("strong", {}, _("The router rejects this configuration:")), E("ul", {}, listed)]));
   }
   function checkOnRouter(staged) {
@@ -621,7 +627,7 @@ var splitwanView = (() => {
       return routerErrors.length === 0;
     }).catch((e) => {
       routerErrors = [];
-      dom.content(checkBox, E("div", { class: "alert-message warning" }, fmt(_("Could not check the configuration on the router: %s"), errorText(e))));
+      dom.content(checkBox, E("div", { class: "alert-message warning" }, [fmt(_("Could not check the configuration on the router: %s"), errorText(e))]));
       return true;
     });
   }
@@ -636,8 +642,8 @@ var splitwanView = (() => {
       dom.content(result, E("em", { class: "spinning" }, _("Working…")));
       run().then((r) => {
         if (isError(r)) throw r;
-        dom.content(result, E("div", { class: r.ok ? "alert-message notice" : "alert-message error" }, translateMessage(r.message, _)));
-      }).catch((e) => dom.content(result, E("div", { class: "alert-message error" }, errorText(e)))).then(() => refreshStatus()).then(() => {
+        dom.content(result, E("div", { class: r.ok ? "alert-message notice" : "alert-message error" }, [translateMessage(r.message, _)]));
+      }).catch((e) => dom.content(result, E("div", { class: "alert-message error" }, [errorText(e)]))).then(() => refreshStatus()).then(() => {
         btn.disabled = false;
       });
     });
