@@ -22,7 +22,7 @@ export function asArray<T>(v: T[] | Record<string, never> | undefined | null): T
 export function pppoeRows(st: StatusReply, _: Translate): Row[] {
   const p = st.pppoe;
   const rows: Row[] = [];
-  let state: Row = { key: "state", label: _("PPPoE"), value: "", state: "off" };
+  let state: Row = { key: "state", label: _("Connection"), value: "", state: "off" };
   if (!st.enabled) state = { ...state, value: _("Disabled"), state: "off" };
   else if (!p.configured) state = { ...state, value: _("Not configured yet: save and apply"), state: "warn" };
   else if (p.up) state = { ...state, value: _("Connected"), state: "ok" };
@@ -74,6 +74,9 @@ export function routingRows(st: StatusReply, _: Translate): Row[] {
   ];
   if (st.pppoe.up && st.table.configured && st.table.default_route === false) {
     rows[0] = { ...rows[0], value: _("No default route in the table"), state: "error" };
+  } else if (!st.pppoe.up && st.table.configured && !st.table.live) {
+    // netifd takes the PPPoE routes out with the session: expected, not a fault
+    rows[0] = { ...rows[0], value: _("Empty while PPPoE is down"), state: "off" };
   }
   return rows;
 }

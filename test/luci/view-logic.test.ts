@@ -118,6 +118,8 @@ describe("status panel", () => {
     const down = status({ pppoe: { interface: "wanppp", configured: true, up: false } });
     expect(row(pppoeRows(down, en), "state")).toMatchObject({ value: "Disconnected", state: "error" });
     expect(row(pppoeRows(down, en), "ipv4")).toBeUndefined();
+    const emptyTable = status({ pppoe: { interface: "wanppp", configured: true, up: false }, table: { configured: true, live: false, id: 300, default_route: false } });
+    expect(routingRows(emptyTable, en)[0]).toMatchObject({ value: "Empty while PPPoE is down", state: "off" });
     expect(serverRows(down, en)[0]).toMatchObject({ published: "(PPPoE down): 80/tcp, 443/tcp", state: "warn" });
     expect(summary(down, en).state).toBe("error");
     const pending = status({ pppoe: { interface: "wanppp", configured: true, up: false, pending: true } });

@@ -398,7 +398,7 @@ var splitwanView = (() => {
     var _a, _b;
     const p = st.pppoe;
     const rows = [];
-    let state = { key: "state", label: _2("PPPoE"), value: "", state: "off" };
+    let state = { key: "state", label: _2("Connection"), value: "", state: "off" };
     if (!st.enabled) state = { ...state, value: _2("Disabled"), state: "off" };
     else if (!p.configured) state = { ...state, value: _2("Not configured yet: save and apply"), state: "warn" };
     else if (p.up) state = { ...state, value: _2("Connected"), state: "ok" };
@@ -446,6 +446,8 @@ var splitwanView = (() => {
     ];
     if (st.pppoe.up && st.table.configured && st.table.default_route === false) {
       rows[0] = { ...rows[0], value: _2("No default route in the table"), state: "error" };
+    } else if (!st.pppoe.up && st.table.configured && !st.table.live) {
+      rows[0] = { ...rows[0], value: _2("Empty while PPPoE is down"), state: "off" };
     }
     return rows;
   }
