@@ -208,6 +208,22 @@ function buildMap(detect: DetectReply | undefined): form.Map {
   o.datatype = "range(576,1500)"; // the core accepts the same range
   o.placeholder = "1454";
 
+  s = m.section(form.NamedSection, "main", "splitwan", _("Advanced settings"), _("The defaults suit most setups. The router checks these in full when you save.")) as unknown as Section;
+  s.addremove = false;
+  const advanced: Array<[string, string, string | null]> = [
+    ["interface", "wanppp", "uciname"],
+    ["zone", "wan_pppoe", "uciname"],
+    ["table", "300", "range(1,2147483647)"],
+    ["table_name", "pppoe", null],
+    ["priority", "30000", "range(1,32765)"],
+    ["mark", "0x10000000", null],
+  ];
+  for (const [name, placeholder, datatype] of advanced) {
+    o = s.option(form.Value, name, optionLabel("splitwan", name, _));
+    o.placeholder = placeholder;
+    if (datatype !== null) o.datatype = datatype;
+  }
+
   s = m.section(form.TableSection, "server", _("Servers"), _("Each server's ports are published on the PPPoE address. Ports: 80,443/tcp, 19132/udp, 27015-27030/both, 2222:22/tcp (outside:inside).")) as unknown as Section;
   s.addremove = true;
   s.anonymous = false;

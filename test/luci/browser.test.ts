@@ -159,6 +159,27 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
     await page.close();
   });
 
+  it("advanced settings: LuCI datatypes in the browser, the full rules on the router", async () => {
+    const page = await open("en", "up");
+    const table = field(page, "main", "table");
+    await table.fill("abc");
+    expect(await table.getAttribute("class")).toContain("cbi-input-invalid");
+    await table.fill("253"); // a number in range for the browser; reserved for the kernel
+    expect(await table.getAttribute("class")).not.toContain("cbi-input-invalid");
+    const applies = backend.callsTo("uci", "apply").length;
+    await page.click(".cbi-page-actions .cbi-button-apply");
+    const err = page.locator('[data-error-for="cbid.splitwan.main.table"]');
+    await err.waitFor();
+    expect(await err.innerText()).toBe("must be a whole number from 1 to 2147483647, not 253, 254 or 255 (reserved)");
+    expect(await text(page, "#splitwan-check")).toContain("PPPoE › Routing table: must be");
+    expect(backend.callsTo("uci", "apply").length).toBe(applies);
+    await table.fill("");
+    await page.click(".cbi-page-actions .cbi-button-apply");
+    await page.waitForFunction(() => document.querySelector("#splitwan-check")?.textContent === "");
+    expect(backend.callsTo("uci", "delete").at(-1)?.args).toEqual({ config: "splitwan", section: "main", options: ["table"] });
+    await page.close();
+  });
+
   it("renders PPPoE down and PPPoE failed in plain words", async () => {
     let page = await open("en", "down");
     expect(await text(page, "#splitwan-pppoe tr[data-key=state]")).toContain("Connecting…");

@@ -281,6 +281,7 @@
       case 'range': return (/^-?[0-9]+$/.test(v) && +v >= +args[0] && +v <= +args[1]) || _('Must be a number between %d and %d').format(args[0], args[1]);
       case 'uinteger': return /^[0-9]+$/.test(v) || _('Must be a positive integer');
       case 'ip4addr': return ip4(v) || _('Must be a valid IPv4 address');
+      case 'uciname': return /^[a-zA-Z0-9_]+$/.test(v) || _('Must be a valid UCI identifier');
       case 'hostname': return (/^[a-zA-Z0-9_*]([a-zA-Z0-9_.*-]{0,252})$/.test(v) && !/\.\./.test(v)) || _('Must be a valid hostname');
       default: throw new Error('stand-in: datatype ' + m[1] + ' not implemented');
     }

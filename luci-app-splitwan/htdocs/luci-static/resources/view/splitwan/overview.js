@@ -668,6 +668,21 @@ var splitwanView = (() => {
     o = s.option(form.Value, "mtu", optionLabel("splitwan", "mtu", _), _("1454 for NTT FLET'S: its PPPoE path carries at most 1454 bytes, less than the usual 1492, and larger packets are lost. Use 1492 on other PPPoE lines."));
     o.datatype = "range(576,1500)";
     o.placeholder = "1454";
+    s = m.section(form.NamedSection, "main", "splitwan", _("Advanced settings"), _("The defaults suit most setups. The router checks these in full when you save."));
+    s.addremove = false;
+    const advanced = [
+      ["interface", "wanppp", "uciname"],
+      ["zone", "wan_pppoe", "uciname"],
+      ["table", "300", "range(1,2147483647)"],
+      ["table_name", "pppoe", null],
+      ["priority", "30000", "range(1,32765)"],
+      ["mark", "0x10000000", null]
+    ];
+    for (const [name, placeholder, datatype] of advanced) {
+      o = s.option(form.Value, name, optionLabel("splitwan", name, _));
+      o.placeholder = placeholder;
+      if (datatype !== null) o.datatype = datatype;
+    }
     s = m.section(form.TableSection, "server", _("Servers"), _("Each server's ports are published on the PPPoE address. Ports: 80,443/tcp, 19132/udp, 27015-27030/both, 2222:22/tcp (outside:inside)."));
     s.addremove = true;
     s.anonymous = false;
