@@ -726,6 +726,8 @@ var splitwanView = (() => {
     o = s.option(form.Value, "token", optionLabel("ddns", "token", _), _("Cloudflare API token with Zone.DNS Edit permission"));
     o.password = true;
     o.depends("provider", "cloudflare");
+    o = s.option(form.Value, "zone_id", optionLabel("ddns", "zone_id", _), _("Optional: without it the token also needs Zone.Zone Read to find the zone"));
+    o.depends("provider", "cloudflare");
     o = s.option(form.ListValue, "ip_version", optionLabel("ddns", "ip_version", _));
     o.value("4", "IPv4");
     o.value("6", "IPv6");
