@@ -40,8 +40,8 @@ describe("fw4 stand-in matches real fw4 renderings", () => {
     expect(got).toBe(readFileSync(join(REF, "ruleset.seed004.mape.nft"), "utf8"));
   });
 
-  // Facts from firewall4's own test suite (tests/02_zones/06_family_selections and
-  // tests/03_rules/06_subnet_mask_matches): zone families and suffix masks, which
+  // Facts from firewall4's own test suite (tests/02_zones/06_family_selections,
+  // tests/04_forwardings/01_family_selections, tests/03_rules/06_subnet_mask_matches): zone families and suffix masks, which
   // splitwan's zone (family ipv4) and IPv6 rules (dest_ip '::5/-64') rely on and the
   // 24.10 renderings above do not contain.
   it("zone family: a family-restricted zone's jumps and verdicts carry meta nfproto", () => {
@@ -64,6 +64,39 @@ config zone
     expect(got.chains.get("drop_from_test5")).toEqual(['meta nfproto ipv6 iifname "eth0" counter drop comment "!fw4: drop test5 IPv6 traffic"']);
     expect(got.chains.get("drop_to_test5")).toEqual(['meta nfproto ipv6 oifname "eth0" counter drop comment "!fw4: drop test5 IPv6 traffic"']);
     expect(got.chains.get("drop_from_test6")).toEqual(['iifname "br-lan" counter drop comment "!fw4: drop test6 IPv4/IPv6 traffic"']);
+  });
+
+  it("forwarding family: IPv4-only forwarding carries meta nfproto ipv4", () => {
+    const fw = parseUci(`config zone
+	option name 'wanA'
+	list device 'eth0'
+	option auto_helper '0'
+
+config zone
+	option name 'wanB'
+	list device 'eth1'
+	option auto_helper '0'
+
+config zone
+	option name 'lan'
+	list device 'eth2'
+	option auto_helper '0'
+
+config forwarding
+	option src 'lan'
+	option dest 'wanA'
+	option family 'IPv6'
+
+config forwarding
+	option src 'lan'
+	option dest 'wanB'
+	option family 'IPv4'
+`);
+    expect(parseNft(renderFw4({ firewall: fw, interfaces: [] })).chains.get("forward_lan")).toEqual([
+      'meta nfproto ipv6 jump accept_to_wanA comment "!fw4: Accept lan to wanA IPv6 forwarding"',
+      'meta nfproto ipv4 jump accept_to_wanB comment "!fw4: Accept lan to wanB IPv4 forwarding"',
+      "jump drop_to_lan",
+    ]);
   });
 
   it("negative prefix lengths become suffix masks", () => {

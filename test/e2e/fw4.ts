@@ -180,7 +180,7 @@ export function renderFw4(inp: Fw4Input): string {
   for (const s of sections.filter((x) => x.type === "forwarding")) {
     const src = zone(opt(s, "src")), dst = zone(opt(s, "dest"));
     if (!src || !dst) continue;
-    const fam = (src.family || dst.family) as Family;
+    const fam = (familyOf(opt(s, "family")) || src.family || dst.family) as Family;
     dst.dflags.add("accept");
     const fw = fam ? ` ${famWord(fam)}` : "";
     src.rules.forward.push(`${nfproto(fam)}jump accept_to_${dst.name} comment "!fw4: Accept ${src.name} to ${dst.name}${fw} forwarding"`);
