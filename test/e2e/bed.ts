@@ -12,7 +12,9 @@
 //   PPPoE ISP (ppp)  r-ppp ↔ router pppoe-wanppp (a veth; the kernel here has no PPP),
 //                    created when the session comes up and deleted when it goes down,
 //                    like pppd's device; routes the subscriber's public /32 to it
-//   router (rt)      br-lan (lan1 → server, lan2 → LAN client), br-guest (guest1 → guest)
+//   router (rt)      br-lan (lan1 → server, lan2 → LAN client), br-guest (guest1 → guest);
+//                    its own services listen on 22, 53, 80, 443 and 2222 (opened on PPPoE
+//                    by a user rule in the base firewall config)
 //   server (srv)     192.168.1.5, <prefix>::5    LAN client (cli) 192.168.1.100, <prefix>::100
 //   guest (gst)      192.168.2.10
 //
@@ -226,7 +228,7 @@ export class Bed {
     await this.agents.cli.listen("tcp", "::", 443, "lanclient");
     await this.agents.gst.listen("tcp", "0.0.0.0", 80, "guest");
     // the router's own services: SSH, DNS, LuCI (uhttpd listens on every address)
-    for (const port of [22, 53, 80, 443]) await this.agents.rt.listen("tcp", "0.0.0.0", port, "router");
+    for (const port of [22, 53, 80, 443, 2222]) await this.agents.rt.listen("tcp", "0.0.0.0", port, "router");
     await this.agents.rt.listen("udp", "0.0.0.0", 53, "router");
   }
 

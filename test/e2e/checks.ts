@@ -124,12 +124,16 @@ export const CHECKS: Check[] = [
       const r = await bed.agents.srv.tcp(ADDR.remote, 80);
       const want = mode === "source" ? pub(bed) : ADDR.cgn;
       expectServer(`server → remote (${mode})`, r, "remote", want);
-      let extra = "";
+      // a router service the user opened on the PPPoE zone: its replies leave from the
+      // PPPoE address, which netifd's prio-10000 rule sends to the PPPoE table
+      const svc = await bed.agents.inet.tcp(pub(bed), 2222, { localAddress: ADDR.client });
+      expectServer("internet → PPPoE:2222 (router service opened on wan_pppoe)", svc, "router", ADDR.client);
+      let extra = "; router service on PPPoE:2222 answered";
       if (mode === "reply-only") {
         // the router's own socket, published as 8443 → 22: its replies must take PPPoE too
         const own = await bed.agents.inet.tcp(pub(bed), 8443, { localAddress: ADDR.client });
         expectServer("internet → PPPoE:8443 → router's own port 22", own, "router", ADDR.client);
-        extra = "; the router's own socket (8443→22) answered over PPPoE";
+        extra += "; the router's own socket behind DNAT (8443→22) answered over PPPoE";
       }
       return `remote saw ${r.peer}${extra}`;
     },

@@ -193,7 +193,9 @@ export function renderFw4(inp: Fw4Input): string {
     const src = zone(opt(s, "src"));
     const destName = opt(s, "dest");
     const dst = destName && destName !== "*" ? zone(destName) : undefined;
-    if (!src) throw new Error(`fw4 stand-in: rule ${name} without a known src zone not covered`);
+    if (opt(s, "src") === undefined) throw new Error(`fw4 stand-in: rule ${name} without src not covered`);
+    // fw4 skips (with a warning) a rule naming a zone that does not exist
+    if (!src || (destName && destName !== "*" && !dst)) continue;
     const srcIp = list(s, "src_ip"), destIp = list(s, "dest_ip");
     let fam: Family = familyOf(opt(s, "family")) || addrFamily([...srcIp, ...destIp]) || src.family || (dst?.family ?? 0);
     if ((src.family && fam && src.family !== fam) || (dst?.family && fam && dst.family !== fam)) continue;

@@ -1,6 +1,7 @@
 // The router's own configuration before splitwan touches it: OpenWrt 24.10's stock
 // /etc/config/firewall and a network config for a MAP-E or DS-Lite line, plus a guest
-// network (192.168.2.0/24) that the LAN may reach. Device names are the bed's (lan1/lan2
+// network (192.168.2.0/24) that the LAN may reach and one user rule opening a router
+// service (2222/tcp) on the PPPoE zone. Device names are the bed's (lan1/lan2
 // are the LAN bridge ports, eth1 the WAN, guest1 the guest bridge port).
 export type IpoeKind = "map-e" | "ds-lite";
 
@@ -201,4 +202,13 @@ config forwarding
 config forwarding
 	option src		lan
 	option dest		guest
+
+# the user's own: a router service opened on splitwan's PPPoE zone (skipped by fw4
+# until that zone exists)
+config rule
+	option name		Allow-Router-Service-PPPoE
+	option src		wan_pppoe
+	option proto		tcp
+	option dest_port	2222
+	option target		ACCEPT
 `;
