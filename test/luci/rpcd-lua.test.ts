@@ -1,10 +1,10 @@
 // The rpcd plugin as the router runs it: the shipped Lua CLI under lua5.1 with
 // SPLITWAN_ROOT (a fixture router tree) and SPLITWAN_UBUS_DIR (recorded ubus answers).
 // Every call must print exactly one JSON object, whatever the input.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { callMethod } from "../../src/cli/rpcd";
 import { runCli } from "../helpers/lua";
 import { routerTree, testPlatform } from "../helpers/node-platform";
@@ -12,9 +12,15 @@ import { routerTree, testPlatform } from "../helpers/node-platform";
 const PPPOE_UP = { up: true, pending: false, uptime: 42, l3_device: "pppoe-wanppp", "ipv4-address": [{ address: "203.0.113.9", mask: 32 }] };
 const DEVICES = { lo: {}, "br-lan": {}, lan1: {}, wan: {}, "pppoe-wanppp": {} };
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 function bed(ubus: Record<string, unknown> = {}) {
   const root = routerTree("dsa-mape");
   const ubusDir = mkdtempSync(join(tmpdir(), "splitwan-ubus-"));
+  made.push(root, ubusDir);
   for (const [name, answer] of Object.entries(ubus)) writeFileSync(join(ubusDir, `${name}.json`), JSON.stringify(answer));
   mkdirSync(join(root, "tmp"), { recursive: true });
   writeFileSync(join(root, "tmp/dhcp.leases"), "1700003600 aa:bb:cc:00:00:05 192.168.1.5 nas-web *\n1700003600 aa:bb:cc:00:00:14 192.168.1.20 * *\n");
