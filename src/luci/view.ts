@@ -118,7 +118,9 @@ function showRouterErrors(): void {
   const typeOf = (sid: string) => uci.get("splitwan", sid)?.[".type"] as string | undefined;
   for (const f of fields) {
     const text = f.messages.map((m) => translateMessage(m, _)).join("; ");
-    const where = formRoot?.querySelector(`[data-field="${f.field}"]`);
+    // LuCI puts data-field on the option's row; the message goes under the widget
+    const row = formRoot?.querySelector(`[data-field="${f.field}"]`);
+    const where = row?.querySelector(".cbi-value-field") ?? row;
     if (where) where.appendChild(E<HTMLElement>("div", { class: "splitwan-field-error", "data-error-for": f.field }, [text]));
     listed.push(E<HTMLElement>("li", {}, [`${describeField(f.section, f.option, typeOf(f.section), _)}: ${text}`]));
   }

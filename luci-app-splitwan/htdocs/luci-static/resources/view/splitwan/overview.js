@@ -602,19 +602,21 @@ var splitwanView = (() => {
   var checkBox;
   var formRoot;
   function showRouterErrors() {
+    var _a;
     if (formRoot) formRoot.querySelectorAll(".splitwan-field-error").forEach((n) => {
-      var _a;
-      return (_a = n.parentNode) == null ? void 0 : _a.removeChild(n);
+      var _a2;
+      return (_a2 = n.parentNode) == null ? void 0 : _a2.removeChild(n);
     });
     const { fields, general } = groupErrors(routerErrors);
     const listed = [];
     const typeOf = (sid) => {
-      var _a;
-      return (_a = uci.get("splitwan", sid)) == null ? void 0 : _a[".type"];
+      var _a2;
+      return (_a2 = uci.get("splitwan", sid)) == null ? void 0 : _a2[".type"];
     };
     for (const f of fields) {
       const text = f.messages.map((m) => translateMessage(m, _)).join("; ");
-      const where = formRoot == null ? void 0 : formRoot.querySelector(`[data-field="${f.field}"]`);
+      const row = formRoot == null ? void 0 : formRoot.querySelector(`[data-field="${f.field}"]`);
+      const where = (_a = row == null ? void 0 : row.querySelector(".cbi-value-field")) != null ? _a : row;
       if (where) where.appendChild(E("div", { class: "splitwan-field-error", "data-error-for": f.field }, [text]));
       listed.push(E("li", {}, [`${describeField(f.section, f.option, typeOf(f.section), _)}: ${text}`]));
     }
