@@ -72,7 +72,7 @@ export function bedUnavailable(): string | undefined {
   const r = run(["ip", "netns", "add", probe], { check: false });
   if (r.code !== 0) return `ip netns add failed: ${r.stderr.trim()}`;
   run(["ip", "netns", "del", probe], { check: false });
-  for (const tool of ["nft", "lua5.1", "sysctl"]) {
+  for (const tool of ["nft", "lua5.1"]) {
     if (run(["sh", "-c", `command -v ${tool}`], { check: false }).code !== 0) return `${tool} missing`;
   }
   return undefined;

@@ -40,6 +40,7 @@ export function nft(ns: string, ruleset: string): void {
   inNs(ns, ["nft", "-f", "-"], { input: ruleset });
 }
 
+/** sysctl -w without procps: /proc/sys/net belongs to the namespace of the writer. */
 export function sysctl(ns: string, key: string, value: string): void {
-  inNs(ns, ["sysctl", "-qw", `${key}=${value}`]);
+  inNs(ns, ["sh", "-c", 'echo "$1" > "/proc/sys/$2"', "sh", value, key.split(".").join("/")]);
 }
