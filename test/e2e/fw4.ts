@@ -197,7 +197,7 @@ export function renderFw4(inp: Fw4Input): string {
     // fw4 skips (with a warning) a rule naming a zone that does not exist
     if (!src || (destName && destName !== "*" && !dst)) continue;
     const srcIp = list(s, "src_ip"), destIp = list(s, "dest_ip");
-    let fam: Family = familyOf(opt(s, "family")) || addrFamily([...srcIp, ...destIp]) || src.family || (dst?.family ?? 0);
+    const fam: Family = familyOf(opt(s, "family")) || addrFamily([...srcIp, ...destIp]) || src.family || (dst?.family ?? 0);
     if ((src.family && fam && src.family !== fam) || (dst?.family && fam && dst.family !== fam)) continue;
     const protos = list(s, "proto").length ? list(s, "proto").map((p) => p.toLowerCase()) : ["tcp", "udp"];
     const target = verdictOf(opt(s, "target"), "drop");
@@ -211,9 +211,6 @@ export function renderFw4(inp: Fw4Input): string {
       verdict = `jump ${target}_to_${dst.name}`;
     } else verdict = target === "reject" ? "jump handle_reject" : target;
     for (const proto of protos) {
-      if (proto === "all" || proto === "any") {
-        // fall through with no l4 match
-      }
       const pname = proto === "icmp" && fam === 6 ? "icmpv6" : proto;
       let r = fam && !hasAddrs ? nfproto(fam) : "";
       const any = proto === "all" || proto === "any";
