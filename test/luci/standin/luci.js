@@ -357,13 +357,17 @@
       } else if (JSON.stringify(v) !== JSON.stringify(this.cfgvalue(sid))) uci.set(this.map.config, sid, this.option, v);
       return Promise.resolve();
     },
+    // LuCI's frames: a row div.cbi-value[data-field] (label + div.cbi-value-field), or in a
+    // table td.cbi-value-field > div[data-field]
     render: function (sid, inTable) {
-      var cbid = this.cbid(sid);
-      var field = E('div', { 'class': 'cbi-value-field', 'data-field': cbid, 'data-name': this.option }, [this.renderWidget(sid),
-        (this.description && !inTable) ? E('div', { 'class': 'cbi-value-description' }, this.description) : null]);
-      if (inTable) return E('td', { 'class': 'td cbi-value-field', 'data-title': this.title }, field);
-      return E('div', { 'class': 'cbi-value', id: 'cbi-' + this.map.config + '-' + sid + '-' + this.option },
-        [E('label', { 'class': 'cbi-value-title', 'for': 'widget.' + cbid }, this.title), field]);
+      var cbid = this.cbid(sid), id = 'cbi-' + this.map.config + '-' + sid + '-' + this.option;
+      if (inTable)
+        return E('td', { 'class': 'td cbi-value-field', 'data-title': this.title, 'data-name': this.option },
+          E('div', { id: id, 'data-field': cbid }, [this.renderWidget(sid)]));
+      return E('div', { 'class': 'cbi-value', id: id, 'data-field': cbid, 'data-name': this.option }, [
+        E('label', { 'class': 'cbi-value-title', 'for': 'widget.' + cbid }, this.title),
+        E('div', { 'class': 'cbi-value-field' }, [this.renderWidget(sid),
+          this.description ? E('div', { 'class': 'cbi-value-description' }, this.description) : null])]);
     }
   });
 
