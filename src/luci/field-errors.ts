@@ -46,14 +46,3 @@ export function describeField(section: string, option: string | undefined, secti
   if (!option) return where;
   return `${where} › ${optionLabel(type, option, _)}`;
 }
-
-/** The router's error for this field if it still holds: it was about this very value.
- * Once the user changes the value, the browser's own checks decide until the next save. */
-export function routerErrorFor(errors: FieldError[], section: string, option: string, value: string | string[] | null | undefined): string | undefined {
-  const values = Array.isArray(value) ? value : value === null || value === undefined ? [""] : [value];
-  for (const e of errors) {
-    if (e.section !== section || e.option !== option) continue;
-    if (e.value === undefined || values.includes(e.value) || (Array.isArray(value) && e.value === value.join(" "))) return e.message;
-  }
-  return undefined;
-}

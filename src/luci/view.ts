@@ -320,7 +320,9 @@ export default view.extend({
     });
   },
 
-  handleSave(this: { __base__: { handleSave: (ev: Event) => Promise<unknown> } }, ev: Event): Promise<unknown> {
+  /** LuCI's handleSave (every map on the page saves), then the router's check of what was
+   * staged; resolves to whether the router accepts it. */
+  handleSave(_ev: Event): Promise<boolean> {
     const tasks: Array<Promise<unknown>> = [];
     document.querySelectorAll("#maincontent .cbi-map").forEach((el) => tasks.push(Promise.resolve(dom.callClassMethod(el as HTMLElement, "save"))));
     return Promise.all(tasks).then(() => checkOnRouter(true));

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parsePortItem } from "../../src/core/ports";
 import { deviceChoices, detectedText, leaseChoices, validateDeviceName, validatePortItem } from "../../src/luci/choices";
-import { describeField, fieldId, groupErrors, routerErrorFor } from "../../src/luci/field-errors";
+import { describeField, fieldId, groupErrors } from "../../src/luci/field-errors";
 import { matchTemplate, translateMessage } from "../../src/luci/messages";
 import type { StatusReply } from "../../src/luci/rpc-types";
 import { ddnsRows, pppoeRows, routingRows, serverRows, summary, warningTexts } from "../../src/luci/status-format";
@@ -89,12 +89,6 @@ describe("router errors → fields", () => {
     expect(describeField("web", "port", "server", en)).toBe("Server “web” › Ports");
     expect(describeField("home", "token", "ddns", ja)).toBe("DDNS「home」 › API トークン");
     expect(describeField("main", undefined, undefined, en)).toBe("PPPoE");
-  });
-  it("keeps an error only while the field holds the value it was about", () => {
-    expect(routerErrorFor(errors, "main", "mtu", "9000")).toContain("576");
-    expect(routerErrorFor(errors, "main", "mtu", "1454")).toBeUndefined();
-    expect(routerErrorFor(errors, "web", "port", ["80/tcp", "1-0"])).toContain("lower port");
-    expect(routerErrorFor(errors, "web", "port", ["80/tcp"])).toBeUndefined();
   });
 });
 

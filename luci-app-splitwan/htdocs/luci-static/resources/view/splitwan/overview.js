@@ -772,7 +772,9 @@ var splitwanView = (() => {
         ]);
       });
     },
-    handleSave(ev) {
+    /** LuCI's handleSave (every map on the page saves), then the router's check of what was
+     * staged; resolves to whether the router accepts it. */
+    handleSave(_ev) {
       const tasks = [];
       document.querySelectorAll("#maincontent .cbi-map").forEach((el) => tasks.push(Promise.resolve(dom.callClassMethod(el, "save"))));
       return Promise.all(tasks).then(() => checkOnRouter(true));
