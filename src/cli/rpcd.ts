@@ -183,7 +183,7 @@ export function statusReply(p: Platform): StatusReply {
     rules: { configured, live: s.live.rules.length > 0 },
     zone: { configured, live: s.live.zone, name: s.zone },
     forwards: { configured: configured && portCount > 0, live: s.live.forwards > 0 },
-    servers: s.servers.map((sv) => ({ name: sv.name, enabled: true, ipaddr: sv.ipaddr, mode: sv.mode, ports: sv.ports, live: s.live.forwards > 0 })),
+    servers: s.servers.map((sv) => ({ name: sv.name, enabled: true, ipaddr: sv.ipaddr, mode: sv.mode, ports: sv.ports, ip6_suffix: sv.ip6_suffix, live: s.live.forwards > 0 })),
     ddns: ddnsStates(p, cursor),
     // structured, so the page can name the field (status.ts has them as text)
     errors: s.valid ? [] : validateWith(cursor).errors,

@@ -36,6 +36,8 @@ export interface ServerPorts {
   mode: string;
   /** One entry per `list port` item as configured, e.g. "80,443/tcp". */
   ports: string[];
+  /** Also published over IPv6 to <delegated prefix><suffix> ("" when not). */
+  ip6_suffix?: string;
   /** Every published redirect is in the firewall. */
   live: boolean;
 }

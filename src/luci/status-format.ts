@@ -108,7 +108,7 @@ export function serverRows(st: StatusReply, _: Translate): ServerRow[] {
       ipaddr: s.ipaddr,
       mode: modeLabel(s.mode, _),
       ports,
-      published: !s.enabled ? _("Disabled") : s.live ? fmt(_("%s: %s"), at, ports) : _("Not published"),
+      published: !s.enabled ? _("Disabled") : s.live ? fmt(_("%s: %s"), at, ports) + (s.ip6_suffix ? `; ${fmt(_("IPv6 to the suffix %s"), s.ip6_suffix)}` : "") : _("Not published"),
       state,
     };
   });

@@ -240,6 +240,9 @@ function buildMap(detect: DetectReply | undefined): form.Map {
   o.value("source", modeLabel("source", _));
   o.value("reply-only", modeLabel("reply-only", _));
   o.default = "source";
+  o = s.option(form.Value, "ip6_suffix", optionLabel("server", "ip6_suffix", _));
+  o.placeholder = "::5";
+  o.datatype = "ip6addr";
   o = s.option(form.DynamicList, "port", optionLabel("server", "port", _));
   o.placeholder = "80,443/tcp";
   o.validate = (_sid, v) => validatePortItem(v, _);

@@ -98,6 +98,12 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
     const mtu = field(page, "main", "mtu");
     await mtu.fill("9000");
     expect(await mtu.getAttribute("class")).toContain("cbi-input-invalid");
+    const v6 = field(page, "web", "ip6_suffix");
+    await v6.fill("::zz");
+    expect(await v6.getAttribute("class")).toContain("cbi-input-invalid");
+    await v6.fill("::5");
+    expect(await v6.getAttribute("class")).not.toContain("cbi-input-invalid");
+    await v6.fill("");
     await page.screenshot({ path: join(SHOTS, "en-invalid.png"), fullPage: true });
 
     const before = backend.calls.length;

@@ -107,6 +107,8 @@ describe("status panel", () => {
     ]);
     expect(serverRows(st, en)).toEqual([{ name: "web", ipaddr: "192.168.1.5", mode: "All traffic", ports: "80/tcp, 443/tcp", published: "203.0.113.7: 80/tcp, 443/tcp", state: "ok" }]);
     expect(summary(st, en)).toEqual({ text: "PPPoE up, public IPv4 203.0.113.7", state: "ok" });
+    const v6 = status({ servers: [{ name: "web", enabled: true, ipaddr: "192.168.1.5", mode: "reply-only", ports: ["443/tcp"], ip6_suffix: "::5", live: true }] });
+    expect(serverRows(v6, en)[0].published).toBe("203.0.113.7: 443/tcp; IPv6 to the suffix ::5");
   });
   it("PPPoE down, connecting, failed, disabled, not applied", () => {
     const down = status({ pppoe: { interface: "wanppp", configured: true, up: false } });

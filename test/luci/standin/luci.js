@@ -273,6 +273,14 @@
     var p = v.split('.');
     return p.length === 4 && p.every(function (x) { return /^(0|[1-9][0-9]{0,2})$/.test(x) && +x <= 255; });
   }
+  function ip6(v) {
+    var halves = v.split('::');
+    if (halves.length > 2) return false;
+    var groups = halves.map(function (h) { return h === '' ? [] : h.split(':'); });
+    var n = groups.reduce(function (a, g) { return a + g.length; }, 0);
+    var ok = groups.every(function (g) { return g.every(function (x) { return /^[0-9a-fA-F]{1,4}$/.test(x); }); });
+    return ok && (halves.length === 2 ? n < 8 : n === 8);
+  }
   function checkDatatype(dt, v) {
     var m = /^(\w+)(?:\((.*)\))?$/.exec(dt || '');
     if (!m || v === '') return true;
@@ -281,6 +289,7 @@
       case 'range': return (/^-?[0-9]+$/.test(v) && +v >= +args[0] && +v <= +args[1]) || _('Must be a number between %d and %d').format(args[0], args[1]);
       case 'uinteger': return /^[0-9]+$/.test(v) || _('Must be a positive integer');
       case 'ip4addr': return ip4(v) || _('Must be a valid IPv4 address');
+      case 'ip6addr': return ip6(v) || _('Must be a valid IPv6 address');
       case 'uciname': return /^[a-zA-Z0-9_]+$/.test(v) || _('Must be a valid UCI identifier');
       case 'hostname': return (/^[a-zA-Z0-9_*]([a-zA-Z0-9_.*-]{0,252})$/.test(v) && !/\.\./.test(v)) || _('Must be a valid hostname');
       default: throw new Error('stand-in: datatype ' + m[1] + ' not implemented');

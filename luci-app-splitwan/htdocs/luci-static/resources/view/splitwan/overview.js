@@ -467,7 +467,7 @@ var splitwanView = (() => {
         ipaddr: s.ipaddr,
         mode: modeLabel(s.mode, _2),
         ports,
-        published: !s.enabled ? _2("Disabled") : s.live ? fmt(_2("%s: %s"), at, ports) : _2("Not published"),
+        published: !s.enabled ? _2("Disabled") : s.live ? fmt(_2("%s: %s"), at, ports) + (s.ip6_suffix ? `; ${fmt(_2("IPv6 to the suffix %s"), s.ip6_suffix)}` : "") : _2("Not published"),
         state
       };
     });
@@ -699,6 +699,9 @@ var splitwanView = (() => {
     o.value("source", modeLabel("source", _));
     o.value("reply-only", modeLabel("reply-only", _));
     o.default = "source";
+    o = s.option(form.Value, "ip6_suffix", optionLabel("server", "ip6_suffix", _));
+    o.placeholder = "::5";
+    o.datatype = "ip6addr";
     o = s.option(form.DynamicList, "port", optionLabel("server", "port", _));
     o.placeholder = "80,443/tcp";
     o.validate = (_sid, v) => validatePortItem(v, _);
