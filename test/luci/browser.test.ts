@@ -237,7 +237,7 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
     expect(labels).toContain("192.168.1.66 (b_idpwnedevil)");
     expect(labels).toContain("192.168.1.5 (nas-web)");
     await page.close();
-    backend.setDdnsMessage("status=0: updated");
+    backend.ddnsUpdated();
   });
 
   it("speaks Japanese: status, form, the core's messages, the router's verdict", async () => {

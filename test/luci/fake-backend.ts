@@ -72,8 +72,12 @@ export class FakeBackend {
     mkdirSync(join(this.root, "tmp"), { recursive: true });
     writeFileSync(join(this.root, "tmp/dhcp.leases"), LEASES);
     this.commit(); // the router as the user left it: applied
-    const p = this.platform();
-    p.writeFile(statePath("home"), encodeState({ target: "x", failures: 0, lastAttempt: NOW - 300, lastSuccess: NOW - 300, ipSent: PPPOE_IP, successIp: PPPOE_IP, result: "ok", message: "status=0: updated" }));
+    this.ddnsUpdated();
+  }
+
+  /** The DDNS updater's record of a success 5 minutes ago. */
+  ddnsUpdated(): void {
+    this.platform().writeFile(statePath("home"), encodeState({ target: "x", failures: 0, lastAttempt: NOW - 300, lastSuccess: NOW - 300, ipSent: PPPOE_IP, successIp: PPPOE_IP, result: "ok", message: "status=0: updated" }));
   }
 
   /** What the DDNS updater last recorded for section home (the provider's words). */
