@@ -2,7 +2,7 @@
 // that refreshes itself, and actions. Bundled by scripts/build-luci.mjs into
 // htdocs/luci-static/resources/view/splitwan/overview.js; LuCI hands the required
 // classes in as the globals view, form, rpc, uci, ui, poll, dom (see env.d.ts).
-import type { ActionReply, DetectReply, FieldError, StatusReply, ValidateReply } from "./rpc-types";
+import type { ActionReply, DetectReply, FieldError, RpcError, StatusReply, ValidateReply } from "./rpc-types";
 import { deviceChoices, detectedText, leaseChoices, validateDeviceName, validatePortItem } from "./choices";
 import { describeField, groupErrors } from "./field-errors";
 import { optionLabel } from "./labels";
@@ -13,11 +13,11 @@ import { fmt } from "./text";
 const OBJECT = "luci.splitwan";
 const POLL_SECONDS = 5;
 
-const callStatus = rpc.declare<StatusReply | { error: string }>({ object: OBJECT, method: "status", expect: { "": {} } });
-const callDetect = rpc.declare<DetectReply | { error: string }>({ object: OBJECT, method: "detect", expect: { "": {} } });
-const callValidate = rpc.declare<ValidateReply | { error: string }, [unknown?]>({ object: OBJECT, method: "validate", params: ["sections"], expect: { "": {} } });
-const callDdnsUpdate = rpc.declare<ActionReply | { error: string }, [string, boolean]>({ object: OBJECT, method: "ddns_update", params: ["name", "force"], expect: { "": {} } });
-const callReconnect = rpc.declare<ActionReply | { error: string }>({ object: OBJECT, method: "reconnect", expect: { "": {} } });
+const callStatus = rpc.declare<StatusReply | RpcError>({ object: OBJECT, method: "status", expect: { "": {} } });
+const callDetect = rpc.declare<DetectReply | RpcError>({ object: OBJECT, method: "detect", expect: { "": {} } });
+const callValidate = rpc.declare<ValidateReply | RpcError, [unknown?]>({ object: OBJECT, method: "validate", params: ["sections"], expect: { "": {} } });
+const callDdnsUpdate = rpc.declare<ActionReply | RpcError, [string, boolean]>({ object: OBJECT, method: "ddns_update", params: ["name", "force"], expect: { "": {} } });
+const callReconnect = rpc.declare<ActionReply | RpcError>({ object: OBJECT, method: "reconnect", expect: { "": {} } });
 
 const CSS = `
 #splitwan-status .splitwan-state { display: inline-block; min-width: .8em; height: .8em; border-radius: .4em; margin-right: .5em; vertical-align: middle; }
@@ -30,7 +30,7 @@ const CSS = `
 .splitwan-action-result { margin-top: .5em; }
 `;
 
-function isError(x: unknown): x is { error: string } {
+function isError(x: unknown): x is RpcError {
   return typeof x === "object" && x !== null && typeof (x as { error?: unknown }).error === "string";
 }
 
@@ -66,7 +66,7 @@ function gridTable(id: string, head: string[], rows: Array<{ state: State; cells
 }
 
 /** The status panel's content for one `status` reply (or an error answer). */
-function renderStatus(st: StatusReply | { error: string }): HTMLElement[] {
+function renderStatus(st: StatusReply | RpcError): HTMLElement[] {
   if (isError(st)) return [E<HTMLElement>("div", { class: "alert-message error", id: "splitwan-status-error" }, [fmt(_("Status unavailable: %s"), errorText(st))])];
   const sum = summary(st, _);
   const out: HTMLElement[] = [E<HTMLElement>("div", { class: `splitwan-summary splitwan-${sum.state}` }, [E<HTMLElement>("span", { class: "splitwan-state" }), sum.text])];
@@ -152,7 +152,7 @@ function refreshStatus(): Promise<void> {
     .then(() => undefined);
 }
 
-function actionButton(label: string, id: string, run: () => Promise<ActionReply | { error: string }>, result: HTMLElement): HTMLElement {
+function actionButton(label: string, id: string, run: () => Promise<ActionReply | RpcError>, result: HTMLElement): HTMLElement {
   const btn = E<HTMLElement>("button", { class: "cbi-button cbi-button-action", id }, label) as HTMLButtonElement;
   btn.addEventListener("click", (ev: Event) => {
     ev.preventDefault();
@@ -285,14 +285,14 @@ function buildMap(detect: DetectReply | undefined): form.Map {
 }
 
 export default view.extend({
-  load(): Promise<[DetectReply | undefined, StatusReply | { error: string }]> {
+  load(): Promise<[DetectReply | undefined, StatusReply | RpcError]> {
     return Promise.all([
       callDetect().then((d) => (isError(d) ? undefined : d)).catch(() => undefined),
       callStatus().catch((e: unknown) => ({ error: errorText(e) })),
     ]);
   },
 
-  render(data: [DetectReply | undefined, StatusReply | { error: string }]): Promise<HTMLElement> {
+  render(data: [DetectReply | undefined, StatusReply | RpcError]): Promise<HTMLElement> {
     const [detect, status] = data;
     statusBox = E<HTMLElement>("div", { id: "splitwan-status-body" }, renderStatus(status));
     checkBox = E<HTMLElement>("div", { id: "splitwan-check" });
