@@ -3,7 +3,7 @@
 #   make test   run every test (unit, Lua under lua5.1, package, browser, namespaces)
 # Both install what they need first (Debian packages, npm ci).
 
-APT_PACKAGES := lua5.1 nftables iproute2 conntrack chromium openssl curl ca-certificates
+APT_PACKAGES := lua5.1 nftables iproute2 conntrack chromium openssl curl ca-certificates fonts-ipafont-gothic
 
 .PHONY: all build test deps bench demo clean
 
