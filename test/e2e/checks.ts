@@ -155,7 +155,23 @@ export const CHECKS: Check[] = [
     async run(bed) {
       const r = await bed.agents.cli.tcp(pub(bed), 443, { want: 1000 });
       expectServer("LAN client → PPPoE:443", r, "server", ADDR.routerLan, 1000);
-      return `server answered (saw ${r.peer}, fw4 reflection SNAT)`;
+      // measured, not asserted: the server calling itself by its public address. Linux
+      // routes the reflected SYN back out the bridge port it came in on, which the bridge
+      // only does with hairpin mode on that port (reproduced without splitwan or fw4)
+      const reached = async () => {
+        const x = await bed.agents.srv.tcp(pub(bed), 443, { timeout: 1000 });
+        return x.ok && x.name === "server";
+      };
+      let selfSays = "works";
+      if (!(await reached())) {
+        ipBatch(bed.ns.rt, ["link set lan1 type bridge_slave hairpin on"]);
+        try {
+          selfSays = `does not answer; with hairpin mode on its bridge port it ${(await reached()) ? "works" : "still fails"}`;
+        } finally {
+          ipBatch(bed.ns.rt, ["link set lan1 type bridge_slave hairpin off"]);
+        }
+      }
+      return `server answered the LAN client (saw ${r.peer}, fw4 reflection SNAT); the server calling its own public address ${selfSays}`;
     },
   },
   {
