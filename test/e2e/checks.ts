@@ -200,6 +200,8 @@ export const CHECKS: Check[] = [
         const srv = withSuffix(prefix, ADDR.serverSuffix), cli = withSuffix(prefix, ADDR.clientSuffix);
         const ok = await bed.agents.inet.tcp(srv, 443, { want: 5000 });
         expectServer(`[${srv}]:443`, ok, "server", ADDR.client6, 5000);
+        const u = await bed.agents.inet.udp(srv, 19132);
+        if (!u.ok || u.name !== "server" || u.peer !== ADDR.client6) fail(`udp [${srv}]:19132`, u);
         expectClosed(`[${srv}]:8080 (not published)`, await bed.agents.inet.tcp(srv, 8080, { timeout: 1000 }));
         expectClosed(`[${cli}]:443 (another LAN host)`, await bed.agents.inet.tcp(cli, 443, { timeout: 1000 }), "lanclient");
         return srv;
@@ -208,7 +210,7 @@ export const CHECKS: Check[] = [
       const next = bed.prefix === "2001:db8:100::" ? "2001:db8:200::" : "2001:db8:100::";
       bed.changePrefix(next);
       const after = await probe(bed.prefix);
-      return `${before} then, after the ISP delegated a new /56, ${after}: 443 open, 8080 and ::100 closed`;
+      return `${before} then, after the ISP delegated a new /56, ${after}: 443/tcp and 19132/udp open, 8080 and ::100 closed`;
     },
   },
   {
