@@ -65,15 +65,28 @@ for (const sig of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-/** Root and `ip netns` usable? Returns the reason when not. */
+/** Can this machine run the bed (root, namespaces, veth, nftables, writable net sysctls)?
+ * Returns the reason when not. */
 export function bedUnavailable(): string | undefined {
   if (process.getuid?.() !== 0) return "not root";
+  for (const tool of ["nft", "lua5.1"]) {
+    if (run(["sh", "-c", `command -v ${tool}`], { check: false }).code !== 0) return `${tool} missing`;
+  }
   const probe = `sw${process.pid}-probe`;
   const r = run(["ip", "netns", "add", probe], { check: false });
   if (r.code !== 0) return `ip netns add failed: ${r.stderr.trim()}`;
-  run(["ip", "netns", "del", probe], { check: false });
-  for (const tool of ["nft", "lua5.1"]) {
-    if (run(["sh", "-c", `command -v ${tool}`], { check: false }).code !== 0) return `${tool} missing`;
+  try {
+    const steps: Array<[string, string[]]> = [
+      ["veth in a namespace", ["ip", "-n", probe, "link", "add", "p0", "type", "veth", "peer", "name", "p1"]],
+      ["writing /proc/sys/net in a namespace", ["ip", "netns", "exec", probe, "sh", "-c", "echo 1 > /proc/sys/net/ipv4/ip_forward"]],
+      ["nftables in a namespace", ["ip", "netns", "exec", probe, "nft", "add", "table", "inet", "probe"]],
+    ];
+    for (const [what, argv] of steps) {
+      const x = run(argv, { check: false });
+      if (x.code !== 0) return `${what} failed: ${x.stderr.trim()}`;
+    }
+  } finally {
+    run(["ip", "netns", "del", probe], { check: false });
   }
   return undefined;
 }
