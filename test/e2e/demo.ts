@@ -24,6 +24,8 @@ export async function runDemo(cli: string, args: string[], print: (line: string)
       for (const mode of modes) {
         bed.applySplitwan(splitwanConfig(mode));
         print(`  splitwan apply, servers in mode ${mode}: PPPoE ${bed.netifd.isUp("wanppp") ? `up as ${bed.bras.addr}` : "DOWN"}`);
+        const rules = bed.ip(["-4", "rule", "show"]).split("\n").filter((l) => / lookup (300|main suppress)/.test(l));
+        for (const r of rules) print(`      ip rule ${r.replace(/\t/g, " ")}`);
         for (const c of CHECKS) {
           const tc = Date.now();
           try {
