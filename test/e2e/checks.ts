@@ -108,6 +108,8 @@ export const CHECKS: Check[] = [
     async run(bed) {
       const r = await bed.agents.cli.tcp(ADDR.remote, 80);
       expectServer("LAN client → remote", r, "remote", ADDR.cgn);
+      const u = await bed.agents.cli.udp(ADDR.remote, 53);
+      if (!u.ok || u.name !== "remote" || u.peer !== ADDR.cgn) fail("LAN client → remote 53/udp", u);
       if (bed.kind === "map-e") {
         // MAP-E: the router itself translates into its port sets (fw4's rules from netifd's data)
         const inSet = mapPortSets().some((p) => { const [a, b] = p.split("-").map(Number); return r.peerPort! >= a && r.peerPort! <= b; });
@@ -124,6 +126,8 @@ export const CHECKS: Check[] = [
       const r = await bed.agents.srv.tcp(ADDR.remote, 80);
       const want = mode === "source" ? pub(bed) : ADDR.cgn;
       expectServer(`server → remote (${mode})`, r, "remote", want);
+      const u = await bed.agents.srv.udp(ADDR.remote, 53);
+      if (!u.ok || u.name !== "remote" || u.peer !== want) fail(`server → remote 53/udp (${mode})`, u);
       // a router service the user opened on the PPPoE zone: its replies leave from the
       // PPPoE address, which netifd's prio-10000 rule sends to the PPPoE table
       const svc = await bed.agents.inet.tcp(pub(bed), 2222, { localAddress: ADDR.client });
@@ -135,7 +139,7 @@ export const CHECKS: Check[] = [
         expectServer("internet → PPPoE:8443 → router's own port 22", own, "router", ADDR.client);
         extra += "; the router's own socket behind DNAT (8443→22) answered over PPPoE";
       }
-      return `remote saw ${r.peer}${extra}`;
+      return `remote saw ${r.peer} (tcp and udp)${extra}`;
     },
   },
   {
