@@ -6,13 +6,21 @@ import { dirname, join } from "node:path";
 import type { ExecResult, Platform } from "../../src/core/platform";
 import type { UciCursor } from "../../src/core/uci";
 import { UciFileCursor } from "../../src/core/uci-file";
+import { afterAll } from "vitest";
 import { TOP } from "./lua";
 
 export const FIXTURES = join(TOP, "test/fixtures/routers");
 
-/** Copies test/fixtures/routers/<name> into a fresh temporary root. */
+const trees: string[] = [];
+// registered while the importing test file is collected: runs after that file
+afterAll(() => {
+  for (const t of trees.splice(0)) rmSync(t, { recursive: true, force: true });
+});
+
+/** Copies test/fixtures/routers/<name> into a fresh temporary root (removed at exit). */
 export function routerTree(name: string): string {
   const root = mkdtempSync(join(tmpdir(), `splitwan-${name}-`));
+  trees.push(root);
   cpSync(join(FIXTURES, name), root, { recursive: true });
   return root;
 }
