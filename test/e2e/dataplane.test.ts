@@ -3,8 +3,8 @@
 // each routing mode, splitwan's real CLI writes the router's files, the netifd and fw4
 // stand-ins put them into the router namespace, and the checks in checks.ts send real
 // traffic. Needs root and `ip netns`; skipped loudly otherwise.
-import { existsSync } from "node:fs";
-import { basename } from "node:path";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI } from "../helpers/lua";
 import { Bed, bedUnavailable } from "./bed";
@@ -53,6 +53,25 @@ describe.skipIf(!!unavailable)("data plane in namespaces", () => {
             const detail = await c.run(bed, mode);
             console.log(`[${kind} ${mode}] ${c.id}: ${detail}`);
           }, 120000);
+        }
+        if (mode === "source") {
+          // The bed can fail: a rule src without /32 (what netifd 24.10 reads as "from all")
+          // sends the whole LAN to PPPoE, and check 3 must notice.
+          it("control: a bare src address in a netifd rule is caught", async () => {
+            const path = join(bed.root, "etc/config/network");
+            const orig = readFileSync(path, "utf8");
+            const broken = orig.replace(/option src '([0-9.]+)\/32'/g, "option src '$1'");
+            expect(broken).not.toBe(orig);
+            writeFileSync(path, broken);
+            bed.netifd.reload();
+            try {
+              await expect(CHECKS.find((c) => c.id === "3")!.run(bed, mode)).rejects.toThrow(/LAN client → remote/);
+            } finally {
+              writeFileSync(path, orig);
+              bed.netifd.reload();
+            }
+            await CHECKS.find((c) => c.id === "3")!.run(bed, mode);
+          });
         }
       }
       it("splitwan remove: a plain IPoE router again", async () => {
