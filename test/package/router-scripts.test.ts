@@ -14,16 +14,17 @@ import { TOP } from "../helpers/lua";
 const FILES = join(TOP, "files");
 const STUBS = join(TOP, "test/package/stubs");
 
-// not under /tmp: the uci-defaults runs see a scratch directory there
-const SCRATCH = join(TOP, "test-output");
+// Neither under /tmp nor /etc, which the runs see replaced by scratch directories: not
+// the repository either (a clone may well live under /tmp), hence copies of the stubs.
+const SCRATCH = "/var/tmp/splitwan-test";
 
 function scratch(): { dir: string; calls: string; bin: string } {
   mkdirSync(SCRATCH, { recursive: true });
   const dir = mkdtempSync(join(SCRATCH, "scripts-"));
   const bin = join(dir, "bin");
   mkdirSync(bin);
-  for (const cmd of ["splitwan", "killall", "logger"]) symlinkSync(join(STUBS, "record"), join(bin, cmd));
-  symlinkSync(join(STUBS, "uci"), join(bin, "uci"));
+  for (const cmd of ["splitwan", "killall", "logger"]) cpSync(join(STUBS, "record"), join(bin, cmd));
+  cpSync(join(STUBS, "uci"), join(bin, "uci"));
   return { dir, calls: join(dir, "calls.log"), bin };
 }
 
@@ -154,7 +155,8 @@ describe.skipIf(!canUnshare)("package scripts on a live system (in a private mou
     cpSync(join(FILES, "etc/config/splitwan"), join(etc, "config/splitwan"));
     writeFileSync(join(tmp, "luci-indexcache.0123abcd.json"), "{}");
     writeFileSync(join(tmp, "luci-modulecache/x.json"), "{}");
-    symlinkSync(cliFails ? "/bin/false" : join(STUBS, "record"), join(sbin, "splitwan"));
+    if (cliFails) symlinkSync("/bin/false", join(sbin, "splitwan"));
+    else cpSync(join(STUBS, "record"), join(sbin, "splitwan"));
     writeFileSync(join(s.dir, "script"), script);
     const inner = `mount --bind "${etc}" /etc && mount --bind "${tmp}" /tmp && mount --bind "${sbin}" /usr/sbin && ( . "${join(s.dir, "script")}" )`;
     const r = spawnSync("unshare", ["--mount", "--propagation", "private", "dash", "-c", inner], {
