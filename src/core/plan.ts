@@ -133,7 +133,15 @@ export function buildPlan(c: Config, sys: SystemView): Plan {
     }
   }
 
-  const files: PlannedFile[] = [];
+  // fw4's ingress clamp sizes an inbound SYN by the route back to its source, which is
+  // the IPoE tunnel (1460): clamp what arrives over PPPoE to its own MTU
+  const mss = c.mtu - 40;
+  const files: PlannedFile[] = [{
+    path: `${NFT_DROPIN_DIR}/chain-pre/mangle_forward/${DROPIN_NAME}`,
+    content:
+      "# Written by splitwan: TCP MSS of connections that arrive over PPPoE.\n" +
+      `iifname "${dev}" tcp flags syn / syn,fin,rst tcp option maxseg size > ${mss} tcp option maxseg size set ${mss} comment "splitwan: MSS for the PPPoE MTU (${c.mtu})"\n`,
+  }];
   if (c.servers.some((s) => s.ports.length > 0)) {
     files.push({
       path: `${NFT_DROPIN_DIR}/chain-pre/dstnat_${c.zone}/${DROPIN_NAME}`,

@@ -101,8 +101,9 @@ export function collectStatus(p: Platform): Status {
     if (pppoe.up && pppoe.l3_device !== "" && pppoe.l3_device !== pppoeDevice(iface)) warnings.push(`PPPoE runs on ${pppoe.l3_device}, expected ${pppoeDevice(iface)}`);
     const portCount = c.servers.reduce((n, s) => n + s.ports.length, 0);
     if (pppoe.up && portCount > 0 && forwards === 0) warnings.push(`no port forwards are live in fw4 (chain dstnat_${c.zone}): run /etc/init.d/firewall reload`);
-    if (rpFilterStrict(p)) {
-      warnings.push("rp_filter is strict (1): port forwards over PPPoE can be dropped; set net.ipv4.conf.*.rp_filter to 2 (loose)");
+    const strict = rpFilterStrict(p, pppoeDevice(c.iface));
+    if (strict !== undefined && c.servers.some((s) => s.mode === "reply-only" && s.ports.length > 0)) {
+      warnings.push(`rp_filter is strict on ${strict}: connections to reply-only servers over PPPoE are dropped; set net.ipv4.conf.${strict}.rp_filter to 2 (loose)`);
     }
   }
 
@@ -126,12 +127,18 @@ export function collectStatus(p: Platform): Status {
   };
 }
 
-function rpFilterStrict(p: Platform): boolean {
-  for (const conf of ["all", "default"]) {
+/** The kernel uses the larger of conf/all and the device's own value (default until the
+ * device exists); 1 is strict. Returns the setting to change, or undefined. */
+function rpFilterStrict(p: Platform, device: string): string | undefined {
+  const read = (conf: string) => {
     const v = p.readFile(`/proc/sys/net/ipv4/conf/${conf}/rp_filter`);
-    if (v !== undefined && v.trim() === "1") return true;
-  }
-  return false;
+    return v !== undefined ? Number(v.trim()) : undefined;
+  };
+  const all = read("all") ?? 0;
+  const devConf = read(device) !== undefined ? device : "default";
+  const dev = read(devConf) ?? 0;
+  if (Math.max(all, dev) !== 1) return undefined;
+  return all === 1 ? "all" : devConf;
 }
 
 function yes(b: boolean): string {

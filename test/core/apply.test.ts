@@ -81,6 +81,9 @@ describe("apply on a DSA MAP-E router", () => {
     const guard = read(root, "usr/share/nftables.d/chain-pre/dstnat_wan_pppoe/10-splitwan.nft");
     expect(guard).toContain('iifname != "pppoe-wanppp" counter return');
     expect(read(root, "usr/share/nftables.d/chain-pre/mangle_prerouting/10-splitwan.nft")).toContain("ip saddr { 192.168.1.6 }");
+    expect(read(root, "usr/share/nftables.d/chain-pre/mangle_forward/10-splitwan.nft")).toContain(
+      'iifname "pppoe-wanppp" tcp flags syn / syn,fin,rst tcp option maxseg size > 1414 tcp option maxseg size set 1414',
+    );
     expect(read(root, "etc/splitwan/owned")).toContain("network wanppp interface\n");
     // the user's own sections are untouched
     expect(c.get_all("firewall", sectionsOf(c, "firewall", "redirect")[0][".name"])?.name).toBe("Minecraft-on-MAP-E-port");

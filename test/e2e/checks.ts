@@ -192,6 +192,8 @@ export const CHECKS: Check[] = [
       const mss = bed.pppoeMss();
       if (mss.length === 0 || mss.some((m) => m > MTU - 40)) fail(`MSS values sent over PPPoE (max ${MTU - 40})`, mss);
       const inbound = bed.serverMss();
+      // splitwan's mangle_forward drop-in: fw4 alone sizes it by the IPoE tunnel (1420)
+      if (inbound.length === 0 || inbound.some((m) => m > MTU - 40)) fail(`inbound SYN MSS at the server (max ${MTU - 40})`, inbound);
       const frag = bed.serverFragNeeded();
       return `MSS sent over PPPoE: ${mss.join(", ")}; inbound SYN MSS at the server: ${inbound.join(", ") || "none"}; ICMP frag-needed received by the server so far: ${frag}`;
     },
@@ -275,10 +277,9 @@ export const CHECKS: Check[] = [
       const global = await attempt(["all", "default"]);
       if (!global.works && !global.line) fail("strict rp_filter (all/default) breaks publishing and status does not say so", global);
       const dev = await attempt(["pppoe-wanppp"]);
+      if (!dev.works && !dev.line) fail("strict rp_filter on pppoe-wanppp breaks publishing and status does not say so", dev);
       const say = (r: { works: boolean; line?: string }) => `${r.works ? "works" : "FAILS"}${r.line ? `, status: "${r.line}"` : ", status silent"}`;
-      // measured, not asserted: see docs/e2e.md (status reads only conf/all and conf/default)
-      const gap = !dev.works && !dev.line ? " — KNOWN GAP: silent failure" : "";
-      return `all/default=1: ${say(global)}; only pppoe-wanppp=1: ${say(dev)}${gap}`;
+      return `all/default=1: ${say(global)}; only pppoe-wanppp=1: ${say(dev)}`;
     },
   },
 ];
