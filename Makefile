@@ -1,6 +1,7 @@
 # Two commands on a fresh Debian/Ubuntu machine (README "For developers"):
 #   make        build: Lua and JS into luci-app-splitwan/, the .ipk into dist/
 #   make test   run every test (unit, Lua under lua5.1, package, browser, namespaces)
+#   make demo   (root) see it work without a router: namespace bed, one verdict per check
 # Both install what they need first (Debian packages, npm ci).
 
 APT_PACKAGES := lua5.1 nftables iproute2 conntrack chromium openssl curl ca-certificates fonts-ipafont-gothic
@@ -25,6 +26,10 @@ test: deps
 
 bench: deps
 	npm run bench
+
+# root only: builds the namespace test bed, enables splitwan, runs the data-plane checks
+demo: deps
+	npm run demo
 
 clean:
 	rm -rf build dist test-output
