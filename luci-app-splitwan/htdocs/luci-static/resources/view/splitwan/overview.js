@@ -168,7 +168,7 @@ var splitwanView = (() => {
     "required: the domain, like example.com",
     "required: the dynamic DNS password from Value Domain",
     "required: the zone name, like example.com",
-    "rp_filter is strict (1): port forwards over PPPoE can be dropped; set net.ipv4.conf.*.rp_filter to 2 (loose)",
+    "rp_filter is strict on %s: connections to reply-only servers over PPPoE are dropped; set net.ipv4.conf.%s.rp_filter to 2 (loose)",
     "section names may hold only letters, digits and _",
     "the PPPoE password is required",
     "the PPPoE user name is required",
