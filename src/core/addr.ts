@@ -1,6 +1,7 @@
 // Address parsing without RegExp (it must run as Lua 5.1).
 
-function isDigits(s: string): boolean {
+/** A non-empty run of ASCII digits. */
+export function isDigits(s: string): boolean {
   if (s.length === 0) return false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -5,6 +5,8 @@
 //   PROTO = tcp (default) | udp | both
 // Shared by the core, the CLI and the LuCI view so every place accepts the same thing.
 
+import { isDigits } from "./addr";
+
 export type Proto = "tcp" | "udp" | "both";
 
 export interface PortSpec {
@@ -19,11 +21,7 @@ export interface PortSpec {
 export type PortParse = { ok: true; specs: PortSpec[] } | { ok: false; error: string };
 
 function parsePort(text: string): number | undefined {
-  if (text.length === 0 || text.length > 5) return undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return undefined;
-  }
+  if (!isDigits(text) || text.length > 5) return undefined;
   if (text.length > 1 && text.startsWith("0")) return undefined;
   const n = Number(text);
   return n >= 1 && n <= 65535 ? n : undefined;

@@ -1,5 +1,5 @@
 // RawConfig → checked, typed Config, or errors that name section, option, value and why.
-import { parseIPv4, parseIPv6 } from "./addr";
+import { isDigits, parseIPv4, parseIPv6 } from "./addr";
 import type { RawConfig, RawServer } from "./config";
 import { validateDdns } from "./ddns/config";
 import type { WanInfo } from "./detect";
@@ -70,11 +70,7 @@ function hasControl(s: string): boolean {
 }
 
 function integer(s: string, min: number, max: number): number | undefined {
-  if (s.length === 0 || s.length > 10) return undefined;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return undefined;
-  }
+  if (!isDigits(s) || s.length > 10) return undefined;
   const n = Number(s);
   return n >= min && n <= max ? n : undefined;
 }

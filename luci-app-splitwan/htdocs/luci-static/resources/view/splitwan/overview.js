@@ -34,13 +34,19 @@ var splitwanView = (() => {
     default: () => view_default
   });
 
+  // src/core/addr.ts
+  function isDigits(s) {
+    if (s.length === 0) return false;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) return false;
+    }
+    return true;
+  }
+
   // src/core/ports.ts
   function parsePort(text) {
-    if (text.length === 0 || text.length > 5) return void 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 48 || c > 57) return void 0;
-    }
+    if (!isDigits(text) || text.length > 5) return void 0;
     if (text.length > 1 && text.startsWith("0")) return void 0;
     const n = Number(text);
     return n >= 1 && n <= 65535 ? n : void 0;
