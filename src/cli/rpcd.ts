@@ -4,15 +4,15 @@
 // arguments as a JSON object on stdin; each call prints exactly one JSON object.
 // Failures are answered as { "error": "..." }, never as a crash or an empty answer.
 import { readConfig } from "../core/config";
-import { readDdns, validateDdns } from "../core/ddns/config";
+import { readDdns } from "../core/ddns/config";
 import { decodeState, statePath } from "../core/ddns/state";
 import { detectWan } from "../core/detect";
 import { jsonDecode, jsonEncode } from "../core/json";
 import type { Platform } from "../core/platform";
-import { collectStatus } from "../core/status";
+import { collectStatus, field } from "../core/status";
 import { readSystem } from "../core/system";
 import { type UciCursor, type UciSection, type UciValue, optString, sectionsOf } from "../core/uci";
-import { type ConfigError, validateConfig } from "../core/validate";
+import { validateConfig } from "../core/validate";
 import type { ActionReply, DdnsState, DetectReply, FieldError, Lease, StatusReply, ValidateReply } from "../luci/rpc-types";
 
 type Args = Record<string, unknown>;
@@ -104,19 +104,10 @@ export function overlayCursor(base: UciCursor, config: string, sections: Section
   };
 }
 
-function errorKey(e: ConfigError): string {
-  return `${e.section}\n${e.option ?? ""}\n${e.value ?? ""}\n${e.message}`;
-}
-
 /** Core validation of the main section, servers and DDNS, as `splitwan apply` does. */
 export function validateWith(cursor: UciCursor): ValidateReply {
   const errors: FieldError[] = [];
-  const seen: string[] = [];
-  const all = validateConfig(readConfig(cursor), readSystem(cursor)).errors.concat(validateDdns(cursor));
-  for (const e of all) {
-    const key = errorKey(e);
-    if (seen.includes(key)) continue;
-    seen.push(key);
+  for (const e of validateConfig(readConfig(cursor), readSystem(cursor)).errors) {
     const fe: FieldError = { section: e.section, option: e.option ?? "", message: e.message };
     const type = cursor.get("splitwan", e.section);
     if (typeof type === "string") fe.type = type;
@@ -127,10 +118,6 @@ export function validateWith(cursor: UciCursor): ValidateReply {
 }
 
 // ---- status ----
-
-function field(obj: unknown, key: string): unknown {
-  return typeof obj === "object" && obj !== null ? (obj as Record<string, unknown>)[key] : undefined;
-}
 
 /** netifd's error codes for an interface ("AUTH_FAILED", ...). */
 function interfaceErrors(p: Platform, iface: string): string[] {

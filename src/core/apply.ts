@@ -29,9 +29,15 @@ export function loadConfig(p: Platform, cursor: UciCursor): Config {
   return v.config;
 }
 
-export function computeDiff(p: Platform, cursor: UciCursor, plan: Plan): Diff {
+/** The plan against what is on the router now, conflicts included (status uses this). */
+export function diffAgainstRouter(p: Platform, cursor: UciCursor, plan: Plan): Diff {
   const owned = parseOwned(p.readFile(OWNED_PATH));
-  const diff = diffPlan(plan, owned, { cursor, rtTables: p.readFile(RT_TABLES_PATH) ?? "", readFile: (f) => p.readFile(f) });
+  return diffPlan(plan, owned, { cursor, rtTables: p.readFile(RT_TABLES_PATH) ?? "", readFile: (f) => p.readFile(f) });
+}
+
+/** diffAgainstRouter, refusing conflicts (exit 2). */
+export function computeDiff(p: Platform, cursor: UciCursor, plan: Plan): Diff {
+  const diff = diffAgainstRouter(p, cursor, plan);
   if (diff.conflicts.length > 0) {
     for (const c of diff.conflicts) p.log("err", `conflict: ${c}`);
     throw new SplitwanError(EXIT_CONFLICT, "nothing was changed; resolve first:\n" + diff.conflicts.map((c) => "  " + c).join("\n"));
@@ -88,7 +94,7 @@ function transaction(p: Platform, cursor: UciCursor, changes: Change[], recordTe
   for (const config of configs) files.push(CONFIG_PATHS[config]);
   const originals = files.map((path) => ({ path, data: p.readFile(path) }));
 
-  const ok = pcall(() => {
+  const ok = attempt(() => {
     for (const c of changes) applyUci(cursor, c);
     for (const config of configs) {
       if (!cursor.commit(config)) throw new Error(`uci commit ${config} failed`);
@@ -108,7 +114,7 @@ function transaction(p: Platform, cursor: UciCursor, changes: Change[], recordTe
     for (const c of configs) cursor.revert(c);
     const failed: string[] = [];
     for (const o of originals) {
-      const restored = pcall(() => (o.data === undefined ? p.removeFile(o.path) : p.writeFile(o.path, o.data)));
+      const restored = attempt(() => (o.data === undefined ? p.removeFile(o.path) : p.writeFile(o.path, o.data)));
       if (restored !== undefined) failed.push(o.path);
     }
     for (const c of configs) cursor.unload(c);
@@ -119,7 +125,7 @@ function transaction(p: Platform, cursor: UciCursor, changes: Change[], recordTe
 }
 
 /** Runs fn; returns undefined on success or the error text. */
-function pcall(fn: () => void): string | undefined {
+function attempt(fn: () => void): string | undefined {
   try {
     fn();
     return undefined;

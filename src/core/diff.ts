@@ -1,6 +1,6 @@
 // Desired state (plan) vs what is on the router → the changes apply makes, and the
 // conflicts that stop it. Only what the ownership record proves is splitwan's is changed.
-import type { Owned } from "./owned";
+import { type Owned, ownsSection } from "./owned";
 import type { Plan, PlannedSection } from "./plan";
 import { parseRtTables } from "./rttables";
 import { type UciCursor, type UciValue, sectionOptions, sectionsOf } from "./uci";
@@ -44,7 +44,6 @@ export function diffPlan(plan: Plan, owned: Owned, cur: Current): Diff {
   const changes: Change[] = [];
   const conflicts: string[] = [];
   const next: Owned = { sections: [], rtTable: undefined, files: [] };
-  const ownsSection = (config: string, name: string) => owned.sections.some((s) => s.config === config && s.name === name);
 
   // deletions first: a section may be recreated under another type
   const wanted = (config: string, name: string) => plan.sections.some((p) => p.config === config && p.name === name);
@@ -61,7 +60,7 @@ export function diffPlan(plan: Plan, owned: Owned, cur: Current): Diff {
       changes.push({ kind: "add-section", config: p.config, name: p.name, type: p.type, options: p.options, after: p.after });
       continue;
     }
-    if (!ownsSection(p.config, p.name)) {
+    if (!ownsSection(owned, p.config, p.name)) {
       conflicts.push(`${p.config}.${p.name} (${live[".type"]}) exists and was not created by splitwan: ${HOW_TO_RESOLVE[p.type] ?? "rename or delete it"}`);
       continue;
     }
@@ -118,7 +117,7 @@ function findNameClashes(plan: Plan, owned: Owned, cursor: UciCursor, conflicts:
   if (zone === undefined) return;
   const zoneName = zone.options.find((o) => o[0] === "name")?.[1];
   for (const s of sectionsOf(cursor, "firewall", "zone")) {
-    if (s[".name"] === zone.name && owned.sections.some((o) => o.config === "firewall" && o.name === s[".name"])) continue;
+    if (s[".name"] === zone.name && ownsSection(owned, "firewall", zone.name)) continue;
     if (s["name"] === zoneName) {
       conflicts.push(`firewall zone '${zoneName}' (section ${s[".name"]}) exists and was not created by splitwan: ${HOW_TO_RESOLVE.zone}`);
     }

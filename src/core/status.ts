@@ -1,11 +1,9 @@
 // `splitwan status`: what is configured, what is live, and plain-words warnings.
 import { readConfig } from "./config";
-import { diffPlan } from "./diff";
-import { OWNED_PATH, parseOwned } from "./owned";
+import { diffAgainstRouter } from "./apply";
 import { buildPlan, pppoeDevice } from "./plan";
 import type { Platform } from "./platform";
 import { formatSpec } from "./ports";
-import { RT_TABLES_PATH } from "./rttables";
 import { readSystem } from "./system";
 import { formatError, validateConfig } from "./validate";
 import { jsonArray } from "./json";
@@ -47,7 +45,8 @@ export interface Status {
   warnings: string[];
 }
 
-function field(obj: unknown, key: string): unknown {
+/** obj[key] of a decoded JSON (ubus) value, or undefined. */
+export function field(obj: unknown, key: string): unknown {
   return typeof obj === "object" && obj !== null ? (obj as Record<string, unknown>)[key] : undefined;
 }
 
@@ -64,9 +63,7 @@ export function collectStatus(p: Platform): Status {
 
   const pending: string[] = jsonArray([]);
   if (c !== undefined) {
-    const d = diffPlan(buildPlan(c, sys), parseOwned(p.readFile(OWNED_PATH)), {
-      cursor, rtTables: p.readFile(RT_TABLES_PATH) ?? "", readFile: (f) => p.readFile(f),
-    });
+    const d = diffAgainstRouter(p, cursor, buildPlan(c, sys));
     if (d.conflicts.length > 0) for (const x of d.conflicts) pending.push(`conflict: ${x}`);
     else if (d.changes.length > 0) pending.push(`${d.changes.length} change(s) not applied: run splitwan apply`);
   }
