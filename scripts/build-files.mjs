@@ -6,8 +6,10 @@
 import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, unlinkSync } from "node:fs";
 import { join, relative } from "node:path";
 
-/** root/ paths written by other build steps (scripts/build.mjs: the Lua CLI). */
-export const OTHER_STEPS = ["usr/sbin/splitwan"];
+/** root/ paths written by other build steps (scripts/build.mjs: the Lua entries). */
+export const OTHER_STEPS = ["usr/sbin/splitwan", "usr/libexec/rpcd/luci.splitwan"];
+/** root/ folders written whole by other build steps. */
+export const OTHER_DIRS = ["usr/lib/lua/splitwan/"];
 
 /** Every regular file under dir as a path relative to dir ("/" separated), sorted. */
 export function listFiles(dir) {
@@ -49,7 +51,7 @@ export default function buildFiles({ top, pkg }) {
   const keep = new Set([...wanted, ...OTHER_STEPS]);
   let removed = 0;
   for (const rel of listFiles(dst)) {
-    if (!keep.has(rel)) {
+    if (!keep.has(rel) && !OTHER_DIRS.some((d) => rel.startsWith(d))) {
       unlinkSync(join(dst, rel));
       removed++;
     }

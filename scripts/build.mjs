@@ -1,29 +1,52 @@
 // `npm run build`: every generated file of the package, in order.
-//   1. router Lua (tstl) → luci-app-splitwan/root/usr/sbin/splitwan
+//   1. router Lua (tstl): one readable module per source file under
+//      luci-app-splitwan/root/usr/lib/lua/splitwan/, and the entry scripts
 //   2. static router files files/ → luci-app-splitwan/root/  (scripts/build-files.mjs)
 //   3. LuCI view (esbuild) → luci-app-splitwan/htdocs/...   (scripts/build-luci.mjs)
 //   4. the .ipk → dist/                                       (scripts/build-ipk.mjs)
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import luamin from "luamin";
+import { listFiles } from "./build-files.mjs";
+import { LUA_DIR, LUA_ENTRIES } from "./lua-layout.mjs";
 
 const top = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = join(top, "luci-app-splitwan");
 
+/** tstl names modules by their path under src/ ("core.apply"); on the router they live
+ * in /usr/lib/lua/splitwan/, so every require of our own modules gets the prefix. OpenWrt
+ * indents with tabs: tstl's four spaces become one tab each. */
+export function routerLua(text, source) {
+  const body = text
+    .replace(/require\("((?:core|router|cli)\.[A-Za-z0-9_.-]+|lualib_bundle)"\)/g, 'require("splitwan.$1")')
+    .replace(/^(?: {4})+/gm, (m) => "\t".repeat(m.length / 4));
+  return `-- generated from ${source} by typescript-to-lua: edit the TypeScript, not this file\n${body}`;
+}
+
 function buildLua() {
+  const out = join(top, "build/lua");
+  rmSync(out, { recursive: true, force: true });
   execFileSync(join(top, "node_modules/.bin/tstl"), ["-p", "tsconfig.lua.json"], { cwd: top, stdio: "inherit" });
-  const bundle = readFileSync(join(top, "build/lua/splitwan.lua"), "latin1");
-  // routers have little flash: ship the bundle minified (locals renamed, layout dropped);
-  // the readable one stays in build/lua/ for debugging, the source of truth is src/
-  const minified = luamin.minify(bundle);
-  const target = join(pkg, "root/usr/sbin/splitwan");
-  mkdirSync(dirname(target), { recursive: true });
-  // run as a script (shebang) and as `lua5.1 splitwan ...`: Lua skips a first line starting with '#'
-  writeFileSync(target, "#!/usr/bin/lua\n" + minified + "\n", "latin1");
-  chmodSync(target, 0o755);
-  console.log(`lua: ${target} (${minified.length} bytes; ${bundle.length} before minifying)`);
+  const target = join(pkg, "root", LUA_DIR);
+  rmSync(target, { recursive: true, force: true });
+  let bytes = 0;
+  const modules = listFiles(out).filter((f) => f.endsWith(".lua"));
+  for (const rel of modules) {
+    const source = rel === "lualib_bundle.lua" ? "typescript-to-lua's lualib" : `src/${rel.replace(/\.lua$/, ".ts")}`;
+    const text = routerLua(readFileSync(join(out, rel), "latin1"), source);
+    mkdirSync(dirname(join(target, rel)), { recursive: true });
+    writeFileSync(join(target, rel), text, "latin1");
+    bytes += text.length;
+  }
+  for (const [path, module] of Object.entries(LUA_ENTRIES)) {
+    const file = join(pkg, "root", path);
+    mkdirSync(dirname(file), { recursive: true });
+    // the code is the module, readable where it runs; Lua skips a first line starting with '#'
+    writeFileSync(file, `#!/usr/bin/lua\n-- ${path}: the code is ${LUA_DIR}/${module.split(".").slice(1).join("/")}.lua\nrequire("${module}")\n`);
+    chmodSync(file, 0o755);
+  }
+  console.log(`lua: ${modules.length} modules in root/${LUA_DIR} (${bytes} bytes), entries ${Object.keys(LUA_ENTRIES).join(" ")}`);
 }
 
 async function step(file) {

@@ -1,5 +1,5 @@
-// The commands of /usr/sbin/splitwan, on any Platform (the Lua entry is main.ts; tests
-// run the same function in Node).
+// The commands of /usr/sbin/splitwan but `ddns` (cli/ddns.ts), on any Platform (the Lua
+// entry is main.ts; tests run the same function in Node).
 import { applyConfig, computeDiff, loadConfig } from "../core/apply";
 import { describeChange } from "../core/diff";
 import { EXIT_OK } from "../core/errors";
@@ -8,8 +8,6 @@ import { buildPlan } from "../core/plan";
 import type { Platform } from "../core/platform";
 import { collectStatus, formatStatus } from "../core/status";
 import { readSystem } from "../core/system";
-import { ddnsCommand } from "./ddns";
-import { rpcdCommand } from "./rpcd";
 
 const USAGE = `usage: splitwan <command>
   apply            write what /etc/config/splitwan asks for, reload what changed
@@ -53,10 +51,6 @@ export function run(p: Platform, args: string[]): number {
       return plan(p);
     case "status":
       return status(p, rest);
-    case "ddns":
-      return ddnsCommand(p, rest);
-    case "rpcd":
-      return rpcdCommand(p, rest);
     default:
       p.printErr(USAGE);
       return cmd === "help" || cmd === "--help" ? EXIT_OK : 1;

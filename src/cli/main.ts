@@ -1,31 +1,17 @@
-// /usr/sbin/splitwan (Lua): the router's Platform, the commands, and exit codes.
-import { EXIT_SYSTEM, SplitwanError } from "../core/errors";
-import { routerPlatform } from "../router/platform";
-import { run } from "./commands";
+// /usr/sbin/splitwan: picks the command and loads only its modules (a hotplug-started
+// `ddns` run never loads apply, an `apply` never loads DDNS).
+import type { Platform } from "../core/platform";
+import { runEntry } from "./entry";
 
-/** Every error ends as a message and an exit code, never a Lua traceback. */
-function main(): void {
-  // collect at 2x instead of 3x the live heap: routers have little RAM, a run is short
-  collectgarbage("setpause", 100);
-  const p = routerPlatform();
-  let code = EXIT_SYSTEM;
-  const [ok, err] = pcall(() => {
-    code = run(p, [...arg]);
-  });
-  if (!ok) {
-    const e = err as unknown;
-    if (e instanceof SplitwanError) {
-      code = e.code;
-      p.printErr(`splitwan: ${e.message}\n`);
-    } else {
-      const text = e instanceof Error ? e.message : `${e}`;
-      p.log("err", `internal error: ${text}`);
-      p.printErr(`splitwan: internal error: ${text}\n`);
-      code = EXIT_SYSTEM;
-    }
-  }
-  p.flush();
-  os.exit(code);
+type Command = (p: Platform, args: string[]) => number;
+
+/** require() of one of our modules by its router name (splitwan.cli.x). */
+function command(module: string, name: string): Command {
+  return (require(module) as Record<string, Command>)[name];
 }
 
-main();
+runEntry((p) => {
+  const args = [...arg];
+  if (args[0] === "ddns") return command("splitwan.cli.ddns", "ddnsCommand")(p, args.slice(1));
+  return command("splitwan.cli.commands", "run")(p, args);
+});

@@ -9,7 +9,8 @@ import { decodeState, statePath } from "../core/ddns/state";
 import { detectWan } from "../core/detect";
 import { jsonDecode, jsonEncode } from "../core/json";
 import type { Platform } from "../core/platform";
-import { collectStatus, field } from "../core/status";
+import { collectStatus } from "../core/status";
+import { describeUbusFailure, field, ubusData } from "../core/ubus";
 import { readSystem } from "../core/system";
 import { type UciCursor, type UciSection, type UciValue, optString, sectionsOf } from "../core/uci";
 import { validateConfig } from "../core/validate";
@@ -121,7 +122,7 @@ export function validateWith(cursor: UciCursor): ValidateReply {
 
 /** netifd's error codes for an interface ("AUTH_FAILED", ...). */
 function interfaceErrors(p: Platform, iface: string): string[] {
-  const errs = field(p.ubus(`network.interface.${iface}`, "status"), "errors");
+  const errs = field(ubusData(p.ubusCall(`network.interface.${iface}`, "status")), "errors");
   const out: string[] = [];
   if (Array.isArray(errs)) for (const e of errs as unknown[]) if (typeof field(e, "code") === "string") out.push(field(e, "code") as string);
   return out;
@@ -196,7 +197,7 @@ export function parseLeases(text: string | undefined): Lease[] {
 
 /** Devices PPPoE could run on: netifd's devices without tunnels, PPP and loopback. */
 function candidateDevices(p: Platform): string[] {
-  const devs = p.ubus("network.device", "status");
+  const devs = ubusData(p.ubusCall("network.device", "status"));
   const out: string[] = [];
   if (devs === undefined) return out;
   for (const name of Object.keys(devs)) {
@@ -232,10 +233,12 @@ function reconnect(p: Platform): ActionReply {
   const main = readConfig(p.cursor()).main;
   if (main.enabled !== "1") return { ok: false, message: "Split WAN is disabled: nothing to reconnect" };
   const obj = `network.interface.${main.interface}`;
-  if (p.ubus(obj, "status") === undefined) return { ok: false, message: `interface ${main.interface} does not exist yet: save and apply first` };
+  const st = p.ubusCall(obj, "status");
+  if (!st.ok) return { ok: false, message: st.failure === "not-found" ? `interface ${main.interface} does not exist yet: save and apply first` : "network service not answering" };
   p.log("info", `reconnecting ${main.interface} (requested in LuCI)`);
-  p.ubus(obj, "down");
-  p.ubus(obj, "up");
+  const down = p.ubusCall(obj, "down");
+  const up = down.ok ? p.ubusCall(obj, "up") : down;
+  if (!up.ok) return { ok: false, message: `could not reconnect ${main.interface}: ${describeUbusFailure(obj, up)}` };
   return { ok: true, message: `PPPoE ${main.interface} is reconnecting` };
 }
 
@@ -315,6 +318,6 @@ export function rpcdCommand(p: Platform, args: string[]): number {
     p.print(answer(p, args[1], typeof stdin === "string" ? stdin : "") + "\n");
     return 0;
   }
-  p.printErr("usage: splitwan rpcd list | call <method>\n");
+  p.printErr("usage: /usr/libexec/rpcd/luci.splitwan list | call <method>\n");
   return 1;
 }

@@ -2,6 +2,7 @@
 // is Lua-only; tests implement the same interface in Node. Nothing in src/core calls the
 // system except through this.
 import type { UciCursor } from "./uci";
+import type { UbusReply } from "./ubus";
 
 export interface ExecResult {
   code: number;
@@ -24,8 +25,9 @@ export interface Platform {
   exec(argv: string[], stdin?: string): ExecResult;
   /** One syslog line, tag "splitwan". Never pass a secret. */
   log(level: "info" | "warn" | "err", message: string): void;
-  /** ubus call; undefined when the object or method does not answer. */
-  ubus(object: string, method: string, args?: Record<string, unknown>): Record<string, unknown> | undefined;
+  /** ubus call through libubus-lua; a failure (no such object, ubusd down, timeout) is a
+   * value, never an error. */
+  ubusCall(object: string, method: string, args?: Record<string, unknown>): UbusReply;
   /** Seconds since the epoch. */
   now(): number;
   /** Writes to stdout / stderr of the CLI. */

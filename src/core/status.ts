@@ -7,6 +7,7 @@ import { formatSpec } from "./ports";
 import { readSystem } from "./system";
 import { formatError, validateConfig } from "./validate";
 import { jsonArray } from "./json";
+import { type UbusFailure, describeUbusFailure, field, ubusData } from "./ubus";
 
 export interface ServerStatus {
   name: string;
@@ -30,6 +31,10 @@ export interface Status {
   mtu: number;
   servers: ServerStatus[];
   pppoe: {
+    /** netifd knows the interface ("configured") and answered. */
+    state: "answered" | "not-configured" | "not-answering";
+    /** Why netifd did not answer, when it did not. */
+    failure?: UbusFailure;
     up: boolean;
     pending: boolean;
     uptime: number;
@@ -43,11 +48,6 @@ export interface Status {
     forwards: number;
   };
   warnings: string[];
-}
-
-/** obj[key] of a decoded JSON (ubus) value, or undefined. */
-export function field(obj: unknown, key: string): unknown {
-  return typeof obj === "object" && obj !== null ? (obj as Record<string, unknown>)[key] : undefined;
 }
 
 export function collectStatus(p: Platform): Status {
@@ -68,10 +68,13 @@ export function collectStatus(p: Platform): Status {
     else if (d.changes.length > 0) pending.push(`${d.changes.length} change(s) not applied: run splitwan apply`);
   }
 
-  const ifst = p.ubus(`network.interface.${iface}`, "status");
+  const reply = p.ubusCall(`network.interface.${iface}`, "status");
+  const ifst = ubusData(reply);
   const addrs = field(ifst, "ipv4-address");
   const first = Array.isArray(addrs) && addrs.length > 0 ? addrs[0] : undefined;
-  const pppoe = {
+  const pppoe: Status["pppoe"] = {
+    state: reply.ok ? "answered" : reply.failure === "not-found" ? "not-configured" : "not-answering",
+    failure: reply.ok ? undefined : reply.failure,
     up: field(ifst, "up") === true,
     pending: field(ifst, "pending") === true,
     uptime: typeof field(ifst, "uptime") === "number" ? (field(ifst, "uptime") as number) : 0,
@@ -93,7 +96,9 @@ export function collectStatus(p: Platform): Status {
 
   const enabled = c !== undefined ? c.enabled : raw.main.enabled === "1";
   if (enabled && c !== undefined) {
-    if (!pppoe.up) warnings.push(`PPPoE (${iface}) is down: nothing is published`);
+    if (pppoe.state === "not-configured") warnings.push(`PPPoE interface ${iface} not configured in netifd: nothing is published until the configuration is applied`);
+    else if (pppoe.state === "not-answering") warnings.push(`network service not answering (${describeUbusFailure(`network.interface.${iface}`, reply)}): PPPoE state unknown`);
+    else if (!pppoe.up) warnings.push(`PPPoE (${iface}) is down: nothing is published`);
     if (pppoe.up && !defaultRoute) warnings.push(`PPPoE is up but table ${table} has no default route: check option defaultroute of network.${iface}`);
     if (pppoe.up && pppoe.l3_device !== "" && pppoe.l3_device !== pppoeDevice(iface)) warnings.push(`PPPoE runs on ${pppoe.l3_device}, expected ${pppoeDevice(iface)}`);
     const portCount = c.servers.reduce((n, s) => n + s.ports.length, 0);
@@ -148,7 +153,8 @@ export function formatStatus(s: Status): string {
   for (const e of s.errors) lines.push(`  error: ${e}`);
   for (const x of s.pending) lines.push(`  pending: ${x}`);
   lines.push(`PPPoE ${s.interface} on ${s.device || "?"}${s.wan_kind !== "" ? ` (IPoE WAN: ${s.wan_kind})` : ""}, MTU ${s.mtu}`);
-  lines.push(`  up: ${yes(s.pppoe.up)}${s.pppoe.up ? `, ${s.pppoe.ipv4 || "no IPv4"}, uptime ${s.pppoe.uptime}s, device ${s.pppoe.l3_device}` : ""}`);
+  if (s.pppoe.state !== "answered") lines.push(`  ${s.pppoe.state === "not-configured" ? "PPPoE interface not configured" : "network service not answering"}`);
+  else lines.push(`  up: ${yes(s.pppoe.up)}${s.pppoe.up ? `, ${s.pppoe.ipv4 || "no IPv4"}, uptime ${s.pppoe.uptime}s, device ${s.pppoe.l3_device}` : ""}`);
   lines.push(`table ${s.table}: default route ${yes(s.live.default_route)}`);
   lines.push(`rules: ${s.live.rules.length === 0 ? "none" : ""}`);
   for (const r of s.live.rules) lines.push(`  ${r}`);

@@ -1,9 +1,9 @@
 // Files on the router through Lua's io/os (Lua only). Writes are atomic: a temporary
 // file in the same directory, then os.rename over the target.
 import { EXIT_SYSTEM, SplitwanError } from "../core/errors";
-import type { UciFiles } from "../core/uci-file";
 
-export interface LuaFiles extends UciFiles {
+export interface LuaFiles {
+  /** The file's contents, undefined when it does not exist. */
   read(path: string): string | undefined;
   /** Atomic replace; creates the parent directories. Without mode a replaced file keeps
    * its permissions (a new one gets the umask's); 0644 is left to the umask (022). */

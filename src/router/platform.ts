@@ -1,11 +1,32 @@
-// The Platform on the router (Lua only): libuci or the file store, files under
-// SPLITWAN_ROOT, exec through the shell with quoted argv, syslog through logger, ubus
-// through libubus-lua.
-import { jsonDecode, jsonEncode } from "../core/json";
+// The Platform on the router (Lua only): OpenWrt's libuci-lua and libubus-lua bindings
+// (package dependencies, so no fallbacks), files under SPLITWAN_ROOT, exec through the
+// shell with quoted argv, syslog through logger.
+import { EXIT_SYSTEM, SplitwanError } from "../core/errors";
 import type { ExecResult, Platform } from "../core/platform";
 import type { UciCursor } from "../core/uci";
-import { UciFileCursor } from "../core/uci-file";
+import { type UbusReply, ubusFailed } from "../core/ubus";
 import { luaFiles, shellQuote } from "./files";
+
+/** libubus-lua: a userdata used with method calls (conn:call), as libuci-lua's cursor. */
+interface UbusConnection {
+  call(object: string, method: string, args: object): LuaMultiReturn<[Record<string, unknown> | undefined, number | undefined]>;
+}
+interface UbusModule {
+  connect(this: void, socket?: string, timeout?: number): LuaMultiReturn<[UbusConnection | undefined, number | undefined]>;
+}
+interface UciModule {
+  cursor(this: void, confdir: string, savedir: string): UciCursor;
+}
+
+/** Seconds a ubus call may take: LuCI polls the status every 5 s. */
+const UBUS_TIMEOUT = 3;
+
+/** require() that names the missing package instead of raising. */
+function binding<T>(name: string, pkg: string): T {
+  const [ok, mod] = pcall(require, name);
+  if (!ok || mod === undefined) throw new SplitwanError(EXIT_SYSTEM, `the Lua module '${name}' is missing: install ${pkg}`);
+  return mod as T;
+}
 
 /** Where splitwan keeps libuci's change files: never the user's /tmp/.uci, so their
  * unsaved LuCI changes are neither committed nor lost by an apply. */
@@ -26,28 +47,21 @@ function execShell(cmd: string): ExecResult {
 export function routerPlatform(): Platform {
   const envRoot = os.getenv("SPLITWAN_ROOT");
   const root = envRoot !== undefined && envRoot !== "/" ? envRoot : "";
-  const ubusDir = os.getenv("SPLITWAN_UBUS_DIR"); // recorded ubus answers (tests)
   const files = luaFiles();
   const at = (path: string) => root + path;
   const logLines: Array<[string, string]> = [];
   let cursor: UciCursor | undefined;
-  let ubusConn: { call(this: void, o: string, m: string, a: object): unknown } | undefined;
+  let ubusConn: UbusConnection | undefined;
+  let ubusDown: number | undefined;
 
   const p: Platform = {
     root,
     dryRun: root !== "",
     cursor() {
       if (cursor !== undefined) return cursor;
-      const [ok, uci] = pcall(require, "uci");
-      if (ok && uci !== undefined && root === "") {
-        files.mkdirp(SAVE_DIR);
-        cursor = (uci as { cursor(this: void, c: string, s: string): UciCursor }).cursor("/etc/config", SAVE_DIR);
-      } else if (ok && uci !== undefined) {
-        files.mkdirp(at(SAVE_DIR));
-        cursor = (uci as { cursor(this: void, c: string, s: string): UciCursor }).cursor(at("/etc/config"), at(SAVE_DIR));
-      } else {
-        cursor = new UciFileCursor(files, at("/etc/config"));
-      }
+      const uci = binding<UciModule>("uci", "libuci-lua");
+      files.mkdirp(at(SAVE_DIR));
+      cursor = uci.cursor(at("/etc/config"), at(SAVE_DIR));
       return cursor;
     },
     readFile: (path) => files.read(at(path)),
@@ -68,21 +82,18 @@ export function routerPlatform(): Platform {
     log(level, message) {
       logLines.push([level, message]);
     },
-    ubus(object, method, args) {
-      if (ubusDir !== undefined) {
-        const text = files.read(`${ubusDir}/${object}.${method}.json`);
-        return text !== undefined ? (jsonDecode(text) as Record<string, unknown>) : undefined;
+    ubusCall(object, method, args): UbusReply {
+      if (ubusConn === undefined && ubusDown === undefined) {
+        // SPLITWAN_ROOT: the tree's own socket, never the host's ubusd
+        const [conn, code] = binding<UbusModule>("ubus", "libubus-lua").connect(root !== "" ? at("/var/run/ubus/ubus.sock") : undefined, UBUS_TIMEOUT);
+        if (conn === undefined) ubusDown = code ?? 0;
+        ubusConn = conn;
       }
-      if (ubusConn === undefined) {
-        const [ok, ubus] = pcall(require, "ubus");
-        if (ok && ubus !== undefined) ubusConn = (ubus as { connect(this: void): typeof ubusConn }).connect();
-      }
-      if (ubusConn !== undefined) {
-        const res = ubusConn.call(object, method, args ?? {});
-        return typeof res === "object" ? (res as Record<string, unknown>) : undefined;
-      }
-      const r = execShell(`ubus call ${shellQuote(object)} ${shellQuote(method)} ${shellQuote(jsonEncode(args ?? {}))} 2>/dev/null`);
-      return r.code === 0 && r.stdout.trim() !== "" ? (jsonDecode(r.stdout) as Record<string, unknown>) : undefined;
+      if (ubusConn === undefined) return ubusFailed(ubusDown ?? 0, false);
+      const [res, code] = ubusConn.call(object, method, args ?? {});
+      if (res === undefined && code !== undefined) return ubusFailed(code, true);
+      // a method without data (down, up) answers nothing at all
+      return { ok: true, data: res ?? {} };
     },
     now: () => os.time(),
     print: (text) => {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyConfig } from "../../src/core/apply";
 import { SplitwanError } from "../../src/core/errors";
-import { UciFileCursor } from "../../src/core/uci-file";
+import { UciFileCursor } from "../standin/uci-file";
 import { sectionOptions, sectionsOf } from "../../src/core/uci";
 import { nodeFiles, routerTree, testPlatform } from "../helpers/node-platform";
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readConfig } from "../../src/core/config";
 import { detectWan } from "../../src/core/detect";
 import { readSystem } from "../../src/core/system";
-import { UciFileCursor } from "../../src/core/uci-file";
+import { UciFileCursor } from "../standin/uci-file";
 import { formatError, validateConfig } from "../../src/core/validate";
 import { FIXTURES, nodeFiles, routerTree } from "../helpers/node-platform";
 

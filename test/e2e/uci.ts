@@ -2,7 +2,7 @@
 // (src/core/uci-file.ts), in the shape netifd.ts and fw4.ts use: sections in file order,
 // options as strings, lists as arrays.
 import { existsSync, readFileSync } from "node:fs";
-import { parseUciText } from "../../src/core/uci-file";
+import { parseUciText } from "../standin/uci-file";
 
 export interface UciSec {
   type: string;

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { ExecResult, Platform } from "../../src/core/platform";
 import type { UciCursor } from "../../src/core/uci";
-import { UciFileCursor } from "../../src/core/uci-file";
+import { type UbusReply, UBUS_METHOD_NOT_FOUND, UBUS_NOT_FOUND, ubusFailed } from "../../src/core/ubus";
+import { UciFileCursor } from "../standin/uci-file";
 import { afterAll } from "vitest";
 import { TOP } from "./lua";
 
@@ -53,7 +54,11 @@ export interface TestPlatform extends Platform {
 }
 
 export interface TestPlatformOptions {
+  /** Recorded answers by "<object>.<method>"; an object with none of its methods recorded
+   * does not exist (libubus: 4), a missing method of a recorded object answers 3. */
   ubus?: Record<string, Record<string, unknown>>;
+  /** ubusd not running: every call fails as libubus-lua's connect does. */
+  ubusDown?: boolean;
   exec?: (argv: string[]) => ExecResult;
   /** Lets a test make a write fail part-way. */
   failWrite?: (path: string) => boolean;
@@ -91,8 +96,13 @@ export function testPlatform(root: string, opts: TestPlatformOptions = {}): Test
     log(level, message) {
       p.logs.push([level, message]);
     },
-    ubus(object, method) {
-      return opts.ubus?.[`${object}.${method}`];
+    ubusCall(object, method): UbusReply {
+      if (opts.ubusDown) return ubusFailed(9, false);
+      const answers = opts.ubus ?? {};
+      const data = answers[`${object}.${method}`];
+      if (data !== undefined) return { ok: true, data };
+      const known = Object.keys(answers).some((k) => k.startsWith(`${object}.`) && !k.slice(object.length + 1).includes("."));
+      return ubusFailed(known ? UBUS_METHOD_NOT_FOUND : UBUS_NOT_FOUND, true);
     },
     now: () => 1_700_000_000,
     print(text) {

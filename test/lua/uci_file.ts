@@ -7,7 +7,7 @@
 import { SplitwanError } from "../../src/core/errors";
 import { jsonArray, jsonDecode, jsonEncode } from "../../src/core/json";
 import type { UciSection, UciValue } from "../../src/core/uci";
-import { UciFileCursor, type UciFiles } from "../../src/core/uci-file";
+import { UciFileCursor, type UciFiles } from "../standin/uci-file";
 import { type LuaFiles, luaFiles } from "../../src/router/files";
 
 function step(c: UciFileCursor, op: string[]): unknown {

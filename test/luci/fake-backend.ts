@@ -5,6 +5,7 @@
 //    Node test platform over a fixture router tree (test/fixtures/routers/dsa-mape);
 //  - what netifd, ip and nft would answer (PPPoE up / down / failed) comes from the
 //    scenario below: that part is canned.
+import { UBUS_NOT_FOUND, ubusFailed } from "../../src/core/ubus";
 import { join } from "node:path";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { callMethod } from "../../src/cli/rpcd";
@@ -13,7 +14,7 @@ import { encodeState, statePath } from "../../src/core/ddns/state";
 import { OWNED_PATH } from "../../src/core/owned";
 import type { ExecResult } from "../../src/core/platform";
 import { sectionsOf, type UciValue } from "../../src/core/uci";
-import { UciFileCursor } from "../../src/core/uci-file";
+import { UciFileCursor } from "../standin/uci-file";
 import { nodeFiles, routerTree, testPlatform, type TestPlatform } from "../helpers/node-platform";
 
 export type Scenario = "up" | "down" | "error";
@@ -129,12 +130,14 @@ export class FakeBackend {
   /** A fresh platform per call: the UCI cursor must see what the last call wrote. */
   platform(): TestPlatform {
     const p = testPlatform(this.root, { exec: (argv) => this.exec(argv) });
-    p.ubus = (object, method) => {
+    p.ubusCall = (object, method) => {
       this.ubusCalls.push(`${object} ${method}`);
-      if (object === "network.interface.wanppp" && method === "status") return this.pppoeStatus();
-      if (object === "network.interface.wanppp") return {};
-      if (object === "network.device" && method === "status") return { lo: {}, "br-lan": {}, lan1: {}, lan2: {}, wan: {}, "pppoe-wanppp": {} };
-      return undefined;
+      const ok = (data: Record<string, unknown>) => ({ ok: true as const, data });
+      const st = this.pppoeStatus();
+      // libubus: an interface netifd does not know is no object at all (4)
+      if (object === "network.interface.wanppp") return st === undefined ? ubusFailed(UBUS_NOT_FOUND, true) : ok(method === "status" ? st : {});
+      if (object === "network.device" && method === "status") return ok({ lo: {}, "br-lan": {}, lan1: {}, lan2: {}, wan: {}, "pppoe-wanppp": {} });
+      return ubusFailed(UBUS_NOT_FOUND, true);
     };
     return p;
   }

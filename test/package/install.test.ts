@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseUciText } from "../../src/core/uci-file";
+import { parseUciText } from "../standin/uci-file";
 import { TOP } from "../helpers/lua";
 import { type Unpacked, builtIpk, unpack } from "./ipk";
 

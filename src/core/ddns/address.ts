@@ -3,13 +3,16 @@
 // ip_version 6 the first IPv6 address of ip6_interface.
 import { parseIPv4, parseIPv6 } from "../addr";
 import type { Platform } from "../platform";
+import { ubusData } from "../ubus";
 
 function first(list: unknown): Record<string, unknown> | undefined {
   return Array.isArray(list) && list.length > 0 && typeof list[0] === "object" ? (list[0] as Record<string, unknown>) : undefined;
 }
 
+/** undefined when netifd has no usable address now (interface down, unknown, or netifd
+ * not answering): the updater waits for the next ifup or retries. */
 export function interfaceAddress(p: Platform, iface: string, version: 4 | 6): string | undefined {
-  const st = p.ubus(`network.interface.${iface}`, "status");
+  const st = ubusData(p.ubusCall(`network.interface.${iface}`, "status"));
   if (st === undefined || st.up !== true) return undefined;
   let entry = first(st[version === 4 ? "ipv4-address" : "ipv6-address"]);
   if (entry === undefined && version === 6) {

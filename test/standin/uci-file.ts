@@ -9,8 +9,8 @@
 //     plus an error string from every call);
 //   - set/add reject section and option names other than [A-Za-z0-9_] and types outside
 //     printable ASCII (libuci's Lua binding writes them and the file stops parsing).
-import { EXIT_SYSTEM, SplitwanError } from "./errors";
-import type { UciCursor, UciSection, UciValue } from "./uci";
+import { EXIT_SYSTEM, SplitwanError } from "../../src/core/errors";
+import type { UciCursor, UciSection, UciValue } from "../../src/core/uci";
 
 /** File access for the cursor: Node fs in tests, Lua io on the router (src/router/files.ts). */
 export interface UciFiles {
@@ -33,7 +33,7 @@ interface UciSectionData {
   options: UciOption[];
 }
 
-type DeltaCmd = "change" | "add" | "remove" | "list_add" | "reorder";
+type DeltaCmd = "change" | "add" | "remove" | "list_add" | "reorder" | "rename";
 
 /** One recorded change, as libuci writes it to its delta file. */
 interface Delta {
@@ -157,20 +157,19 @@ function setSection(p: UciPackage, name: string, type: string, lookedUp: boolean
   return target;
 }
 
-/** uci_set on an option: "" deletes it (when looked up); a changed value is re-added at
- * the end of the section (libuci frees and re-allocates the option); the same string
- * value is no change and records nothing. */
+/** uci_set on an option: "" deletes it (when looked up); a changed value replaces the
+ * option where it stands (libuci re-allocates it in the old one's place: the real
+ * binding's probe shows `option opt 'new'` still first); the same string value is no
+ * change and records nothing. */
 function setOption(p: UciPackage, s: UciSectionData, name: string, value: string, lookedUp: boolean, rec: boolean): void {
   const o = findOption(s, name);
   if (value === "") {
     if (lookedUp && o !== undefined) deleteOption(p, s, o, rec);
     return;
   }
-  if (o !== undefined) {
-    if (typeof o.value === "string" && o.value === value) return;
-    removeFrom(s.options, o);
-  }
-  s.options.push({ name, value });
+  if (o !== undefined && typeof o.value === "string" && o.value === value) return;
+  if (o !== undefined) s.options[s.options.indexOf(o)] = { name, value };
+  else s.options.push({ name, value });
   record(p, rec, { cmd: "change", section: s.name, option: name, value });
 }
 
@@ -199,6 +198,13 @@ function reorderSection(p: UciPackage, s: UciSectionData, index: number, rec: bo
   if (at > p.sections.length) at = p.sections.length;
   p.sections.splice(at, 0, s);
   record(p, rec, { cmd: "reorder", section: s.name, index: at });
+}
+
+/** uci_rename on a section: the name changes, the section keeps its place. */
+function renameSection(p: UciPackage, s: UciSectionData, name: string, rec: boolean): void {
+  record(p, rec, { cmd: "rename", section: s.name, value: name });
+  s.name = name;
+  s.anonymous = false;
 }
 
 /** Replays one recorded change on a freshly read package (uci_parse_delta_line). */
@@ -233,6 +239,10 @@ function replay(p: UciPackage, d: Delta): boolean {
     case "reorder":
       if (s === undefined) return false;
       reorderSection(p, s, d.index ?? 0, false);
+      return true;
+    case "rename":
+      if (s === undefined || d.value === undefined) return false;
+      renameSection(p, s, d.value, false);
       return true;
   }
   return false;
@@ -659,6 +669,15 @@ export class UciFileCursor implements UciCursor {
     const o = findOption(s, option);
     if (o === undefined) return false;
     deleteOption(p, s, o, true);
+    return true;
+  }
+
+  /** Renames a section; false when it does not exist or the name is taken or invalid. */
+  rename(config: string, section: string, name: string): boolean {
+    const p = this.load(config);
+    const s = p !== undefined ? findSection(p, section) : undefined;
+    if (p === undefined || s === undefined || !validName(name) || findSection(p, name) !== undefined) return false;
+    renameSection(p, s, name, true);
     return true;
   }
 

@@ -1,0 +1,150 @@
+-- generated from src/core/addr.ts by typescript-to-lua: edit the TypeScript, not this file
+local ____lualib = require("splitwan.lualib_bundle")
+local __TS__StringCharCodeAt = ____lualib.__TS__StringCharCodeAt
+local __TS__StringSplit = ____lualib.__TS__StringSplit
+local __TS__StringStartsWith = ____lualib.__TS__StringStartsWith
+local __TS__Number = ____lualib.__TS__Number
+local __TS__StringSlice = ____lualib.__TS__StringSlice
+local __TS__ArraySlice = ____lualib.__TS__ArraySlice
+local ____exports = {}
+function ____exports.isDigits(self, s)
+	if #s == 0 then
+		return false
+	end
+	do
+		local i = 0
+		while i < #s do
+			local c = __TS__StringCharCodeAt(s, i)
+			if c < 48 or c > 57 then
+				return false
+			end
+			i = i + 1
+		end
+	end
+	return true
+end
+local function isHex(self, s)
+	if #s == 0 then
+		return false
+	end
+	do
+		local i = 0
+		while i < #s do
+			local c = __TS__StringCharCodeAt(s, i)
+			local digit = c >= 48 and c <= 57
+			local lower = c >= 97 and c <= 102
+			local upper = c >= 65 and c <= 70
+			if not digit and not lower and not upper then
+				return false
+			end
+			i = i + 1
+		end
+	end
+	return true
+end
+function ____exports.parseIPv4(self, text)
+	local parts = __TS__StringSplit(text, ".")
+	if #parts ~= 4 then
+		return nil
+	end
+	local out = {}
+	for ____, p in ipairs(parts) do
+		if not ____exports.isDigits(nil, p) or #p > 3 or #p > 1 and __TS__StringStartsWith(p, "0") then
+			return nil
+		end
+		local n = __TS__Number(p)
+		if n > 255 then
+			return nil
+		end
+		out[#out + 1] = n
+	end
+	return out
+end
+function ____exports.ipv4ToNumber(self, o)
+	return ((o[1] * 256 + o[2]) * 256 + o[3]) * 256 + o[4]
+end
+function ____exports.ipv4InSubnet(self, addr, net, prefix)
+	local size = 2 ^ (32 - prefix)
+	return math.floor(____exports.ipv4ToNumber(nil, addr) / size) == math.floor(____exports.ipv4ToNumber(nil, net) / size)
+end
+function ____exports.prefixLength(self, mask)
+	if ____exports.isDigits(nil, mask) then
+		local n = __TS__Number(mask)
+		return n <= 32 and n or nil
+	end
+	local o = ____exports.parseIPv4(nil, mask)
+	if o == nil then
+		return nil
+	end
+	local n = ____exports.ipv4ToNumber(nil, o)
+	local len = 0
+	do
+		local ____bit = 31
+		while ____bit >= 0 do
+			local v = 2 ^ ____bit
+			if n >= v then
+				n = n - v
+				len = len + 1
+			else
+				break
+			end
+			____bit = ____bit - 1
+		end
+	end
+	return n == 0 and len or nil
+end
+function ____exports.parseIPv6(self, text)
+	if #text < 2 or #text > 39 then
+		return nil
+	end
+	local dbl = (string.find(text, "::", nil, true) or 0) - 1
+	if dbl >= 0 and (string.find(
+		text,
+		"::",
+		math.max(dbl + 1 + 1, 1),
+		true
+	) or 0) - 1 >= 0 then
+		return nil
+	end
+	local function groups(____, s)
+		if s == "" then
+			return {}
+		end
+		local out = {}
+		for ____, g in ipairs(__TS__StringSplit(s, ":")) do
+			if not isHex(nil, g) or #g > 4 then
+				return nil
+			end
+			out[#out + 1] = __TS__Number("0x" .. g)
+		end
+		return out
+	end
+	if dbl < 0 then
+		local all = groups(nil, text)
+		return all ~= nil and #all == 8 and all or nil
+	end
+	local head = groups(
+		nil,
+		__TS__StringSlice(text, 0, dbl)
+	)
+	local tail = groups(
+		nil,
+		__TS__StringSlice(text, dbl + 2)
+	)
+	if head == nil or tail == nil or #head + #tail > 7 then
+		return nil
+	end
+	local out = __TS__ArraySlice(head)
+	do
+		local i = #head + #tail
+		while i < 8 do
+			out[#out + 1] = 0
+			i = i + 1
+		end
+	end
+	for ____, g in ipairs(tail) do
+		out[#out + 1] = g
+	end
+	return out
+end
+return ____exports

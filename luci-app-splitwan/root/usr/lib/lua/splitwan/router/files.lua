@@ -1,0 +1,119 @@
+-- generated from src/router/files.ts by typescript-to-lua: edit the TypeScript, not this file
+local ____lualib = require("splitwan.lualib_bundle")
+local __TS__StringSplit = ____lualib.__TS__StringSplit
+local __TS__StringCharAt = ____lualib.__TS__StringCharAt
+local __TS__StringSubstring = ____lualib.__TS__StringSubstring
+local __TS__New = ____lualib.__TS__New
+local Set = ____lualib.Set
+local ____exports = {}
+local ____errors = require("splitwan.core.errors")
+local EXIT_SYSTEM = ____errors.EXIT_SYSTEM
+local SplitwanError = ____errors.SplitwanError
+function ____exports.shellQuote(self, s)
+	return ("'" .. table.concat(
+		__TS__StringSplit(s, "'"),
+		"'\\''"
+	)) .. "'"
+end
+local function octal(self, mode)
+	local s = ""
+	repeat
+		do
+			s = tostring(mode % 8) .. s
+			mode = math.floor(mode / 8)
+		end
+	until not (mode > 0)
+	return s
+end
+local function dirname(self, path)
+	local i = -1
+	do
+		local j = 0
+		while j < #path do
+			if __TS__StringCharAt(path, j) == "/" then
+				i = j
+			end
+			j = j + 1
+		end
+	end
+	if i < 0 then
+		return "."
+	end
+	return i == 0 and "/" or __TS__StringSubstring(path, 0, i)
+end
+local function fail(self, what, path, err)
+	error(
+		__TS__New(SplitwanError, EXIT_SYSTEM, ((("cannot " .. what) .. " ") .. path) .. (err ~= nil and ": " .. err or "")),
+		0
+	)
+end
+function ____exports.luaFiles(self)
+	local made = __TS__New(Set)
+	local function read(____, path)
+		local f = io.open(path, "rb")
+		if f == nil then
+			return nil
+		end
+		local data = f:read("*a")
+		f:close()
+		return data or nil
+	end
+	local function exists(____, path)
+		local f = io.open(path, "rb")
+		if f == nil then
+			return false
+		end
+		f:close()
+		return true
+	end
+	local function mkdirp(____, dir)
+		if made:has(dir) then
+			return
+		end
+		if not exists(nil, dir) and os.execute(("mkdir -p " .. ____exports.shellQuote(nil, dir)) .. " 2>/dev/null") ~= 0 then
+			fail(nil, "create directory", dir)
+		end
+		made:add(dir)
+	end
+	return {
+		read = read,
+		mkdirp = mkdirp,
+		write = function(self, path, data, mode)
+			local dir = dirname(nil, path)
+			mkdirp(nil, dir)
+			local tmp = ((dir .. "/.") .. __TS__StringSubstring(path, #dir + 1)) .. ".splitwan-new"
+			local f, err = io.open(tmp, "wb")
+			if f == nil then
+				return fail(nil, "write", tmp, err)
+			end
+			local ok, werr = f:write(data)
+			f:close()
+			if ok == nil then
+				os.remove(tmp)
+				fail(nil, "write", tmp, werr)
+			end
+			local perm = ""
+			if mode ~= nil and mode ~= 420 then
+				perm = octal(nil, mode)
+			elseif mode == nil and exists(nil, path) then
+				perm = ("\"$(stat -c %a " .. ____exports.shellQuote(nil, path)) .. ")\""
+			end
+			if perm ~= "" and os.execute(((("chmod " .. perm) .. " ") .. ____exports.shellQuote(nil, tmp)) .. " 2>/dev/null") ~= 0 then
+				os.remove(tmp)
+				fail(nil, "set the mode of", tmp)
+			end
+			local renamed, rerr = os.rename(tmp, path)
+			if renamed == nil then
+				os.remove(tmp)
+				fail(nil, "replace", path, rerr)
+			end
+		end,
+		remove = function(self, path)
+			local ok, err = os.remove(path)
+			if ok == nil and read(nil, path) ~= nil then
+				fail(nil, "remove", path, err)
+			end
+		end
+	}
+end
+return ____exports
