@@ -1,11 +1,12 @@
 // The shipped Lua CLI under Debian's lua5.1 with SPLITWAN_ROOT, and a differential check
 // that Node and Lua write the same bytes and print the same plan for the same inputs.
-import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyConfig } from "../src/core/apply";
 import { run } from "../src/cli/commands";
-import { runCli } from "./helpers/lua";
+import { PKG_LUA, runCli } from "./helpers/lua";
+import { treeSocket, writeUbusAnswers } from "./helpers/ubus-answers";
 import { routerTree, testPlatform } from "./helpers/node-platform";
 
 function tree(root: string): Record<string, string> {
@@ -105,21 +106,44 @@ describe("lua5.1 status", () => {
   it("reports PPPoE from ubus and warns about what is missing", () => {
     const root = routerTree("dsa-mape");
     expect(cli(root, "apply").code).toBe(0);
-    const ubus = join(root, "ubus");
-    mkdirSync(ubus);
-    writeFileSync(join(ubus, "network.interface.wanppp.status.json"), JSON.stringify({
-      up: true, pending: false, uptime: 42, l3_device: "pppoe-wanppp", device: "wan",
-      "ipv4-address": [{ address: "203.0.113.45", mask: 32 }],
-    }));
-    const r = runCli(["status", "--json"], { env: { SPLITWAN_ROOT: root, SPLITWAN_UBUS_DIR: ubus } });
+    writeUbusAnswers(treeSocket(root), {
+      "network.interface.wanppp.status": {
+        up: true, pending: false, uptime: 42, l3_device: "pppoe-wanppp", device: "wan",
+        "ipv4-address": [{ address: "203.0.113.45", mask: 32 }],
+      },
+    });
+    const r = runCli(["status", "--json"], { env: { SPLITWAN_ROOT: root } });
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
-    expect(s.pppoe).toEqual({ up: true, pending: false, uptime: 42, ipv4: "203.0.113.45", l3_device: "pppoe-wanppp" });
+    expect(s.pppoe).toEqual({ state: "answered", up: true, pending: false, uptime: 42, ipv4: "203.0.113.45", l3_device: "pppoe-wanppp" });
     expect(s.pending).toEqual([]);
     expect(s.servers.map((x: { name: string; ports: string[] }) => [x.name, x.ports])).toEqual([["web", ["80/tcp", "443/tcp", "19132/udp"]], ["nas", ["2222:22/tcp"]]]);
     // this host has no table 300: the status says so in plain words
     expect(s.warnings.join("\n")).toContain("table 300 has no default route");
-    const human = runCli(["status"], { env: { SPLITWAN_ROOT: root, SPLITWAN_UBUS_DIR: ubus } });
+    const human = runCli(["status"], { env: { SPLITWAN_ROOT: root } });
     expect(human.stdout).toContain("up: yes, 203.0.113.45");
+  });
+});
+
+describe("lua5.1 status without netifd", () => {
+  it("says PPPoE is not configured, or the network service is not answering, instead of failing", () => {
+    const root = routerTree("dsa-mape");
+    expect(cli(root, "apply").code).toBe(0);
+    writeUbusAnswers(treeSocket(root), { "network.device.status": {} });
+    const missing = cli(root, "status");
+    expect(missing.code).toBe(0);
+    expect(missing.stdout).toContain("PPPoE interface not configured");
+    rmSync(treeSocket(root), { recursive: true });
+    const down = cli(root, "status");
+    expect(down.code).toBe(0);
+    expect(down.stderr).toBe("");
+    expect(down.stdout).toContain("network service not answering");
+  });
+
+  it("names the missing binding when libuci-lua is not installed", () => {
+    const root = routerTree("dsa-mape");
+    const r = runCli(["apply"], { env: { SPLITWAN_ROOT: root, LUA_PATH: `${PKG_LUA}/?.lua;;` } });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe("splitwan: the Lua module 'uci' is missing: install libuci-lua\n");
   });
 });

@@ -7,14 +7,14 @@ import { readConfig } from "../core/config";
 import { readDdns } from "../core/ddns/config";
 import { decodeState, statePath } from "../core/ddns/state";
 import { detectWan } from "../core/detect";
-import { jsonDecode, jsonEncode } from "../core/json";
+import { jsonArray, jsonDecode, jsonEncode } from "../core/json";
 import type { Platform } from "../core/platform";
 import { collectStatus } from "../core/status";
 import { describeUbusFailure, field, ubusData } from "../core/ubus";
 import { readSystem } from "../core/system";
 import { type UciCursor, type UciSection, type UciValue, optString, sectionsOf } from "../core/uci";
 import { validateConfig } from "../core/validate";
-import type { ActionReply, DdnsState, DetectReply, FieldError, Lease, StatusReply, ValidateReply } from "../luci/rpc-types";
+import type { ActionReply, DdnsState, DetectReply, FieldError, Lease, StatusReply, ValidateReply } from "../core/rpc-types";
 
 type Args = Record<string, unknown>;
 type Reply = object;
@@ -159,6 +159,7 @@ export function statusReply(p: Platform): StatusReply {
     pppoe: {
       interface: s.interface,
       configured,
+      state: s.pppoe.state,
       up: s.pppoe.up,
       pending: s.pppoe.pending,
       uptime: s.pppoe.uptime,
@@ -195,11 +196,12 @@ export function parseLeases(text: string | undefined): Lease[] {
   return out;
 }
 
-/** Devices PPPoE could run on: netifd's devices without tunnels, PPP and loopback. */
-function candidateDevices(p: Platform): string[] {
+/** Devices PPPoE could run on: netifd's devices without tunnels, PPP and loopback;
+ * undefined when netifd could not be asked. */
+function candidateDevices(p: Platform): string[] | undefined {
   const devs = ubusData(p.ubusCall("network.device", "status"));
   const out: string[] = [];
-  if (devs === undefined) return out;
+  if (devs === undefined) return undefined;
   for (const name of Object.keys(devs)) {
     if (name === "lo" || name.startsWith("pppoe-") || name.startsWith("map-") || name.startsWith("ds-")) continue;
     out.push(name);
@@ -217,8 +219,9 @@ export function detectReply(p: Platform): DetectReply {
     if (f !== undefined && f !== "") leaseFile = f;
     break;
   }
-  const devices = candidateDevices(p);
-  const reply: DetectReply = { devices: wan !== undefined && !devices.includes(wan.device) ? [wan.device].concat(devices) : devices, leases: parseLeases(p.readFile(leaseFile)) };
+  const asked = candidateDevices(p);
+  const devices = jsonArray(asked ?? []);
+  const reply: DetectReply = { devices: wan !== undefined && !devices.includes(wan.device) ? jsonArray([wan.device].concat(devices)) : devices, leases: parseLeases(p.readFile(leaseFile)), netifd: asked !== undefined };
   if (wan !== undefined) {
     reply.interface = wan.ipv4Iface;
     reply.device = wan.device;

@@ -1,7 +1,7 @@
 // Choices and checks the setup form offers: detected WAN device, DHCP leases as LAN
 // addresses, published-port syntax (the core's parser, so browser and router agree).
 import { parsePortItem } from "../core/ports";
-import type { DetectReply, Lease } from "./rpc-types";
+import type { DetectReply, Lease } from "../core/rpc-types";
 import { translateMessage } from "./messages";
 import { fmt, type Translate } from "./text";
 

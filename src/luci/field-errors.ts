@@ -1,6 +1,6 @@
 // Router-side validation errors ({section, option, value, message}) → the form field
 // each one belongs to, so the view can show it next to that field.
-import type { FieldError } from "./rpc-types";
+import type { FieldError } from "../core/rpc-types";
 import { optionLabel, sectionTypeLabel } from "./labels";
 import { fmt, type Translate } from "./text";
 

@@ -1,6 +1,6 @@
 // The status panel's content from the plugin's `status` reply: rows of label, value
 // and a state that picks the colour. Pure, so Node tests cover every state.
-import type { DdnsState, LivePart, StatusReply } from "./rpc-types";
+import type { DdnsState, LivePart, StatusReply } from "../core/rpc-types";
 import { describeField } from "./field-errors";
 import { translateMessage } from "./messages";
 import { fmt, formatDuration, formatRelative, formatTime, type Translate } from "./text";

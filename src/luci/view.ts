@@ -2,7 +2,7 @@
 // that refreshes itself, and actions. Bundled by scripts/build-luci.mjs into
 // htdocs/luci-static/resources/view/splitwan/overview.js; LuCI hands the required
 // classes in as the globals view, form, rpc, uci, ui, poll, dom (see env.d.ts).
-import type { ActionReply, DetectReply, FieldError, RpcError, StatusReply, ValidateReply } from "./rpc-types";
+import type { ActionReply, DetectReply, FieldError, RpcError, StatusReply, ValidateReply } from "../core/rpc-types";
 import { deviceChoices, detectedText, leaseChoices, validateDeviceName, validatePortItem } from "./choices";
 import { describeField, groupErrors } from "./field-errors";
 import { optionLabel } from "./labels";

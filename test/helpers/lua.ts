@@ -16,7 +16,7 @@ export const STANDIN_LUA = join(TOP, "build/lua-test/standin");
 
 /** LUA_PATH for every Lua run: the package's modules, then the stand-in bindings. */
 export function luaPath(): string {
-  standins();
+  standins(false);
   return `${PKG_LUA}/?.lua;${STANDIN_LUA}/?.lua;;`;
 }
 
@@ -72,7 +72,12 @@ export function luaHarness(name: string): string {
   return bundle(join(TOP, "test/lua", `${name}.ts`), join(TOP, "build/lua-test", `${name}.lua`));
 }
 
-/** The stand-in `uci` and `ubus` modules (test/standin/uci.ts, ubus.ts). */
-export function standins(): void {
-  for (const name of ["uci", "ubus"]) bundle(join(TOP, "test/standin", `${name}.ts`), join(STANDIN_LUA, `${name}.lua`));
+/** The stand-in `uci` and `ubus` modules (test/standin/uci.ts, ubus.ts): built by the
+ * global setup (build = true); a test process only checks they are there. */
+export function standins(build: boolean): void {
+  for (const name of ["uci", "ubus"]) {
+    const out = join(STANDIN_LUA, `${name}.lua`);
+    if (build) bundle(join(TOP, "test/standin", `${name}.ts`), out);
+    else if (!existsSync(out)) throw new Error(`${out} missing: vitest's globalSetup (test/global-setup.ts) builds it`);
+  }
 }

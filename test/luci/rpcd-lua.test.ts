@@ -1,12 +1,13 @@
-// The rpcd plugin as the router runs it: the shipped Lua CLI under lua5.1 with
-// SPLITWAN_ROOT (a fixture router tree) and SPLITWAN_UBUS_DIR (recorded ubus answers).
+// The rpcd plugin as the router runs it: the shipped /usr/libexec/rpcd/luci.splitwan under
+// lua5.1 with SPLITWAN_ROOT (a fixture router tree) and the stand-in ubus binding
+// answering from the tree's socket (recorded ubus answers).
 // Every call must print exactly one JSON object, whatever the input.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { callMethod } from "../../src/cli/rpcd";
-import { runCli } from "../helpers/lua";
+import { RPCD_PLUGIN, runCli, runLuaFile } from "../helpers/lua";
+import { treeSocket, writeUbusAnswers } from "../helpers/ubus-answers";
 import { routerTree, testPlatform } from "../helpers/node-platform";
 
 const PPPOE_UP = { up: true, pending: false, uptime: 42, l3_device: "pppoe-wanppp", "ipv4-address": [{ address: "203.0.113.9", mask: 32 }] };
@@ -19,13 +20,12 @@ afterAll(() => {
 
 function bed(ubus: Record<string, unknown> = {}) {
   const root = routerTree("dsa-mape");
-  const ubusDir = mkdtempSync(join(tmpdir(), "splitwan-ubus-"));
-  made.push(root, ubusDir);
-  for (const [name, answer] of Object.entries(ubus)) writeFileSync(join(ubusDir, `${name}.json`), JSON.stringify(answer));
+  made.push(root);
+  writeUbusAnswers(treeSocket(root), ubus as Record<string, Record<string, unknown>>);
   mkdirSync(join(root, "tmp"), { recursive: true });
   writeFileSync(join(root, "tmp/dhcp.leases"), "1700003600 aa:bb:cc:00:00:05 192.168.1.5 nas-web *\n1700003600 aa:bb:cc:00:00:14 192.168.1.20 * *\n");
   const call = (method: string, stdin: string) => {
-    const r = runCli(["rpcd", "call", method], { env: { SPLITWAN_ROOT: root, SPLITWAN_UBUS_DIR: ubusDir }, stdin });
+    const r = runLuaFile(RPCD_PLUGIN, ["call", method], { env: { SPLITWAN_ROOT: root }, stdin });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout.endsWith("}\n")).toBe(true);
@@ -39,7 +39,7 @@ function bed(ubus: Record<string, unknown> = {}) {
 
 describe("rpcd plugin under lua5.1", () => {
   it("list: a JSON object of methods with example arguments", () => {
-    const r = runCli(["rpcd", "list"]);
+    const r = runLuaFile(RPCD_PLUGIN, ["list"]);
     expect(r.code).toBe(0);
     const list = JSON.parse(r.stdout) as Record<string, Record<string, unknown>>;
     expect(Object.keys(list).sort()).toEqual(["ddns_update", "detect", "reconnect", "status", "validate"]);
@@ -78,6 +78,7 @@ describe("rpcd plugin under lua5.1", () => {
       device: "wan",
       kind: "map-e",
       devices: ["br-lan", "lan1", "wan"],
+      netifd: true,
       leases: [
         { ipaddr: "192.168.1.5", macaddr: "aa:bb:cc:00:00:05", hostname: "nas-web" },
         { ipaddr: "192.168.1.20", macaddr: "aa:bb:cc:00:00:14" },
@@ -105,9 +106,35 @@ describe("rpcd plugin under lua5.1", () => {
   });
 
   it("reconnect and ddns_update answer with ok and a message", () => {
-    const { call } = bed({ "network.interface.wanppp.status": PPPOE_UP });
+    const { root, call } = bed({ "network.interface.wanppp.status": PPPOE_UP, "network.interface.wanppp.down": null, "network.interface.wanppp.up": null });
     expect(call("reconnect", "{}")).toEqual({ ok: true, message: "PPPoE wanppp is reconnecting" });
+    const calls = readFileSync(join(treeSocket(root), "calls.log"), "utf8").split("\n").filter((l) => l !== "");
+    expect(calls).toEqual(["network.interface.wanppp status {}", "network.interface.wanppp down {}", "network.interface.wanppp up {}"]);
     expect(call("ddns_update", "{}")).toEqual({ ok: false, message: "no DDNS section is enabled" });
+  });
+
+  it("status: an interface netifd does not know, and netifd not answering, are states", () => {
+    const none = bed({ "network.device.status": DEVICES }).call("status", "{}");
+    expect(none.pppoe).toMatchObject({ up: false, state: "not-configured" });
+    expect((none.warnings as string[]).join("\n")).toContain("PPPoE interface wanppp not configured in netifd");
+    const slow = bed({ "network.interface.wanppp.status": PPPOE_UP });
+    writeFileSync(join(treeSocket(slow.root), "network.interface.wanppp/status.timeout"), "");
+    const st = slow.call("status", "{}");
+    expect(st.pppoe).toMatchObject({ up: false, state: "not-answering" });
+    expect((st.warnings as string[]).join("\n")).toContain("network service not answering");
+  });
+
+  it("status and detect without ubusd: answers, not Lua errors", () => {
+    const { root, call } = bed();
+    rmSync(treeSocket(root), { recursive: true, force: true });
+    const st = call("status", "{}");
+    expect(st.pppoe).toMatchObject({ state: "not-answering" });
+    expect(JSON.stringify(st)).not.toMatch(/lua|traceback|bad argument/i);
+    const d = call("detect", "{}");
+    expect(d.kind).toBe("map-e"); // from /etc/config/network, which needs no netifd
+    expect(d.netifd).toBe(false);
+    expect(d.devices).toEqual(["wan"]);
+    expect(JSON.stringify(d)).not.toMatch(/lua|traceback|bad argument/i);
   });
 
   it("bad input: an error object, never a crash", () => {
@@ -119,7 +146,7 @@ describe("rpcd plugin under lua5.1", () => {
     expect(call("validate", '{"sections":[{"name":"a","type":"server","options":{"port":[1,{}]}}]}')).toEqual({ error: "option a.port must be a string or a list of strings" });
     expect(call("ddns_update", '{"force":"yes"}')).toEqual({ ok: false, message: "force must be true or false" });
     expect(call("nope", "{}")).toEqual({ error: "unknown method: nope" });
-    const usage = runCli(["rpcd", "call"]);
+    const usage = runLuaFile(RPCD_PLUGIN, ["call"]);
     expect(usage.code).toBe(1);
   });
 });

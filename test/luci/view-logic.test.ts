@@ -6,7 +6,7 @@ import { parsePortItem } from "../../src/core/ports";
 import { deviceChoices, detectedText, leaseChoices, validateDeviceName, validatePortItem } from "../../src/luci/choices";
 import { describeField, fieldId, groupErrors } from "../../src/luci/field-errors";
 import { matchTemplate, translateMessage } from "../../src/luci/messages";
-import type { StatusReply } from "../../src/luci/rpc-types";
+import type { StatusReply } from "../../src/core/rpc-types";
 import { ddnsRows, pppoeRows, routingRows, serverRows, summary, warningTexts } from "../../src/luci/status-format";
 import { fmt, formatDuration, formatRelative, formatTime } from "../../src/luci/text";
 import { TOP } from "../helpers/lua";

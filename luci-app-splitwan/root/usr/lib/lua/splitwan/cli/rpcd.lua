@@ -33,6 +33,7 @@ local statePath = ____state.statePath
 local ____detect = require("splitwan.core.detect")
 local detectWan = ____detect.detectWan
 local ____json = require("splitwan.core.json")
+local jsonArray = ____json.jsonArray
 local jsonDecode = ____json.jsonDecode
 local jsonEncode = ____json.jsonEncode
 local ____status = require("splitwan.core.status")
@@ -269,6 +270,7 @@ function ____exports.statusReply(self, p)
 		pppoe = {
 			interface = s.interface,
 			configured = configured,
+			state = s.pppoe.state,
 			up = s.pppoe.up,
 			pending = s.pppoe.pending,
 			uptime = s.pppoe.uptime,
@@ -342,7 +344,7 @@ local function candidateDevices(self, p)
 	)
 	local out = {}
 	if devs == nil then
-		return out
+		return nil
 	end
 	for ____, name in ipairs(__TS__ObjectKeys(devs)) do
 		do
@@ -374,13 +376,18 @@ function ____exports.detectReply(self, p)
 		end
 		break
 	end
-	local devices = candidateDevices(nil, p)
+	local asked = candidateDevices(nil, p)
+	local devices = jsonArray(nil, asked or ({}))
 	local reply = {
-		devices = wan ~= nil and not __TS__ArrayIncludes(devices, wan.device) and __TS__ArrayConcat({wan.device}, devices) or devices,
+		devices = wan ~= nil and not __TS__ArrayIncludes(devices, wan.device) and jsonArray(
+			nil,
+			__TS__ArrayConcat({wan.device}, devices)
+		) or devices,
 		leases = ____exports.parseLeases(
 			nil,
 			p:readFile(leaseFile)
-		)
+		),
+		netifd = asked ~= nil
 	}
 	if wan ~= nil then
 		reply.interface = wan.ipv4Iface

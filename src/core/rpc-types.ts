@@ -10,6 +10,9 @@ export interface PppoeState {
   interface: string;
   /** netifd knows the interface (splitwan applied it). */
   configured: boolean;
+  /** Whether netifd answered for the interface: "not-configured" (netifd has no such
+   * interface) and "not-answering" (ubusd or netifd down, timeout) are told apart. */
+  state?: "answered" | "not-configured" | "not-answering";
   up: boolean;
   /** netifd is trying to bring it up. */
   pending?: boolean;
@@ -84,6 +87,9 @@ export interface DetectReply {
   /** Devices that may carry PPPoE, the detected one first. */
   devices: string[];
   leases: Lease[];
+  /** false when netifd could not be asked for its devices (ubusd or netifd down): the
+   * device list is then only what the config names. */
+  netifd?: boolean;
 }
 
 export interface FieldError {
