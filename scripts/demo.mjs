@@ -5,8 +5,7 @@
 //   node scripts/demo.mjs [map-e|ds-lite] [source|reply-only]
 // The bed is TypeScript: it is bundled with esbuild into a temporary file and imported.
 import { build } from "esbuild";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -18,7 +17,9 @@ if (!existsSync(cli)) {
   process.exit(2);
 }
 
-const dir = mkdtempSync(join(tmpdir(), "splitwan-demo-"));
+// inside the project, so the bundle finds typescript-to-lua (external) in node_modules
+mkdirSync(join(top, "build"), { recursive: true });
+const dir = mkdtempSync(join(top, "build", "demo-"));
 process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
 const out = join(dir, "demo.mjs");
 let code = 1;
@@ -31,6 +32,7 @@ try {
     target: "node20",
     outfile: out,
     logLevel: "error",
+    external: ["typescript-to-lua", "typescript"],
     // the bed finds agent.mjs next to its sources, not next to the bundle
     define: { "import.meta.dirname": JSON.stringify(e2e) },
   });

@@ -7,7 +7,7 @@
 // Every run posts an event and then takes the lock; a run that finds the lock taken leaves
 // its event to the holder, which starts a fresh pass when it sees a newer event.
 import { readConfig } from "../core/config";
-import { interfaceAddress } from "../core/ddns/address";
+import { lookupAddress } from "../core/ddns/address";
 import { checkDdns, readDdns } from "../core/ddns/config";
 import { DDNS_RUN_DIR, type DdnsState, decodeState, statePath } from "../core/ddns/state";
 import type { DdnsSection } from "../core/ddns/types";
@@ -43,7 +43,7 @@ function makeEnv(p: Platform, loaded: Loaded, pid: string, interactive: boolean,
   return {
     clock: routerClock(p),
     http: routerHttp(p, { dir: DDNS_RUN_DIR, tag: pid, timeout: 30 }),
-    address: (s) => interfaceAddress(p, s.ipVersion === 6 ? s.ip6Interface : loaded.iface, s.ipVersion),
+    address: (s) => lookupAddress(p, s.ipVersion === 6 ? s.ip6Interface : loaded.iface, s.ipVersion),
     addressSource: (s) => (s.ipVersion === 6 ? `${s.ip6Interface} IPv6` : `${loaded.iface} IPv4`),
     readFile: (path) => p.readFile(path),
     writeFile: (path, data) => p.writeFile(path, data, 0o600),

@@ -1,11 +1,27 @@
 // Which address is published: netifd's own report over ubus, never a guess.
 import { describe, expect, it } from "vitest";
-import { interfaceAddress } from "../../src/core/ddns/address";
+import { interfaceAddress, lookupAddress } from "../../src/core/ddns/address";
 import type { Platform } from "../../src/core/platform";
+import { UBUS_NOT_FOUND, UBUS_TIMEOUT, ubusFailed } from "../../src/core/ubus";
 
 function ubusOnly(answers: Record<string, unknown>): Platform {
-  return { ubus: (object: string, method: string) => answers[`${object} ${method}`] } as unknown as Platform;
+  return {
+    ubusCall: (object: string, method: string) => {
+      const data = answers[`${object} ${method}`];
+      return data !== undefined ? { ok: true, data } : ubusFailed(UBUS_NOT_FOUND, true);
+    },
+  } as unknown as Platform;
 }
+
+describe("lookupAddress", () => {
+  it("tells netifd not answering (retry) from an interface it does not know (wait for ifup)", () => {
+    const timeout = { ubusCall: () => ubusFailed(UBUS_TIMEOUT, true) } as unknown as Platform;
+    expect(lookupAddress(timeout, "wanppp", 4)).toEqual({ ip: undefined, unreachable: true });
+    const noUbusd = { ubusCall: () => ubusFailed(9, false) } as unknown as Platform;
+    expect(lookupAddress(noUbusd, "wanppp", 4)).toEqual({ ip: undefined, unreachable: true });
+    expect(lookupAddress(ubusOnly({}), "wanppp", 4)).toEqual({ ip: undefined, unreachable: false });
+  });
+});
 
 describe("interfaceAddress", () => {
   it("takes ipv4-address[0] of the PPPoE interface while it is up", () => {

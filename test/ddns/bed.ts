@@ -1,12 +1,13 @@
 // A router tree for the DDNS end-to-end tests: SPLITWAN_ROOT with /etc/config/splitwan and
-// the test CA as ca-bundle's file, ubus answers from files (SPLITWAN_UBUS_DIR), the fake
+// the test CA as ca-bundle's file, ubus answers through the stand-in binding, the fake
 // clock (SPLITWAN_TEST_CLOCK), and test/ddns/bin first on PATH (splitwan, the uclient-fetch
 // stand-in, the curl plumbing). Runs the built CLI and the real hotplug script.
 import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { TOP } from "../helpers/lua";
+import { TOP, luaPath } from "../helpers/lua";
+import { treeSocket, writeUbusAnswers } from "../helpers/ubus-answers";
 
 export const HOTPLUG = join(TOP, "files/etc/hotplug.d/iface/95-splitwan-ddns");
 export const START = 1_700_000_000;
@@ -21,7 +22,8 @@ export interface Run {
 export class DdnsBed {
   readonly dir = mkdtempSync(join(tmpdir(), "splitwan-ddns-"));
   readonly root = join(this.dir, "root");
-  readonly ubusDir = join(this.dir, "ubus");
+  /** The tree's ubus socket: the stand-in binding's recorded answers. */
+  readonly ubusDir = treeSocket(this.root);
   readonly clockFile = join(this.dir, "clock");
   readonly ddnsDir = join(this.root, "var/run/splitwan/ddns");
 
@@ -37,7 +39,7 @@ export class DdnsBed {
     return {
       PATH: `${join(TOP, "test/ddns/bin")}:/usr/sbin:/usr/bin:/sbin:/bin`,
       SPLITWAN_ROOT: this.root,
-      SPLITWAN_UBUS_DIR: this.ubusDir,
+      LUA_PATH: luaPath(),
       SPLITWAN_TEST_CLOCK: this.clockFile,
       FAKE_PROVIDER_PORT: `${this.port}`,
       ...extra,
@@ -57,7 +59,7 @@ export class DdnsBed {
     const status = ipv4 === undefined
       ? { up: false, pending: false, available: true, interface: name, "ipv4-address": [] }
       : { up: true, pending: false, available: true, interface: name, l3_device: `pppoe-${name}`, proto: "pppoe", "ipv4-address": [{ address: ipv4, mask: 32, ptpaddress: "10.0.0.1" }] };
-    writeFileSync(join(this.ubusDir, `network.interface.${name}.status.json`), JSON.stringify(status));
+    writeUbusAnswers(this.ubusDir, { [`network.interface.${name}.status`]: status });
   }
 
   setClock(t: number): void {

@@ -1,6 +1,7 @@
 // End to end under lua5.1: the built CLI and the real hotplug script against a fake
 // provider server on 127.0.0.1 (HTTPS, test CA), with the uclient-fetch stand-in and real
 // curl, ubus answers from files and a fake clock (no sleeps for the 60 s rules).
+import { writeUbusAnswers } from "../helpers/ubus-answers";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -282,7 +283,7 @@ describe("MyDNS and Cloudflare through curl", () => {
   it("MyDNS IPv6: an ifupdate of ip6_interface with a new prefix sends its IPv6 address; the PPPoE ifup does not", async () => {
     bed.config("config ddns 'm6'\n\toption provider 'mydns'\n\toption username 'mydns123456'\n\toption password 'pw6'\n\toption ip_version '6'\n");
     const { writeFileSync } = await import("node:fs");
-    writeFileSync(join(bed.ubusDir, "network.interface.wan6.status.json"), JSON.stringify({ up: true, "ipv6-address": [{ address: "2001:db8:10::2", mask: 64 }] }));
+    writeUbusAnswers(bed.ubusDir, { "network.interface.wan6.status": { up: true, "ipv6-address": [{ address: "2001:db8:10::2", mask: 64 }] } });
     fp.script("www.mydns.jp", [{ status: 200, body: "<html>OK</html>" }]);
     await bed.hotplug({ ACTION: "ifup", INTERFACE: "wanppp", DEVICE: "pppoe-wanppp" });
     await bed.idle();

@@ -43,8 +43,11 @@ export class FakeEnv implements UpdaterEnv {
     }
     return { status: 0, body: "", error: "no answer scripted" };
   };
-  address(s: DdnsSection): string | undefined {
-    return this.addresses.get(s.ipVersion === 6 ? s.ip6Interface : "wanppp");
+  /** Interfaces whose netifd status does not answer (ubus down, timeout). */
+  unreachable = new Set<string>();
+  address(s: DdnsSection): { ip?: string; unreachable: boolean } {
+    const iface = s.ipVersion === 6 ? s.ip6Interface : "wanppp";
+    return { ip: this.addresses.get(iface), unreachable: this.unreachable.has(iface) };
   }
   addressSource(s: DdnsSection): string {
     return s.ipVersion === 6 ? `${s.ip6Interface} IPv6` : "wanppp IPv4";

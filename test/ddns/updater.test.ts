@@ -125,6 +125,38 @@ describe("update pass", () => {
     expect(decodeState(e.files.get(statePath("home")))?.result).toBe("no-address");
   });
 
+  it("waits and asks netifd again when it does not answer, then sends what it reports", () => {
+    const e = env();
+    e.answers.push([VALUE_DOMAIN_URL, [OK]]);
+    e.addresses.set("wanppp", undefined);
+    e.unreachable.add("wanppp");
+    const t0 = e.clock.t;
+    // netifd answers again after the first retry delay
+    const sleep = e.clock.sleep.bind(e.clock);
+    e.clock.sleep = (s: number) => {
+      sleep(s);
+      if (e.clock.t >= t0 + BACKOFF[0]) {
+        e.unreachable.delete("wanppp");
+        e.addresses.set("wanppp", "203.0.113.7");
+      }
+    };
+    expect(runPass([section({})], e, false)).toBe("done");
+    expect(e.sent.length).toBe(1);
+    expect(e.sent[0].at).toBeGreaterThanOrEqual(t0 + BACKOFF[0]);
+    expect(form(e.sent[0].req.body).get("i")).toBe("203.0.113.7");
+    expect(decodeState(e.files.get(statePath("home")))?.result).toBe("ok");
+  });
+
+  it("gives up asking netifd after the last attempt, to start again on the next event", () => {
+    const e = env();
+    e.addresses.set("wanppp", undefined);
+    e.unreachable.add("wanppp");
+    expect(runPass([section({})], e, false)).toBe("done");
+    expect(e.sent.length).toBe(0);
+    const st = decodeState(e.files.get(statePath("home")));
+    expect(st).toMatchObject({ result: "no-address", code: "netifd not answering", gaveUp: true, failures: MAX_ATTEMPTS });
+  });
+
   it("stops waiting when a newer event arrives", () => {
     const e = env();
     e.answers.push([VALUE_DOMAIN_URL, [BUSY]]);

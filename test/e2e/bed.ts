@@ -24,6 +24,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
+import { luaPath } from "../helpers/lua";
+import { treeSocket, writeUbusAnswers } from "../helpers/ubus-answers";
 import { withSuffix } from "./addr";
 import { Agent } from "./agent-client";
 import { renderFw4 } from "./fw4";
@@ -223,7 +225,7 @@ export class Bed {
     this.netifd.onEvent = (action, iface, dev) => this.hotplug(action, iface, dev);
     // `splitwan` on the PATH of hotplug scripts: the built CLI on the bed's files
     mkdirSync(join(this.root, ".bed/bin"), { recursive: true });
-    writeFileSync(join(this.root, ".bed/bin/splitwan"), `#!/bin/sh\nexec lua5.1 ${this.cli} "$@"\n`, { mode: 0o755 });
+    writeFileSync(join(this.root, ".bed/bin/splitwan"), `#!/bin/sh\nLUA_PATH='${luaPath()}' exec lua5.1 ${this.cli} "$@"\n`, { mode: 0o755 });
 
     this.agents = {
       inet: new Agent(inet), ipoe: new Agent(ipoe), rt: new Agent(rt), srv: new Agent(srv), cli: new Agent(cli), gst: new Agent(gst),
@@ -326,6 +328,7 @@ export class Bed {
   }
 
   private hotplug(action: "ifup" | "ifdown", iface: string, device: string): void {
+    this.publishUbus();
     for (const script of this.hotplugScripts()) {
       const f = basename(script);
       const r = inNs(this.ns.rt, ["sh", "-c", '. "$1"', "sh", script], {
@@ -352,10 +355,23 @@ export class Bed {
     nft(this.ns.rt, this.fw4Ruleset);
   }
 
+  /** netifd's objects as the stand-in ubus binding reads them (the tree's socket): the
+   * dump and one network.interface.<name> per configured interface, as they are now. */
+  publishUbus(): void {
+    const sock = treeSocket(this.root);
+    rmSync(sock, { recursive: true, force: true });
+    const dump = this.netifd.dump();
+    const answers: Record<string, Record<string, unknown> | null> = { "network.interface.dump": { interface: dump } };
+    for (const i of dump) answers[`network.interface.${i.interface}.status`] = i as unknown as Record<string, unknown>;
+    for (const i of dump) for (const m of ["up", "down"]) answers[`network.interface.${i.interface}.${m}`] = null;
+    writeUbusAnswers(sock, answers);
+  }
+
   /** Runs the real splitwan CLI inside the router namespace on the bed's files. */
   splitwan(args: string[], check = true): { code: number; out: string } {
+    this.publishUbus();
     const r = inNs(this.ns.rt, ["lua5.1", this.cli, ...args], {
-      env: { PATH: process.env.PATH, SPLITWAN_ROOT: this.root },
+      env: { PATH: process.env.PATH, SPLITWAN_ROOT: this.root, LUA_PATH: luaPath() },
       check: false,
     });
     this.lastOutput = r.stdout + r.stderr;

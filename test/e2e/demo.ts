@@ -1,6 +1,7 @@
 // `npm run demo` / `make demo` (scripts/demo.mjs bundles this file): builds the namespace
 // bed for a MAP-E and a DS-Lite router, applies splitwan in each routing mode, runs the
 // checks of issue 6 with a one-line verdict each, and tears everything down.
+import { standins } from "../helpers/lua";
 import { Bed, bedUnavailable } from "./bed";
 import { CHECKS, checkRemoved, type Mode, splitwanConfig } from "./checks";
 import type { IpoeKind } from "./router-config";
@@ -11,6 +12,7 @@ export async function runDemo(cli: string, args: string[], print: (line: string)
     print(`demo needs root, iproute2 (ip netns), nftables and lua5.1: ${why}`);
     return 2;
   }
+  standins(true); // the bed's Lua runs load the stand-in uci/ubus bindings
   const kinds = (["map-e", "ds-lite"] as IpoeKind[]).filter((k) => !args.some((a) => a === "map-e" || a === "ds-lite") || args.includes(k));
   const modes = (["source", "reply-only"] as Mode[]).filter((m) => !args.some((a) => a === "source" || a === "reply-only") || args.includes(m));
   let failed = 0, passed = 0;

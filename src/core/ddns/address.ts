@@ -3,16 +3,30 @@
 // ip_version 6 the first IPv6 address of ip6_interface.
 import { parseIPv4, parseIPv6 } from "../addr";
 import type { Platform } from "../platform";
-import { ubusData } from "../ubus";
+import { notAnswering, ubusData } from "../ubus";
 
 function first(list: unknown): Record<string, unknown> | undefined {
   return Array.isArray(list) && list.length > 0 && typeof list[0] === "object" ? (list[0] as Record<string, unknown>) : undefined;
 }
 
-/** undefined when netifd has no usable address now (interface down, unknown, or netifd
- * not answering): the updater waits for the next ifup or retries. */
+/** What netifd says of an interface's address: ip when it has a usable one; unreachable
+ * when ubus or netifd did not answer at all (the updater retries), as opposed to an
+ * interface that is down or unknown (the next ifup brings a new event). */
+export interface AddressLookup {
+  ip?: string;
+  unreachable: boolean;
+}
+
+export function lookupAddress(p: Platform, iface: string, version: 4 | 6): AddressLookup {
+  const reply = p.ubusCall(`network.interface.${iface}`, "status");
+  return { ip: addressOf(ubusData(reply), version), unreachable: notAnswering(reply) };
+}
+
 export function interfaceAddress(p: Platform, iface: string, version: 4 | 6): string | undefined {
-  const st = ubusData(p.ubusCall(`network.interface.${iface}`, "status"));
+  return lookupAddress(p, iface, version).ip;
+}
+
+function addressOf(st: Record<string, unknown> | undefined, version: 4 | 6): string | undefined {
   if (st === undefined || st.up !== true) return undefined;
   let entry = first(st[version === 4 ? "ipv4-address" : "ipv6-address"]);
   if (entry === undefined && version === 6) {

@@ -15,8 +15,9 @@ export interface Clock {
 export interface UpdaterEnv {
   clock: Clock;
   http: Http;
-  /** The address to publish for the section, or undefined when its interface has none. */
-  address(s: DdnsSection): string | undefined;
+  /** The address to publish for the section: ip undefined when its interface has none;
+   * unreachable when netifd did not answer (retried with backoff). */
+  address(s: DdnsSection): { ip?: string; unreachable: boolean };
   /** Where the address comes from, for messages ("wanppp IPv4"). */
   addressSource(s: DdnsSection): string;
   readFile(path: string): string | undefined;
@@ -113,7 +114,26 @@ function dueTime(env: UpdaterEnv, job: Job): number {
 /** Settles jobs that need no request now (no address, already sent); the IP of the rest. */
 function check(job: Job, env: UpdaterEnv, force: boolean): string | undefined {
   const { s, st } = job;
-  const ip = env.address(s);
+  const found = env.address(s);
+  const ip = found.ip;
+  if (ip === undefined && found.unreachable) {
+    // netifd did not answer: ask again later, as for a provider's transient failure
+    const now = env.clock.now();
+    if (st.nextRetry !== undefined && now < st.nextRetry && st.result === "no-address") return undefined;
+    st.failures = st.failures + 1;
+    const delay = retryDelay(st.failures);
+    st.result = "no-address";
+    st.code = "netifd not answering";
+    st.message = `could not ask netifd for the ${env.addressSource(s)} address`;
+    st.answer = "";
+    st.nextRetry = delay !== undefined ? now + delay : undefined;
+    st.gaveUp = delay === undefined ? true : undefined;
+    job.done = delay === undefined;
+    save(env, job);
+    env.log("warn", `${job.who}: not sent: ${st.message}${delay !== undefined ? `; asking again in ${delay} s` : "; gave up until the next event"}`);
+    env.say(`${s.name}: not sent: ${st.message}`);
+    return undefined;
+  }
   if (ip === undefined) {
     st.result = "no-address";
     st.code = "no address";
@@ -192,11 +212,12 @@ export function runPass(sections: DdnsSection[], env: UpdaterEnv, opts: PassOpti
     for (const job of jobs) {
       if (job.done) continue;
       const ip = check(job, env, force);
-      if (ip === undefined) continue;
-      const at = dueTime(env, job);
+      if (ip === undefined && job.done) continue;
+      // no address yet but a retry: due when netifd is to be asked again
+      const at = ip === undefined ? (job.st.nextRetry as number) : dueTime(env, job);
       if (next === undefined || at < nextAt) {
         next = job;
-        nextIp = ip;
+        nextIp = ip ?? "";
         nextAt = at;
       }
     }
@@ -216,6 +237,7 @@ export function runPass(sections: DdnsSection[], env: UpdaterEnv, opts: PassOpti
       if (!sleepUntil(env, nextAt)) return "superseded";
       continue; // re-read addresses: they may have changed while waiting
     }
+    if (nextIp === "") continue; // netifd's turn to be asked again
     attempt(next, nextIp, env);
   }
 }

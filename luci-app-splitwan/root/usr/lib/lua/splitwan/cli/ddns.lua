@@ -9,7 +9,7 @@ local failures
 local ____config = require("splitwan.core.config")
 local readConfig = ____config.readConfig
 local ____address = require("splitwan.core.ddns.address")
-local interfaceAddress = ____address.interfaceAddress
+local lookupAddress = ____address.lookupAddress
 local ____config = require("splitwan.core.ddns.config")
 local checkDdns = ____config.checkDdns
 local readDdns = ____config.readDdns
@@ -76,7 +76,7 @@ local function makeEnv(self, p, loaded, pid, interactive, seen)
 	return {
 		clock = routerClock(nil, p),
 		http = routerHttp(nil, p, {dir = DDNS_RUN_DIR, tag = pid, timeout = 30}),
-		address = function(____, s) return interfaceAddress(nil, p, s.ipVersion == 6 and s.ip6Interface or loaded.iface, s.ipVersion) end,
+		address = function(____, s) return lookupAddress(nil, p, s.ipVersion == 6 and s.ip6Interface or loaded.iface, s.ipVersion) end,
 		addressSource = function(____, s) return s.ipVersion == 6 and s.ip6Interface .. " IPv6" or loaded.iface .. " IPv4" end,
 		readFile = function(____, path) return p:readFile(path) end,
 		writeFile = function(____, path, data) return p:writeFile(path, data, 384) end,

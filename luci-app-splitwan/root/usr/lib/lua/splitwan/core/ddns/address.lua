@@ -2,19 +2,17 @@
 local ____lualib = require("splitwan.lualib_bundle")
 local __TS__ArrayIsArray = ____lualib.__TS__ArrayIsArray
 local ____exports = {}
+local first, addressOf
 local ____addr = require("splitwan.core.addr")
 local parseIPv4 = ____addr.parseIPv4
 local parseIPv6 = ____addr.parseIPv6
 local ____ubus = require("splitwan.core.ubus")
+local notAnswering = ____ubus.notAnswering
 local ubusData = ____ubus.ubusData
-local function first(self, list)
+function first(self, list)
 	return __TS__ArrayIsArray(list) and #list > 0 and type(list[1]) == "table" and list[1] or nil
 end
-function ____exports.interfaceAddress(self, p, iface, version)
-	local st = ubusData(
-		nil,
-		p:ubusCall("network.interface." .. iface, "status")
-	)
+function addressOf(self, st, version)
 	if st == nil or st.up ~= true then
 		return nil
 	end
@@ -50,5 +48,19 @@ function ____exports.interfaceAddress(self, p, iface, version)
 	end
 	local valid = ____temp_2
 	return valid and addr or nil
+end
+function ____exports.lookupAddress(self, p, iface, version)
+	local reply = p:ubusCall("network.interface." .. iface, "status")
+	return {
+		ip = addressOf(
+			nil,
+			ubusData(nil, reply),
+			version
+		),
+		unreachable = notAnswering(nil, reply)
+	}
+end
+function ____exports.interfaceAddress(self, p, iface, version)
+	return ____exports.lookupAddress(nil, p, iface, version).ip
 end
 return ____exports

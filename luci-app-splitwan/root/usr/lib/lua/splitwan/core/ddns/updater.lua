@@ -102,7 +102,37 @@ local function check(self, job, env, force)
 	local ____job_0 = job
 	local s = ____job_0.s
 	local st = ____job_0.st
-	local ip = env:address(s)
+	local found = env:address(s)
+	local ip = found.ip
+	if ip == nil and found.unreachable then
+		local now = env.clock:now()
+		if st.nextRetry ~= nil and now < st.nextRetry and st.result == "no-address" then
+			return nil
+		end
+		st.failures = st.failures + 1
+		local delay = retryDelay(nil, st.failures)
+		st.result = "no-address"
+		st.code = "netifd not answering"
+		st.message = ("could not ask netifd for the " .. env:addressSource(s)) .. " address"
+		st.answer = ""
+		st.nextRetry = delay ~= nil and now + delay or nil
+		local ____st_2 = st
+		local ____temp_1
+		if delay == nil then
+			____temp_1 = true
+		else
+			____temp_1 = nil
+		end
+		____st_2.gaveUp = ____temp_1
+		job.done = delay == nil
+		save(nil, env, job)
+		env:log(
+			"warn",
+			((job.who .. ": not sent: ") .. st.message) .. (delay ~= nil and ("; asking again in " .. tostring(delay)) .. " s" or "; gave up until the next event")
+		)
+		env:say((s.name .. ": not sent: ") .. st.message)
+		return nil
+	end
 	if ip == nil then
 		st.result = "no-address"
 		st.code = "no address"
@@ -128,9 +158,9 @@ local function check(self, job, env, force)
 	return ip
 end
 local function attempt(self, job, ip, env)
-	local ____job_1 = job
-	local s = ____job_1.s
-	local st = ____job_1.st
+	local ____job_3 = job
+	local s = ____job_3.s
+	local st = ____job_3.st
 	local now = env.clock:now()
 	st.lastAttempt = now
 	st.ipSent = ip
@@ -188,7 +218,7 @@ function ____exports.runPass(self, sections, env, opts)
 	do
 		while true do
 			do
-				local __continue30
+				local __continue32
 				repeat
 					if env:superseded() then
 						return "superseded"
@@ -198,26 +228,26 @@ function ____exports.runPass(self, sections, env, opts)
 					local nextAt = 0
 					for ____, job in ipairs(jobs) do
 						do
-							local __continue32
+							local __continue34
 							repeat
 								if job.done then
-									__continue32 = true
+									__continue34 = true
 									break
 								end
 								local ip = check(nil, job, env, force)
-								if ip == nil then
-									__continue32 = true
+								if ip == nil and job.done then
+									__continue34 = true
 									break
 								end
-								local at = dueTime(nil, env, job)
+								local at = ip == nil and job.st.nextRetry or dueTime(nil, env, job)
 								if next == nil or at < nextAt then
 									next = job
-									nextIp = ip
+									nextIp = ip or ""
 									nextAt = at
 								end
-								__continue32 = true
+								__continue34 = true
 							until true
-							if not __continue32 then
+							if not __continue34 then
 								break
 							end
 						end
@@ -228,17 +258,17 @@ function ____exports.runPass(self, sections, env, opts)
 					if nextAt > env.clock:now() + opts.maxWait then
 						for ____, job in ipairs(jobs) do
 							do
-								local __continue39
+								local __continue41
 								repeat
 									if job.done then
-										__continue39 = true
+										__continue41 = true
 										break
 									end
 									job.st.nextRetry = dueTime(nil, env, job)
 									save(nil, env, job)
-									__continue39 = true
+									__continue41 = true
 								until true
-								if not __continue39 then
+								if not __continue41 then
 									break
 								end
 							end
@@ -251,13 +281,17 @@ function ____exports.runPass(self, sections, env, opts)
 						if not sleepUntil(nil, env, nextAt) then
 							return "superseded"
 						end
-						__continue30 = true
+						__continue32 = true
+						break
+					end
+					if nextIp == "" then
+						__continue32 = true
 						break
 					end
 					attempt(nil, next, nextIp, env)
-					__continue30 = true
+					__continue32 = true
 				until true
-				if not __continue30 then
+				if not __continue32 then
 					break
 				end
 			end
