@@ -37,12 +37,12 @@ describe("LuCI page files", () => {
     expect([...read, ...write].sort()).toEqual(Object.keys(JSON.parse(METHODS_JSON)).sort());
   });
 
-  it("rpcd plugin: an executable wrapper around `splitwan rpcd`", () => {
-    const path = join(TOP, "files/usr/libexec/rpcd/luci.splitwan");
+  it("rpcd plugin: an executable Lua entry that loads the rpcd module", () => {
+    const path = join(TOP, "luci-app-splitwan/root/usr/libexec/rpcd/luci.splitwan");
     expect(statSync(path).mode & 0o777).toBe(0o755);
     const text = readFileSync(path, "utf8");
-    expect(text.startsWith("#!/bin/sh\n")).toBe(true);
-    expect(text.trim().endsWith('exec /usr/sbin/splitwan rpcd "$@"')).toBe(true);
+    expect(text.startsWith("#!/usr/bin/lua\n")).toBe(true);
+    expect(text.trim().endsWith('require("splitwan.cli.rpcd-main")')).toBe(true);
   });
 
   it("view file: LuCI's directives first, an IIFE body, the class returned", () => {
