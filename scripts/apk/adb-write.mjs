@@ -107,7 +107,7 @@ class Adb {
   }
 }
 
-/** Dependency words (`depends:`, `provides:`): plain names, sorted and unique. */
+/** The words of a dependency list (`depends:`, `provides:`): apk splits on blanks. */
 function splitDeps(text) {
   return (text ?? "").split(/[ \t\n]+/).filter(Boolean);
 }
@@ -140,28 +140,28 @@ export function validateInfo(info) {
  * dirs: Map path → {mode} for directories with a mode other than 0755 or no files. */
 function walk(files, dirs) {
   const dirMode = new Map([["", 0o755]]);
-  const add = (p) => {
+  const withParents = (p) => {
     const parts = p.split("/");
     for (let i = 1; i < parts.length; i++) {
       const d = parts.slice(0, i).join("/");
       if (!dirMode.has(d)) dirMode.set(d, 0o755);
     }
   };
-  for (const [p, d] of dirs) {
-    add(p + "/x");
-    dirMode.set(p, d.mode);
-  }
   for (const p of files.keys()) {
     if (p === "" || p.startsWith("/") || p.endsWith("/") || p.split("/").some((s) => s === "" || s === "." || s === "..")) {
       throw new Error(`apk: bad path ${JSON.stringify(p)}`);
     }
     if (dirs.has(p)) throw new Error(`apk: ${p} is a file and a directory`);
-    add(p);
+    withParents(p);
+  }
+  for (const [p, d] of dirs) {
+    withParents(p);
+    dirMode.set(p, d.mode);
   }
   const names = [...dirMode.keys()].filter((d) => d !== "").sort(byteOrder);
   return ["", ...names].map((d) => {
     const inDir = [...files.keys()].filter((p) => (d === "" ? !p.includes("/") : p.startsWith(d + "/") && !p.slice(d.length + 1).includes("/")));
-    const list = inDir.map((p) => ({ path: p, name: d === "" ? p : p.slice(d.length + 1), ...files.get(p) })).sort((a, b) => byteOrder(a.name, b.name));
+    const list = inDir.map((p) => ({ name: d === "" ? p : p.slice(d.length + 1), ...files.get(p) })).sort((a, b) => byteOrder(a.name, b.name));
     return { name: d, mode: dirMode.get(d), files: list };
   });
 }
