@@ -65,3 +65,4 @@ buildLua();
 await step("build-files.mjs");
 await step("build-luci.mjs");
 await step("build-ipk.mjs");
+await step("build-apk.mjs");

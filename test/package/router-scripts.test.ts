@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { luciDefaultPostinst, packageMeta } from "../../scripts/build-ipk.mjs";
+import { LUCI_POSTINST, luciDefaultPostinst, packageMeta } from "../../scripts/build-ipk.mjs";
 import { TOP } from "../helpers/lua";
 
 const FILES = join(TOP, "files");
@@ -74,7 +74,7 @@ const canUnshare = spawnSync("unshare", ["--mount", "--propagation", "private", 
 describe.skipIf(!canUnshare)("/etc/uci-defaults/80-splitwan (in a private mount namespace)", () => {
   /** Runs the script as /etc/init.d/boot and default_postinst do: sourced in a subshell
    * from /etc/uci-defaults. config: contents of /etc/config/splitwan, or null for none. */
-  function uciDefaults(config: string | null, failingCli = false) {
+  function uciDefaults(config: string | null, failingCli = false, beside: Record<string, string> = {}) {
     const s = scratch();
     if (failingCli) {
       rmSync(join(s.bin, "splitwan"));
@@ -86,6 +86,7 @@ describe.skipIf(!canUnshare)("/etc/uci-defaults/80-splitwan (in a private mount 
     mkdirSync(join(tmp, "luci-modulecache"), { recursive: true });
     cpSync(join(FILES, "etc/uci-defaults"), join(etc, "uci-defaults"), { recursive: true });
     if (config !== null) writeFileSync(join(etc, "config/splitwan"), config);
+    for (const [f, text] of Object.entries(beside)) writeFileSync(join(etc, "config", f), text);
     writeFileSync(join(tmp, "luci-indexcache.0123abcd.json"), "{}");
     writeFileSync(join(tmp, "luci-modulecache/x.json"), "{}");
     writeFileSync(join(tmp, "other"), "kept");
@@ -128,6 +129,18 @@ describe.skipIf(!canUnshare)("/etc/uci-defaults/80-splitwan (in a private mount 
     expect(r.status, r.stderr).toBe(0);
     expect(r.calls).toContain("splitwan apply\n");
     expect(r.calls).not.toContain("batch");
+  });
+
+  it("after an apk upgrade (25.12): the new default beside the config as splitwan.apk-new changes nothing it does", () => {
+    const user = shipped.replace("option enabled '0'", "option enabled '1'");
+    const plain = uciDefaults(user);
+    const withNew = uciDefaults(user, false, { "splitwan.apk-new": shipped + "\toption mtu '1454'\n" });
+    expect(withNew.status, withNew.stderr).toBe(0);
+    expect(withNew.calls).toBe(plain.calls);
+    expect(withNew.config).toBe(user);
+    // and a user config without main plus an .apk-new that has one: still recreated
+    const noMain = uciDefaults("", false, { "splitwan.apk-new": shipped });
+    expect(noMain.calls).toContain("batch: set splitwan.main=splitwan\n");
   });
 
   it("exits 0 even when apply fails, so boot does not keep it for the next boot", () => {
@@ -191,6 +204,14 @@ describe.skipIf(!canUnshare)("package scripts on a live system (in a private mou
     expect(r.status, r.stderr).toBe(0);
     expect(r.calls).toBe("");
     expect(r.tmp.length).toBe(2);
+  });
+
+  it("the .apk's postinst part (luci.mk's current one) clears the LuCI caches and HUPs rpcd; default_postinst runs the uci-defaults", () => {
+    const r = live(meta.postinst ?? LUCI_POSTINST);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.calls).toBe("killall -HUP rpcd\n");
+    expect(r.uciDefaultsLeft).toBe(true);
+    expect(r.tmp).toEqual([]);
   });
 
   it("postinst-pkg (luci.mk's) runs the uci-defaults once, clears caches and HUPs rpcd", () => {
