@@ -24,7 +24,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type ApkRead, readApk } from "../../scripts/apk/adb-read.mjs";
 import { buildApks } from "../../scripts/build-apk.mjs";
 import { parseUciText } from "../../src/core/uci-file";
-import { TOP } from "../helpers/lua";
+import { STANDIN_LUA, TOP } from "../helpers/lua";
 import { PKG_DIR, builtApk } from "./apk";
 
 const ROUTER_FILES = ["etc/config/network", "etc/config/firewall", "etc/iproute2/rt_tables"];
@@ -50,7 +50,8 @@ class FakeApk {
     writeFileSync(f, script, { mode: 0o755 });
     const r = spawnSync("sh", [f, ...args], {
       encoding: "utf8",
-      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", APK_SCRIPT: kind, APK_PACKAGE: name, IPKG_INSTROOT: this.root },
+      // a build host with libuci-lua: the stand-in binding (the scripts add the root's modules)
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", APK_SCRIPT: kind, APK_PACKAGE: name, IPKG_INSTROOT: this.root, LUA_PATH: `${STANDIN_LUA}/?.lua;;` },
     });
     this.log.push(`${kind} ${args.join(" ")} → ${r.status}${r.stderr ? `: ${r.stderr.trim()}` : ""}`);
     return r.status ?? 1;
@@ -133,7 +134,10 @@ for (const fixture of ["dsa-mape", "eth1-dslite"]) {
     const read = (rel: string) => readFileSync(join(root, rel), "utf8");
     const log = () => (existsSync(join(root, "functions.log")) ? read("functions.log") : "");
     const cli = (args: string[]) =>
-      spawnSync("lua5.1", [join(root, "usr/sbin/splitwan"), ...args], { encoding: "utf8", env: { PATH: process.env.PATH ?? "/usr/bin:/bin", SPLITWAN_ROOT: root } });
+      spawnSync("lua5.1", [join(root, "usr/sbin/splitwan"), ...args], {
+        encoding: "utf8",
+        env: { PATH: process.env.PATH ?? "/usr/bin:/bin", SPLITWAN_ROOT: root, LUA_PATH: `${root}/usr/lib/lua/?.lua;${STANDIN_LUA}/?.lua;;` },
+      });
     const snapshot = () => new Map([...before.keys()].map((rel) => [rel, read(rel)]));
 
     beforeAll(() => {
