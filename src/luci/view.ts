@@ -281,14 +281,20 @@ function buildMap(detect: DetectReply | undefined): form.Map {
   o.default = "4";
   o.depends("provider", "mydns");
   o.depends("provider", "cloudflare");
+  // the servers come from the loaded config (view load): only those with an IPv6 suffix
+  o = s.option(form.ListValue, "server", optionLabel("ddns", "server", _), _("Publish this server's IPv6: the LAN's delegated prefix plus the server's IPv6 suffix, updated when the prefix changes"));
+  o.value("", _("This router's own address"));
+  for (const srv of uci.sections("splitwan", "server")) if (srv.ip6_suffix) o.value(srv[".name"], `${srv[".name"]} (${String(srv.ip6_suffix)})`);
+  o.depends("ip_version", "6");
   return m;
 }
 
 export default view.extend({
-  load(): Promise<[DetectReply | undefined, StatusReply | RpcError]> {
+  load(): Promise<[DetectReply | undefined, StatusReply | RpcError, unknown]> {
     return Promise.all([
       callDetect().then((d) => (isError(d) ? undefined : d)).catch(() => undefined),
       callStatus().catch((e: unknown) => ({ error: errorText(e) })),
+      uci.load("splitwan"), // the DDNS server choices
     ]);
   },
 

@@ -160,6 +160,7 @@ var splitwanView = (() => {
     "no port forwards are live in fw4 (chain dstnat_%s): run /etc/init.d/firewall reload",
     "no such firewall zone",
     "no such record: add the host to the domain's DNS records at Value Domain first",
+    "no such server section",
     "not a Cloudflare zone id (32 hex digits)",
     "not a MyDNS master ID",
     "not a domain name",
@@ -170,6 +171,7 @@ var splitwanView = (() => {
     "not an IPv4 address (write it without /32)",
     "not an IPv6 interface identifier (like ::5)",
     "only the last 64 bits may be set (like ::5 or ::1234:5678:9abc:def0)",
+    "only with ip_version 6: over IPv4 the PPPoE address is published, for every server",
     "password mismatch: use the dynamic DNS password from Value Domain's DDNS settings, not the login password",
     "required: a Cloudflare API token with Zone.DNS Edit",
     "required: one of %s",
@@ -183,6 +185,8 @@ var splitwanView = (() => {
     "the PPPoE password is required",
     "the PPPoE user name is required",
     "the server's LAN IPv4 address is required",
+    "this server has no ip6_suffix: set its IPv6 suffix (like ::5) first",
+    "this server is disabled: enable it or publish another one",
     "too frequent: Value Domain wants about 60 s between requests",
     "too high for %s servers: the rules must stay below the main table (%s)",
     "unexpected HTTP %s from MyDNS",
@@ -361,7 +365,8 @@ var splitwanView = (() => {
         password: _2("Password"),
         token: _2("API token"),
         zone_id: _2("Zone ID"),
-        ip_version: _2("IP version")
+        ip_version: _2("IP version"),
+        server: _2("Publish the IPv6 of")
       }
     };
     const t = byType[type];
@@ -749,13 +754,19 @@ var splitwanView = (() => {
     o.default = "4";
     o.depends("provider", "mydns");
     o.depends("provider", "cloudflare");
+    o = s.option(form.ListValue, "server", optionLabel("ddns", "server", _), _("Publish this server's IPv6: the LAN's delegated prefix plus the server's IPv6 suffix, updated when the prefix changes"));
+    o.value("", _("This router's own address"));
+    for (const srv of uci.sections("splitwan", "server")) if (srv.ip6_suffix) o.value(srv[".name"], `${srv[".name"]} (${String(srv.ip6_suffix)})`);
+    o.depends("ip_version", "6");
     return m;
   }
   var view_default = view.extend({
     load() {
       return Promise.all([
         callDetect().then((d) => isError(d) ? void 0 : d).catch(() => void 0),
-        callStatus().catch((e) => ({ error: errorText(e) }))
+        callStatus().catch((e) => ({ error: errorText(e) })),
+        uci.load("splitwan")
+        // the DDNS server choices
       ]);
     },
     render(data) {

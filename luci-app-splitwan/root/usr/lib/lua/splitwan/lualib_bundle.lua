@@ -132,6 +132,24 @@ local function __TS__ArraySlice(self, first, last)
 	return out
 end
 
+local function __TS__StringCharAt(self, pos)
+	if pos ~= pos then
+		pos = 0
+	end
+	if pos < 0 then
+		return ""
+	end
+	return string.sub(self, pos + 1, pos + 1)
+end
+
+local function __TS__ArrayMap(self, callbackfn, thisArg)
+	local result = {}
+	for i = 1, #self do
+		result[i] = callbackfn(thisArg, self[i], i - 1, self)
+	end
+	return result
+end
+
 local function __TS__ArrayIsArray(value)
 	return type(value) == "table" and (value[1] ~= nil or next(value) == nil)
 end
@@ -194,14 +212,6 @@ local function __TS__StringTrim(self)
 	return result
 end
 
-local function __TS__ArrayMap(self, callbackfn, thisArg)
-	local result = {}
-	for i = 1, #self do
-		result[i] = callbackfn(thisArg, self[i], i - 1, self)
-	end
-	return result
-end
-
 local function __TS__ArrayIncludes(self, searchElement, fromIndex)
 	if fromIndex == nil then
 		fromIndex = 0
@@ -220,16 +230,6 @@ local function __TS__ArrayIncludes(self, searchElement, fromIndex)
 		end
 	end
 	return false
-end
-
-local function __TS__StringCharAt(self, pos)
-	if pos ~= pos then
-		pos = 0
-	end
-	if pos < 0 then
-		return ""
-	end
-	return string.sub(self, pos + 1, pos + 1)
 end
 
 local function __TS__StringEndsWith(self, searchString, endPosition)
@@ -960,6 +960,8 @@ return {
   __TS__Number = __TS__Number,
   __TS__StringSlice = __TS__StringSlice,
   __TS__ArraySlice = __TS__ArraySlice,
+  __TS__StringCharAt = __TS__StringCharAt,
+  __TS__ArrayMap = __TS__ArrayMap,
   __TS__ArrayIsArray = __TS__ArrayIsArray,
   __TS__ObjectKeys = __TS__ObjectKeys,
   __TS__ArraySort = __TS__ArraySort,
@@ -967,9 +969,7 @@ return {
   __TS__ArrayFind = __TS__ArrayFind,
   __TS__ArraySome = __TS__ArraySome,
   __TS__StringTrim = __TS__StringTrim,
-  __TS__ArrayMap = __TS__ArrayMap,
   __TS__ArrayIncludes = __TS__ArrayIncludes,
-  __TS__StringCharAt = __TS__StringCharAt,
   __TS__StringEndsWith = __TS__StringEndsWith,
   __TS__SparseArrayNew = __TS__SparseArrayNew,
   __TS__SparseArrayPush = __TS__SparseArrayPush,
