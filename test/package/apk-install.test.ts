@@ -23,7 +23,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type ApkRead, readApk } from "../../scripts/apk/adb-read.mjs";
 import { buildApks } from "../../scripts/build-apk.mjs";
-import { parseUciText } from "../../src/core/uci-file";
+import { parseUciText } from "../standin/uci-file";
 import { STANDIN_LUA, TOP } from "../helpers/lua";
 import { PKG_DIR, builtApk } from "./apk";
 
