@@ -9,6 +9,7 @@ import type { Platform } from "../core/platform";
 import { collectStatus, formatStatus } from "../core/status";
 import { readSystem } from "../core/system";
 import { ddnsCommand } from "./ddns";
+import { diagnoseCommand } from "./diagnose";
 import { rpcdCommand } from "./rpcd";
 
 const USAGE = `usage: splitwan <command>
@@ -16,6 +17,7 @@ const USAGE = `usage: splitwan <command>
   plan             show what apply would change; change nothing
   remove           take out everything splitwan created
   status [--json]  configured and live state
+  diagnose [--json]  self-test: each check ok / warning / fail, with its fix
   ddns <update [--force] | status>
 exit: 0 ok, 1 invalid config, 2 conflict, 3 system error
 `;
@@ -53,6 +55,8 @@ export function run(p: Platform, args: string[]): number {
       return plan(p);
     case "status":
       return status(p, rest);
+    case "diagnose":
+      return diagnoseCommand(p, rest);
     case "ddns":
       return ddnsCommand(p, rest);
     case "rpcd":
