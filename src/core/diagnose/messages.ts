@@ -22,7 +22,7 @@ export const DIAGNOSE_MESSAGES: Record<string, string> = {
   "rules.none": "no servers: no policy rules are needed",
   "rules.tool": "not checked: ip rule show failed",
   "rules.missing": "ip rule %s (%s) is missing — run /etc/init.d/network reload, then splitwan apply",
-  "rules.wrong": "ip rule at priority %s is \"%s\", expected %s — another program uses this priority: change option priority",
+  "rules.wrong": "ip rule at priority %s is %s, expected %s — another program uses this priority: change option priority",
 
   "table.ok": "table %s has a default route via %s",
   "table.tool": "not checked: ip route show table %s failed",
