@@ -65,6 +65,7 @@ export function diagnoseTemplates(_: Translate): Record<string, string> {
     "server.outside": _("server %s (%s) is outside zone %s's subnets (%s) — correct its address or option zone"),
     "server.no_zone": _("zone %s of server %s has no live network — check option zone"),
     "server.tool": _("not checked: ping is not available (%s)"),
+    "rp_filter.tool": _("not checked: /proc/sys/net/ipv4/conf/all/rp_filter cannot be read"),
     "rp_filter.ok": _("rp_filter is not strict (%s)"),
     "rp_filter.strict_ok": _("rp_filter is strict on %s; source-mode servers work with it"),
     "rp_filter.strict": _("rp_filter is strict on %s: connections to reply-only servers over PPPoE are dropped — set net.ipv4.conf.%s.rp_filter to 2 (loose)"),

@@ -267,6 +267,11 @@ describe("diagnose: rp_filter and DNS", () => {
     const devOnly = { "proc/sys/net/ipv4/conf/pppoe-wanppp/rp_filter": "1\n" };
     expect(verdictOf(facts("reply-only", { extra: devOnly }), "rp_filter").args[0]).toBe("pppoe-wanppp");
   });
+  it("rp_filter unreadable: not checked", () => {
+    const f = copy();
+    f.rpValues = undefined;
+    expect(verdictOf(f, "rp_filter")).toMatchObject({ verdict: "not-checked", code: "rp_filter.tool" });
+  });
   it("peerdns not 0, or the LAN's DNS using the PPPoE resolvers", () => {
     const f = copy();
     f.peerdns = "";

@@ -181,7 +181,6 @@ export function collectFacts(p: Platform): DiagnoseFacts {
     expectedRules: [],
     cgnAddrs: [],
     rpStrict: "",
-    rpValues: "",
     peerdns: "",
     lanDns: [],
     servers: [],
@@ -215,7 +214,7 @@ export function collectFacts(p: Platform): DiagnoseFacts {
     const t = p.readFile(`/proc/sys/net/ipv4/conf/${conf}/rp_filter`);
     return t !== undefined ? `${conf}=${t.trim()}` : `${conf}=?`;
   };
-  f.rpValues = [rp("all"), rp(p.readFile(`/proc/sys/net/ipv4/conf/${dev}/rp_filter`) !== undefined ? dev : "default")].join(", ");
+  if (p.readFile("/proc/sys/net/ipv4/conf/all/rp_filter") !== undefined) f.rpValues = [rp("all"), rp(p.readFile(`/proc/sys/net/ipv4/conf/${dev}/rp_filter`) !== undefined ? dev : "default")].join(", ");
 
   f.peerdns = optString(cursor.get_all("network", iface), "peerdns") ?? "";
   f.lanDns = nameservers(p.readFile("/tmp/resolv.conf.d/resolv.conf.auto") ?? p.readFile("/tmp/resolv.conf.auto"));

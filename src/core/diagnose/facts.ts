@@ -89,7 +89,8 @@ export interface DiagnoseFacts {
   /** the conf whose rp_filter is strict ("all", the device, "default"); "" none;
    * summary of the values read */
   rpStrict: string;
-  rpValues: string;
+  /** undefined: /proc/sys/net/ipv4/conf/all/rp_filter could not be read */
+  rpValues?: string;
   /** network.<iface>.peerdns as configured ("" unset: netifd's default 1) */
   peerdns: string;
   /** upstream servers dnsmasq uses (resolv.conf.auto nameservers and dhcp server list) */

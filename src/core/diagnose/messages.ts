@@ -49,6 +49,7 @@ export const DIAGNOSE_MESSAGES: Record<string, string> = {
   "server.no_zone": "zone %s of server %s has no live network — check option zone",
   "server.tool": "not checked: ping is not available (%s)",
 
+  "rp_filter.tool": "not checked: /proc/sys/net/ipv4/conf/all/rp_filter cannot be read",
   "rp_filter.ok": "rp_filter is not strict (%s)",
   "rp_filter.strict_ok": "rp_filter is strict on %s; source-mode servers work with it",
   "rp_filter.strict": "rp_filter is strict on %s: connections to reply-only servers over PPPoE are dropped — set net.ipv4.conf.%s.rp_filter to 2 (loose)",

@@ -228,6 +228,7 @@ function checkServer(s: ServerFacts): CheckResult {
 }
 
 function checkRpFilter(f: DiagnoseFacts): CheckResult {
+  if (f.rpValues === undefined) return result("rp_filter", "not-checked", "rp_filter.tool");
   if (f.rpStrict === "") return result("rp_filter", "ok", "rp_filter.ok", [f.rpValues]);
   const needsLoose = f.servers.some((s) => s.mode === "reply-only" && s.ports.length > 0);
   return needsLoose

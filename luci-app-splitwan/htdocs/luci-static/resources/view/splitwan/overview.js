@@ -563,6 +563,7 @@ var splitwanView = (() => {
       "server.outside": _2("server %s (%s) is outside zone %s's subnets (%s) — correct its address or option zone"),
       "server.no_zone": _2("zone %s of server %s has no live network — check option zone"),
       "server.tool": _2("not checked: ping is not available (%s)"),
+      "rp_filter.tool": _2("not checked: /proc/sys/net/ipv4/conf/all/rp_filter cannot be read"),
       "rp_filter.ok": _2("rp_filter is not strict (%s)"),
       "rp_filter.strict_ok": _2("rp_filter is strict on %s; source-mode servers work with it"),
       "rp_filter.strict": _2("rp_filter is strict on %s: connections to reply-only servers over PPPoE are dropped — set net.ipv4.conf.%s.rp_filter to 2 (loose)"),
