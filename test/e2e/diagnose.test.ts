@@ -18,6 +18,7 @@ import { splitwanConfig } from "./checks";
 import { inNs, ipBatch, nft, run, sysctl } from "./sh";
 
 const unavailable = bedUnavailable() ?? (run(["sh", "-c", "command -v busybox"], { check: false }).code !== 0 ? "busybox missing" : undefined);
+if (unavailable) console.warn(`\n!!! e2e diagnose tests SKIPPED: ${unavailable}. Run as root with iproute2, nftables and busybox.\n`);
 const RESOLVER = "198.51.100.53";
 const DDNS_HOST = "home.example.jp"; // MyDNS: the whole domain of the master ID
 
