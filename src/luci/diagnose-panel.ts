@@ -64,7 +64,7 @@ export function diagnoseTemplates(_: Translate): Record<string, string> {
     "server.unreachable": _("server %s (%s) does not answer on %s — check that it is on, its address, and its cable or Wi-Fi"),
     "server.outside": _("server %s (%s) is outside zone %s's subnets (%s) — correct its address or option zone"),
     "server.no_zone": _("zone %s of server %s has no live network — check option zone"),
-    "server.tool": _("not checked: ping is not available (%s)"),
+    "server.tool": _("not checked: %s is not available"),
     "rp_filter.tool": _("not checked: /proc/sys/net/ipv4/conf/all/rp_filter cannot be read"),
     "rp_filter.ok": _("rp_filter is not strict (%s)"),
     "rp_filter.strict_ok": _("rp_filter is strict on %s; source-mode servers work with it"),
@@ -80,7 +80,7 @@ export function diagnoseTemplates(_: Translate): Record<string, string> {
     "ddns.wrong": _("DDNS %s: %s resolves to %s, not %s — wait for the TTL, else check the domain and host options and run splitwan ddns update --force"),
     "ddns.pending": _("DDNS %s: %s still resolves to %s; %s was sent %s s ago — wait for the old record to expire"),
     "ddns.no_answer": _("DDNS %s: %s does not resolve from %s — check the domain and host options and the provider's panel"),
-    "ddns.tool": _("not checked: nslookup is not available (%s)"),
+    "ddns.tool": _("not checked: %s is not available"),
     "conflicts.ok": _("no mwan3, pbr or mwan4 installed"),
     "conflicts.clear": _("%s installed; marks, rule priorities and tables clear of splitwan's"),
     "conflicts.mark": _("%s uses mark mask %s, which includes splitwan's mark %s — change option mark to a free bit"),
@@ -91,7 +91,7 @@ export function diagnoseTemplates(_: Translate): Record<string, string> {
     "loopback.none": _("no published TCP ports: NAT loopback not needed"),
     "loopback.no_reflection": _("NAT loopback: no reflection rule for %s:%s in the live ruleset — LAN hosts cannot use the public address; run /etc/init.d/firewall reload"),
     "loopback.closed": _("NAT loopback: server %s does not accept TCP on %s:%s — start the service on the server or check its own firewall"),
-    "loopback.tool": _("not checked: nc is not available (%s)"),
+    "loopback.tool": _("not checked: %s is not available"),
   };
 }
 

@@ -78,6 +78,7 @@ function recorded(mode: "source" | "reply-only", over: Record<string, ExecResult
     ping: { code: 0, stdout: "" },
     "ip -4 neigh": { code: 0, stdout: "192.168.1.5 lladdr 02:11:22:33:44:55 REACHABLE\n" },
     nc: { code: 124, stdout: "" },
+    true: { code: 0, stdout: "" },
     nslookup: { code: 0, stdout: "Server:\t\t1.1.1.1\nAddress:\t1.1.1.1:53\n\nNon-authoritative answer:\nName:\thome.example.jp\nAddress: 203.0.113.45\n\n" },
     ...over,
   };
@@ -248,7 +249,8 @@ describe("diagnose: servers", () => {
     expect(probe({ ping: { code: 1, stdout: "" } })).toMatchObject({ verdict: "warning", code: "server.arp_only" });
     expect(probe({ ping: { code: 1, stdout: "" }, "ip -4 neigh": { code: 0, stdout: "192.168.1.5 FAILED\n" } })).toMatchObject({ verdict: "fail", code: "server.unreachable" });
     expect(probe({ ping: { code: 1, stdout: "" }, "ip -4 neigh": { code: 0, stdout: "" } })).toMatchObject({ verdict: "fail", code: "server.unreachable" });
-    expect(probe({ ping: { code: 127, stdout: "" } })).toMatchObject({ verdict: "not-checked", code: "server.tool", args: ["ping"] });
+    expect(probe({ ping: { code: 127, stdout: "" } })).toMatchObject({ verdict: "not-checked", code: "server.tool", args: ["ping"], text: "not checked: ping is not available" });
+    expect(probe({ ping: { code: 127, stdout: "" }, true: { code: 127, stdout: "" } })).toMatchObject({ verdict: "not-checked", args: ["timeout"] });
   });
   it("an address outside the zone's subnets, a zone with no live network", () => {
     const f = copy();

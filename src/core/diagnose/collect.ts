@@ -47,9 +47,14 @@ function output(p: Platform, argv: string[]): string | undefined {
   return r.code === 0 ? r.stdout : undefined;
 }
 
-/** Exit codes of `timeout N cmd`: 124 timed out, 126/127 the tool cannot run. */
+/** Exit codes of `timeout N cmd`: 124 timed out, 126/127 a tool cannot run. */
 function missingTool(code: number): boolean {
   return code === 126 || code === 127;
+}
+
+/** Which tool is missing after a 126/127: busybox `timeout` itself, or the probe. */
+function whichMissing(p: Platform, tool: string): string {
+  return missingTool(p.exec(["timeout", "1", "true"]).code) ? "timeout" : tool;
 }
 
 function expectedRules(c: NonNullable<ReturnType<typeof validateConfig>["config"]>, sys: ReturnType<typeof readSystem>): ExpectedRule[] {
@@ -82,7 +87,7 @@ function nameservers(text: string | undefined): string[] {
 function probeServer(p: Platform, s: ServerFacts, tcpPort: number | undefined): void {
   if (s.device === undefined) return;
   const ping = p.exec(["timeout", "2", "ping", "-c", "1", "-W", "1", "-I", s.device, s.ipaddr]);
-  if (missingTool(ping.code)) s.toolError = "ping";
+  if (missingTool(ping.code)) s.toolError = whichMissing(p, "ping");
   else s.ping = ping.code === 0;
   const neigh = output(p, ["ip", "-4", "neigh", "show", s.ipaddr, "dev", s.device]);
   const words = neigh !== undefined ? neigh.trim().split(" ").filter((x) => x !== "") : [];
@@ -91,7 +96,7 @@ function probeServer(p: Platform, s: ServerFacts, tcpPort: number | undefined): 
   // busybox nc: refused or unanswered connects exit 1 within -w; a connection the
   // server keeps open is ended by timeout (124): both 0 and 124 mean it accepted
   const nc = p.exec(["timeout", "2", "nc", "-w", "1", s.ipaddr, `${tcpPort}`], "");
-  if (missingTool(nc.code)) s.tcpError = "nc";
+  if (missingTool(nc.code)) s.tcpError = whichMissing(p, "nc");
   else s.tcp = nc.code === 0 || nc.code === 124 ? "open" : "closed";
 }
 
@@ -121,7 +126,7 @@ export function parseNslookup(text: string): { addrs: string[]; ttl?: number } {
 function lookupDdns(p: Platform, d: DdnsFacts): void {
   const r = p.exec(["timeout", "3", "nslookup", d.ipVersion === "6" ? "-type=aaaa" : "-type=a", d.host, d.resolver]);
   if (missingTool(r.code)) {
-    d.toolError = "nslookup";
+    d.toolError = whichMissing(p, "nslookup");
     return;
   }
   const parsed = parseNslookup(r.stdout);

@@ -47,7 +47,7 @@ export const DIAGNOSE_MESSAGES: Record<string, string> = {
   "server.unreachable": "server %s (%s) does not answer on %s — check that it is on, its address, and its cable or Wi-Fi",
   "server.outside": "server %s (%s) is outside zone %s's subnets (%s) — correct its address or option zone",
   "server.no_zone": "zone %s of server %s has no live network — check option zone",
-  "server.tool": "not checked: ping is not available (%s)",
+  "server.tool": "not checked: %s is not available",
 
   "rp_filter.tool": "not checked: /proc/sys/net/ipv4/conf/all/rp_filter cannot be read",
   "rp_filter.ok": "rp_filter is not strict (%s)",
@@ -66,7 +66,7 @@ export const DIAGNOSE_MESSAGES: Record<string, string> = {
   "ddns.wrong": "DDNS %s: %s resolves to %s, not %s — wait for the TTL, else check the domain and host options and run splitwan ddns update --force",
   "ddns.pending": "DDNS %s: %s still resolves to %s; %s was sent %s s ago — wait for the old record to expire",
   "ddns.no_answer": "DDNS %s: %s does not resolve from %s — check the domain and host options and the provider's panel",
-  "ddns.tool": "not checked: nslookup is not available (%s)",
+  "ddns.tool": "not checked: %s is not available",
 
   "conflicts.ok": "no mwan3, pbr or mwan4 installed",
   "conflicts.clear": "%s installed; marks, rule priorities and tables clear of splitwan's",
@@ -79,7 +79,7 @@ export const DIAGNOSE_MESSAGES: Record<string, string> = {
   "loopback.none": "no published TCP ports: NAT loopback not needed",
   "loopback.no_reflection": "NAT loopback: no reflection rule for %s:%s in the live ruleset — LAN hosts cannot use the public address; run /etc/init.d/firewall reload",
   "loopback.closed": "NAT loopback: server %s does not accept TCP on %s:%s — start the service on the server or check its own firewall",
-  "loopback.tool": "not checked: nc is not available (%s)",
+  "loopback.tool": "not checked: %s is not available",
 };
 
 /** The message for code with its args filled in (the code itself when unknown). */

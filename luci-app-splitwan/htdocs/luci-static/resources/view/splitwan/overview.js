@@ -562,7 +562,7 @@ var splitwanView = (() => {
       "server.unreachable": _2("server %s (%s) does not answer on %s — check that it is on, its address, and its cable or Wi-Fi"),
       "server.outside": _2("server %s (%s) is outside zone %s's subnets (%s) — correct its address or option zone"),
       "server.no_zone": _2("zone %s of server %s has no live network — check option zone"),
-      "server.tool": _2("not checked: ping is not available (%s)"),
+      "server.tool": _2("not checked: %s is not available"),
       "rp_filter.tool": _2("not checked: /proc/sys/net/ipv4/conf/all/rp_filter cannot be read"),
       "rp_filter.ok": _2("rp_filter is not strict (%s)"),
       "rp_filter.strict_ok": _2("rp_filter is strict on %s; source-mode servers work with it"),
@@ -578,7 +578,7 @@ var splitwanView = (() => {
       "ddns.wrong": _2("DDNS %s: %s resolves to %s, not %s — wait for the TTL, else check the domain and host options and run splitwan ddns update --force"),
       "ddns.pending": _2("DDNS %s: %s still resolves to %s; %s was sent %s s ago — wait for the old record to expire"),
       "ddns.no_answer": _2("DDNS %s: %s does not resolve from %s — check the domain and host options and the provider's panel"),
-      "ddns.tool": _2("not checked: nslookup is not available (%s)"),
+      "ddns.tool": _2("not checked: %s is not available"),
       "conflicts.ok": _2("no mwan3, pbr or mwan4 installed"),
       "conflicts.clear": _2("%s installed; marks, rule priorities and tables clear of splitwan's"),
       "conflicts.mark": _2("%s uses mark mask %s, which includes splitwan's mark %s — change option mark to a free bit"),
@@ -589,7 +589,7 @@ var splitwanView = (() => {
       "loopback.none": _2("no published TCP ports: NAT loopback not needed"),
       "loopback.no_reflection": _2("NAT loopback: no reflection rule for %s:%s in the live ruleset — LAN hosts cannot use the public address; run /etc/init.d/firewall reload"),
       "loopback.closed": _2("NAT loopback: server %s does not accept TCP on %s:%s — start the service on the server or check its own firewall"),
-      "loopback.tool": _2("not checked: nc is not available (%s)")
+      "loopback.tool": _2("not checked: %s is not available")
     };
   }
   function checkLabel(id, _2) {
