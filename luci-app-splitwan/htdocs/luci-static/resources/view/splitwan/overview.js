@@ -522,7 +522,7 @@ var splitwanView = (() => {
     return { text: _2("PPPoE down: servers are not reachable over IPv4"), state: "error" };
   }
 
-  // src/luci/diagnose-panel.ts
+  // src/luci/diagnose-format.ts
   function diagnoseTemplates(_2) {
     return {
       "config.ok": _2("splitwan is enabled and its configuration is valid"),
@@ -628,6 +628,8 @@ var splitwanView = (() => {
     const s = reply.summary;
     return fmt(_2("%s ok, %s warnings, %s failed, %s not checked (%s s)"), s.ok, s.warning, s.fail, s.not_checked, reply.seconds);
   }
+
+  // src/luci/diagnose-panel.ts
   function diagnosePanel(call, E2, _2) {
     const results = E2("div", { id: "splitwan-diagnose-results" });
     const show = (content) => {

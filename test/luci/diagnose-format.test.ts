@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DIAGNOSE_MESSAGES } from "../../src/core/diagnose/messages";
-import { checkLabel, diagnoseRows, diagnoseSummary, diagnoseTemplates, type DiagnoseReply } from "../../src/luci/diagnose-panel";
+import { checkLabel, diagnoseRows, diagnoseSummary, diagnoseTemplates, type DiagnoseReply } from "../../src/luci/diagnose-format";
 import { TOP } from "../helpers/lua";
 import { readCatalog } from "./po";
 
