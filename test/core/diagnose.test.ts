@@ -364,6 +364,21 @@ describe("diagnose: bounded and read-only", () => {
     f.outOfTime = ["server_web"];
     expect(verdictOf(f, "server_web")).toMatchObject({ verdict: "not-checked", code: "skip.time" });
   });
+  it("a slow router: probes stop once the budget is spent, the rest is not checked", () => {
+    const root = router(SOURCE + "\nconfig ddns 'home'\n\toption provider 'mydns'\n\toption domain 'home.example.jp'\n\toption username 'mydns1'\n\toption password 'pw'\n");
+    const p = testPlatform(root, { ubus: UBUS, exec: recorded("source") });
+    // every command takes 4 s on this router: after ip rule, ip route and nft, 12 s are gone
+    p.now = () => NOW + 4 * p.execs.length;
+    const r = judge(collectFacts(p));
+    expect(by(r, "server_web")).toMatchObject({ verdict: "not-checked", code: "skip.time" });
+    expect(by(r, "ddns_home")).toMatchObject({ verdict: "not-checked", code: "skip.time" });
+    expect(p.execs.map((a) => a[0])).toEqual(["ip", "ip", "nft"]);
+    // a fast router probes everything
+    const q = testPlatform(root, { ubus: UBUS, exec: recorded("source") });
+    const all = judge(collectFacts(q));
+    expect(by(all, "server_web").verdict).toBe("ok");
+    expect(q.execs.some((a) => a[2] === "nslookup")).toBe(true);
+  });
   it("every network probe runs under timeout, and nothing but reads is run", () => {
     const root = router(SOURCE);
     const p = testPlatform(root, { ubus: UBUS, exec: recorded("source") });
