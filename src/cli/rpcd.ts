@@ -15,6 +15,7 @@ import { readSystem } from "../core/system";
 import { type UciCursor, type UciSection, type UciValue, optString, sectionsOf } from "../core/uci";
 import { validateConfig } from "../core/validate";
 import type { ActionReply, DdnsState, DetectReply, FieldError, Lease, StatusReply, ValidateReply } from "../core/rpc-types";
+import { runDiagnose } from "./diagnose";
 
 type Args = Record<string, unknown>;
 type Reply = object;
@@ -22,7 +23,7 @@ type Reply = object;
 /** Methods with example arguments: rpcd derives each argument's type from its example
  * (written out, so an empty list stays a JSON array and never becomes an object). */
 export const METHODS_JSON =
-  '{"status":{},"detect":{},"validate":{"sections":[]},"ddns_update":{"name":"home","force":true},"reconnect":{}}';
+  '{"status":{},"detect":{},"validate":{"sections":[]},"ddns_update":{"name":"home","force":true},"reconnect":{},"diagnose":{}}';
 
 // ---- validate: the page's staged sections over the router's own network/firewall ----
 
@@ -276,6 +277,8 @@ export function callMethod(p: Platform, method: string, args: Args): Reply {
       return ddnsUpdate(p, args);
     case "reconnect":
       return reconnect(p);
+    case "diagnose":
+      return runDiagnose(p);
     default:
       return { error: `unknown method: ${method}` };
   }

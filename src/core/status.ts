@@ -131,7 +131,7 @@ export function collectStatus(p: Platform): Status {
 
 /** The kernel uses the larger of conf/all and the device's own value (default until the
  * device exists); 1 is strict. Returns the setting to change, or undefined. */
-function rpFilterStrict(p: Platform, device: string): string | undefined {
+export function rpFilterStrict(p: Platform, device: string): string | undefined {
   const read = (conf: string) => {
     const v = p.readFile(`/proc/sys/net/ipv4/conf/${conf}/rp_filter`);
     return v !== undefined ? Number(v.trim()) : undefined;

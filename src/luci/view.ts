@@ -9,6 +9,7 @@ import { optionLabel } from "./labels";
 import { translateMessage } from "./messages";
 import { ddnsRows, modeLabel, pppoeRows, routingRows, serverRows, summary, warningTexts, type Row, type State } from "./status-format";
 import { fmt } from "./text";
+import { diagnosePanel, type DiagnoseReply } from "./diagnose-panel";
 
 const OBJECT = "luci.splitwan";
 const POLL_SECONDS = 5;
@@ -18,6 +19,7 @@ const callDetect = rpc.declare<DetectReply | RpcError>({ object: OBJECT, method:
 const callValidate = rpc.declare<ValidateReply | RpcError, [unknown?]>({ object: OBJECT, method: "validate", params: ["sections"], expect: { "": {} } });
 const callDdnsUpdate = rpc.declare<ActionReply | RpcError, [string, boolean]>({ object: OBJECT, method: "ddns_update", params: ["name", "force"], expect: { "": {} } });
 const callReconnect = rpc.declare<ActionReply | RpcError>({ object: OBJECT, method: "reconnect", expect: { "": {} } });
+const callDiagnose = rpc.declare<DiagnoseReply | RpcError>({ object: OBJECT, method: "diagnose", expect: { "": {} } });
 
 const CSS = `
 #splitwan-status .splitwan-state { display: inline-block; min-width: .8em; height: .8em; border-radius: .4em; margin-right: .5em; vertical-align: middle; }
@@ -322,7 +324,7 @@ export default view.extend({
         E<HTMLElement>("style", {}, CSS),
         E<HTMLElement>("h2", {}, _("Split WAN")),
         E<HTMLElement>("div", { class: "cbi-map-descr" }, _("Keeps a PPPoE session beside the IPoE (MAP-E / DS-Lite) uplink and publishes servers on its IPv4 address. Everyday traffic stays on IPoE.")),
-        E<HTMLElement>("div", { class: "cbi-section", id: "splitwan-status" }, [E<HTMLElement>("h3", {}, _("Status")), statusBox, E<HTMLElement>("h4", {}, _("Actions")), actions, actionResult]),
+        E<HTMLElement>("div", { class: "cbi-section", id: "splitwan-status" }, [E<HTMLElement>("h3", {}, _("Status")), statusBox, E<HTMLElement>("h4", {}, _("Actions")), actions, actionResult, diagnosePanel(callDiagnose, E, _)]),
         checkBox,
         mapEl,
       ]);

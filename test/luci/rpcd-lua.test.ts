@@ -42,7 +42,7 @@ describe("rpcd plugin under lua5.1", () => {
     const r = runLuaFile(RPCD_PLUGIN, ["list"]);
     expect(r.code).toBe(0);
     const list = JSON.parse(r.stdout) as Record<string, Record<string, unknown>>;
-    expect(Object.keys(list).sort()).toEqual(["ddns_update", "detect", "reconnect", "status", "validate"]);
+    expect(Object.keys(list).sort()).toEqual(["ddns_update", "detect", "diagnose", "reconnect", "status", "validate"]);
     for (const args of Object.values(list)) expect(typeof args === "object" && !Array.isArray(args)).toBe(true);
     expect(list.validate.sections).toEqual([]); // an array, so rpcd types the argument as one
     expect(list.ddns_update).toEqual({ name: "home", force: true });

@@ -531,6 +531,146 @@ var splitwanView = (() => {
     return { text: _2("PPPoE down: servers are not reachable over IPv4"), state: "error" };
   }
 
+  // src/luci/diagnose-format.ts
+  function diagnoseTemplates(_2) {
+    return {
+      "config.ok": _2("splitwan is enabled and its configuration is valid"),
+      "config.disabled": _2("splitwan is disabled: nothing is published — enable it and save"),
+      "config.invalid": _2("the configuration is invalid: %s — fix it on the setup form (or run splitwan plan)"),
+      "skip.disabled": _2("not checked: splitwan is disabled or its configuration is invalid"),
+      "skip.pppoe_down": _2("not checked: PPPoE is down"),
+      "skip.time": _2("not checked: the self-test ran out of time"),
+      "pppoe.ok": _2("PPPoE %s is up with the public IPv4 %s"),
+      "pppoe.missing": _2("netifd has no interface %s — run splitwan apply"),
+      "pppoe.down": _2("PPPoE %s is down%s — check the PPPoE username and password, and that the line is connected"),
+      "pppoe.no_ipv4": _2("PPPoE %s is up but has no IPv4 address — reconnect PPPoE; if it stays so, ask the ISP"),
+      "pppoe.private": _2("PPPoE %s has the private address %s, not a public one — nothing can reach it from the internet; ask the ISP for a public (global) IPv4"),
+      "pppoe.shared": _2("PPPoE %s has %s from the shared range 100.64.0.0/10 (carrier-grade NAT) — ask the ISP for a public IPv4"),
+      "pppoe.cgn": _2("PPPoE %s has %s, the shared MAP-E / DS-Lite address — the session is not the PPPoE one; check option device and the credentials"),
+      "rules.ok": _2("%s policy rules present at their priorities"),
+      "rules.none": _2("no servers: no policy rules are needed"),
+      "rules.tool": _2("not checked: ip rule show failed"),
+      "rules.missing": _2("ip rule %s (%s) is missing — run /etc/init.d/network reload, then splitwan apply"),
+      "rules.wrong": _2("ip rule at priority %s is %s, expected %s — another program uses this priority: change option priority"),
+      "table.ok": _2("table %s has a default route via %s"),
+      "table.tool": _2("not checked: ip route show table %s failed"),
+      "table.no_default": _2("table %s has no default route via %s — check option defaultroute and ip4table of network.%s (keep defaultroute on), then reconnect PPPoE"),
+      "netifd_rule.ok": _2("netifd's rule from %s lookup %s is present (the router's own replies leave via PPPoE)"),
+      "netifd_rule.missing": _2("netifd's rule from %s lookup %s is missing — check option ip4table of network.%s, then reconnect PPPoE"),
+      "firewall.ok": _2("fw4 ruleset loaded with splitwan's drop-ins: %s"),
+      "firewall.tool": _2("not checked: nft list ruleset failed"),
+      "firewall.no_fw4": _2("the fw4 ruleset is not loaded — run /etc/init.d/firewall restart and read its errors"),
+      "firewall.no_zone": _2("zone %s is not in the live ruleset — run /etc/init.d/firewall reload"),
+      "firewall.dropin": _2("splitwan's drop-ins missing from the live ruleset: %s — run splitwan apply, then /etc/init.d/firewall reload"),
+      "firewall.mss": _2("the MSS clamp is %s, expected %s (MTU %s − 40) — run splitwan apply, then /etc/init.d/firewall reload"),
+      "dnat.ok": _2("%s published port(s) have their DNAT in the live ruleset"),
+      "dnat.none": _2("no published ports"),
+      "dnat.missing": _2("no DNAT for %s (server %s) in the live ruleset — run /etc/init.d/firewall reload; if it stays missing, splitwan apply"),
+      "server.ok": _2("server %s (%s) answers on %s"),
+      "server.arp_only": _2("server %s (%s) answers ARP on %s but not ping — fine if it drops ping; else check that it is on"),
+      "server.unreachable": _2("server %s (%s) does not answer on %s — check that it is on, its address, and its cable or Wi-Fi"),
+      "server.outside": _2("server %s (%s) is outside zone %s's subnets (%s) — correct its address or option zone"),
+      "server.no_zone": _2("zone %s of server %s has no live network — check option zone"),
+      "server.tool": _2("not checked: %s is not available"),
+      "rp_filter.tool": _2("not checked: /proc/sys/net/ipv4/conf/all/rp_filter cannot be read"),
+      "rp_filter.ok": _2("rp_filter is not strict (%s)"),
+      "rp_filter.strict_ok": _2("rp_filter is strict on %s; source-mode servers work with it"),
+      "rp_filter.strict": _2("rp_filter is strict on %s: connections to reply-only servers over PPPoE are dropped — set net.ipv4.conf.%s.rp_filter to 2 (loose)"),
+      "dns.ok": _2("PPPoE %s has peerdns 0 and the LAN's DNS does not use the PPPoE resolvers"),
+      "dns.peerdns": _2("network.%s has peerdns %s: the ISP's PPPoE resolvers are used and queried over IPoE — run splitwan apply (it sets peerdns 0)"),
+      "dns.resolvers": _2("the LAN's DNS (%s) uses the PPPoE resolver %s — set peerdns 0 on network.%s and remove it from the DHCP server list"),
+      "ddns.ok": _2("DDNS %s: %s resolves to %s, the PPPoE address"),
+      "ddns.ok_ttl": _2("DDNS %s: %s resolves to %s, the PPPoE address (TTL %s s)"),
+      "ddns.ok_v6": _2("DDNS %s: %s resolves to %s, the address last sent"),
+      "ddns.never": _2("DDNS %s: no successful update yet — run splitwan ddns update and read splitwan ddns status"),
+      "ddns.stale": _2("DDNS %s: the last address sent was %s, but PPPoE now has %s — run splitwan ddns update"),
+      "ddns.wrong": _2("DDNS %s: %s resolves to %s, not %s — wait for the TTL, else check the domain and host options and run splitwan ddns update --force"),
+      "ddns.pending": _2("DDNS %s: %s still resolves to %s; %s was sent %s s ago — wait for the old record to expire"),
+      "ddns.no_answer": _2("DDNS %s: %s does not resolve from %s — check the domain and host options and the provider's panel"),
+      "ddns.tool": _2("not checked: %s is not available"),
+      "conflicts.ok": _2("no mwan3, pbr or mwan4 installed"),
+      "conflicts.clear": _2("%s installed; marks, rule priorities and tables clear of splitwan's"),
+      "conflicts.mark": _2("%s uses mark mask %s, which includes splitwan's mark %s — change option mark to a free bit"),
+      "conflicts.priority": _2("%s puts its rules at priority %s, among splitwan's %s–%s — change option priority"),
+      "conflicts.table": _2("%s uses routing table %s, splitwan's table — change option table"),
+      "conflicts.unknown": _2("%s is installed: its marks, priorities and tables are not checked — make sure they stay clear of mark %s, priorities %s–%s and table %s"),
+      "loopback.ok": _2("NAT loopback: %s:%s is reflected to %s and the server accepts TCP on port %s"),
+      "loopback.none": _2("no published TCP ports: NAT loopback not needed"),
+      "loopback.no_reflection": _2("NAT loopback: no reflection rule for %s:%s in the live ruleset — LAN hosts cannot use the public address; run /etc/init.d/firewall reload"),
+      "loopback.closed": _2("NAT loopback: server %s does not accept TCP on %s:%s — start the service on the server or check its own firewall"),
+      "loopback.tool": _2("not checked: %s is not available")
+    };
+  }
+  function checkLabel(id, _2) {
+    const fixed = {
+      config: _2("Configuration"),
+      pppoe: _2("PPPoE session"),
+      rules: _2("Policy rules"),
+      table: _2("Routing table"),
+      netifd_rule: _2("Router's own replies"),
+      firewall: _2("Firewall"),
+      dnat: _2("Port forwards"),
+      rp_filter: _2("rp_filter"),
+      dns: _2("DNS"),
+      conflicts: _2("Other routing packages"),
+      loopback: _2("NAT loopback")
+    };
+    if (fixed[id] !== void 0) return fixed[id];
+    const prefixed = [["server_", _2("Server %s")], ["ddns_", _2("DDNS %s")], ["conflicts_", _2("Conflicts with %s")]];
+    for (const [prefix, template] of prefixed) if (id.startsWith(prefix)) return fmt(template, id.slice(prefix.length));
+    return id;
+  }
+  function verdictLabel(v, _2) {
+    return v === "ok" ? _2("OK") : v === "warning" ? _2("Warning") : v === "fail" ? _2("Fail") : _2("Not checked");
+  }
+  var STATE = { ok: "ok", warning: "warn", fail: "error", "not-checked": "off" };
+  function diagnoseRows(reply, _2) {
+    const templates = diagnoseTemplates(_2);
+    return asArray(reply.checks).map((c) => {
+      var _a;
+      const t = templates[c.code];
+      const text = t !== void 0 ? fmt(t, ...asArray(c.args)) : c.text;
+      return { id: c.id, state: (_a = STATE[c.verdict]) != null ? _a : "off", cells: [checkLabel(c.id, _2), verdictLabel(c.verdict, _2), text] };
+    });
+  }
+  function diagnoseSummary(reply, _2) {
+    const s = reply.summary;
+    return fmt(_2("%s ok, %s warnings, %s failed, %s not checked (%s s)"), s.ok, s.warning, s.fail, s.not_checked, reply.seconds);
+  }
+
+  // src/luci/diagnose-panel.ts
+  function diagnosePanel(call, E2, _2) {
+    const results = E2("div", { id: "splitwan-diagnose-results" });
+    const show = (content) => {
+      while (results.firstChild) results.removeChild(results.firstChild);
+      for (const el of content) results.appendChild(el);
+    };
+    const btn = E2("button", { class: "cbi-button cbi-button-action", id: "splitwan-diagnose-run" }, [_2("Run self-test")]);
+    btn.addEventListener("click", (ev) => {
+      ev.preventDefault();
+      btn.disabled = true;
+      show([E2("em", { class: "spinning" }, [_2("Testing… (at most 15 s)")])]);
+      call().then((r) => {
+        if (typeof r.error === "string") throw new Error(r.error);
+        const reply = r;
+        const table = E2("table", { class: "table", id: "splitwan-diagnose" }, [
+          E2("tr", { class: "tr table-titles" }, [_2("Check"), _2("Verdict"), _2("Result and fix")].map((h) => E2("th", { class: "th" }, [h])))
+        ]);
+        for (const row of diagnoseRows(reply, _2)) {
+          table.appendChild(E2("tr", { class: `tr splitwan-${row.state}`, "data-check": row.id }, [
+            E2("td", { class: "td" }, [row.cells[0]]),
+            E2("td", { class: "td" }, [E2("span", { class: "splitwan-state" }), row.cells[1]]),
+            E2("td", { class: "td" }, [row.cells[2]])
+          ]));
+        }
+        show([E2("div", { class: "splitwan-summary", id: "splitwan-diagnose-summary" }, [diagnoseSummary(reply, _2)]), table]);
+      }).catch((e) => show([E2("div", { class: "alert-message error" }, [fmt(_2("Self-test failed: %s"), e instanceof Error ? e.message : String(e))])])).then(() => {
+        btn.disabled = false;
+      });
+    });
+    return E2("div", { id: "splitwan-diagnose-panel" }, [E2("h4", {}, [_2("Self-test")]), btn, results]);
+  }
+
   // src/luci/view.ts
   var OBJECT = "luci.splitwan";
   var POLL_SECONDS = 5;
@@ -539,6 +679,7 @@ var splitwanView = (() => {
   var callValidate = rpc.declare({ object: OBJECT, method: "validate", params: ["sections"], expect: { "": {} } });
   var callDdnsUpdate = rpc.declare({ object: OBJECT, method: "ddns_update", params: ["name", "force"], expect: { "": {} } });
   var callReconnect = rpc.declare({ object: OBJECT, method: "reconnect", expect: { "": {} } });
+  var callDiagnose = rpc.declare({ object: OBJECT, method: "diagnose", expect: { "": {} } });
   var CSS = `
 #splitwan-status .splitwan-state { display: inline-block; min-width: .8em; height: .8em; border-radius: .4em; margin-right: .5em; vertical-align: middle; }
 .splitwan-ok .splitwan-state { background: #2e7d32; } .splitwan-warn .splitwan-state { background: #ed8c00; }
@@ -790,7 +931,7 @@ var splitwanView = (() => {
           E("style", {}, CSS),
           E("h2", {}, _("Split WAN")),
           E("div", { class: "cbi-map-descr" }, _("Keeps a PPPoE session beside the IPoE (MAP-E / DS-Lite) uplink and publishes servers on its IPv4 address. Everyday traffic stays on IPoE.")),
-          E("div", { class: "cbi-section", id: "splitwan-status" }, [E("h3", {}, _("Status")), statusBox, E("h4", {}, _("Actions")), actions, actionResult]),
+          E("div", { class: "cbi-section", id: "splitwan-status" }, [E("h3", {}, _("Status")), statusBox, E("h4", {}, _("Actions")), actions, actionResult, diagnosePanel(callDiagnose, E, _)]),
           checkBox,
           mapEl
         ]);

@@ -663,6 +663,54 @@ local function __TS__ObjectAssign(target, ...)
 	return target
 end
 
+local function __TS__ArrayConcat(self, ...)
+	local items = {...}
+	local result = {}
+	local len = 0
+	for i = 1, #self do
+		len = len + 1
+		result[len] = self[i]
+	end
+	for i = 1, #items do
+		local item = items[i]
+		if __TS__ArrayIsArray(item) then
+			for j = 1, #item do
+				len = len + 1
+				result[len] = item[j]
+			end
+		else
+			len = len + 1
+			result[len] = item
+		end
+	end
+	return result
+end
+
+local function __TS__ArrayIndexOf(self, searchElement, fromIndex)
+	if fromIndex == nil then
+		fromIndex = 0
+	end
+	local len = #self
+	if len == 0 then
+		return -1
+	end
+	if fromIndex >= len then
+		return -1
+	end
+	if fromIndex < 0 then
+		fromIndex = len + fromIndex
+		if fromIndex < 0 then
+			fromIndex = 0
+		end
+	end
+	for i = fromIndex + 1, len do
+		if self[i] == searchElement then
+			return i - 1
+		end
+	end
+	return -1
+end
+
 local __TS__Iterator
 do
 	local function iteratorGeneratorStep(self)
@@ -930,29 +978,6 @@ local function __TS__ArraySetLength(self, length)
 	return length
 end
 
-local function __TS__ArrayConcat(self, ...)
-	local items = {...}
-	local result = {}
-	local len = 0
-	for i = 1, #self do
-		len = len + 1
-		result[len] = self[i]
-	end
-	for i = 1, #items do
-		local item = items[i]
-		if __TS__ArrayIsArray(item) then
-			for j = 1, #item do
-				len = len + 1
-				result[len] = item[j]
-			end
-		else
-			len = len + 1
-			result[len] = item
-		end
-	end
-	return result
-end
-
 return {
   __TS__StringCharCodeAt = __TS__StringCharCodeAt,
   __TS__StringSplit = __TS__StringSplit,
@@ -995,7 +1020,8 @@ return {
   __TS__ArrayReduce = __TS__ArrayReduce,
   __TS__ArrayPush = __TS__ArrayPush,
   __TS__ObjectAssign = __TS__ObjectAssign,
+  __TS__ArrayConcat = __TS__ArrayConcat,
+  __TS__ArrayIndexOf = __TS__ArrayIndexOf,
   Set = Set,
-  __TS__ArraySetLength = __TS__ArraySetLength,
-  __TS__ArrayConcat = __TS__ArrayConcat
+  __TS__ArraySetLength = __TS__ArraySetLength
 }

@@ -49,7 +49,9 @@ local optString = ____uci.optString
 local sectionsOf = ____uci.sectionsOf
 local ____validate = require("splitwan.core.validate")
 local validateConfig = ____validate.validateConfig
-____exports.METHODS_JSON = "{\"status\":{},\"detect\":{},\"validate\":{\"sections\":[]},\"ddns_update\":{\"name\":\"home\",\"force\":true},\"reconnect\":{}}"
+local ____diagnose = require("splitwan.cli.diagnose")
+local runDiagnose = ____diagnose.runDiagnose
+____exports.METHODS_JSON = "{\"status\":{},\"detect\":{},\"validate\":{\"sections\":[]},\"ddns_update\":{\"name\":\"home\",\"force\":true},\"reconnect\":{},\"diagnose\":{}}"
 local function isName(self, s)
 	if #s == 0 then
 		return false
@@ -489,6 +491,10 @@ function ____exports.callMethod(self, p, method, args)
 		____cond91 = ____cond91 or ____switch91 == "reconnect"
 		if ____cond91 then
 			return reconnect(nil, p)
+		end
+		____cond91 = ____cond91 or ____switch91 == "diagnose"
+		if ____cond91 then
+			return runDiagnose(nil, p)
 		end
 		do
 			return {error = "unknown method: " .. method}

@@ -11,7 +11,6 @@ local __TS__ArrayFilter = ____lualib.__TS__ArrayFilter
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__ArrayReduce = ____lualib.__TS__ArrayReduce
 local ____exports = {}
-local rpFilterStrict
 local ____config = require("splitwan.core.config")
 local readConfig = ____config.readConfig
 local ____apply = require("splitwan.core.apply")
@@ -32,7 +31,7 @@ local ____ubus = require("splitwan.core.ubus")
 local describeUbusFailure = ____ubus.describeUbusFailure
 local field = ____ubus.field
 local ubusData = ____ubus.ubusData
-function rpFilterStrict(self, p, device)
+function ____exports.rpFilterStrict(self, p, device)
 	local function read(____, conf)
 		local v = p:readFile(("/proc/sys/net/ipv4/conf/" .. conf) .. "/rp_filter")
 		return v ~= nil and __TS__Number(__TS__StringTrim(v)) or nil
@@ -183,7 +182,7 @@ function ____exports.collectStatus(self, p)
 		if pppoe.up and portCount > 0 and forwards == 0 then
 			warnings[#warnings + 1] = ("no port forwards are live in fw4 (chain dstnat_" .. c.zone) .. "): run /etc/init.d/firewall reload"
 		end
-		local strict = rpFilterStrict(
+		local strict = ____exports.rpFilterStrict(
 			nil,
 			p,
 			pppoeDevice(nil, c.iface)
