@@ -33,7 +33,7 @@ describe("LuCI page files", () => {
     const read = (grant.read.ubus as Record<string, string[]>)["luci.splitwan"];
     const write = (grant.write.ubus as Record<string, string[]>)["luci.splitwan"];
     expect(read).toEqual(["status", "detect", "validate"]); // no side effects
-    expect(write).toEqual(["ddns_update", "reconnect"]); // act on the router
+    expect(write).toEqual(["ddns_update", "reconnect", "apply"]); // act on the router
     expect([...read, ...write].sort()).toEqual(Object.keys(JSON.parse(METHODS_JSON)).sort());
   });
 
