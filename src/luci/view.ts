@@ -66,7 +66,7 @@ function rowsTable(id: string, rows: Row[]): HTMLElement {
 
 function gridTable(id: string, head: string[], rows: Array<{ state: State; cells: string[] }>, empty: string): HTMLElement {
   const table = E<HTMLElement>("table", { class: "table", id }, [E<HTMLElement>("tr", { class: "tr table-titles" }, [E<HTMLElement>("th", { class: "th" }, [])].concat(head.map((h) => E<HTMLElement>("th", { class: "th" }, [h]))))]);
-  if (rows.length === 0) table.appendChild(E<HTMLElement>("tr", { class: "tr placeholder" }, E<HTMLElement>("td", { class: "td" }, E<HTMLElement>("em", {}, [empty]))));
+  if (rows.length === 0) table.appendChild(E<HTMLElement>("tr", { class: "tr placeholder" }, E<HTMLElement>("td", { class: "td", colspan: String(head.length + 1) }, E<HTMLElement>("em", {}, [empty]))));
   for (const r of rows) table.appendChild(E<HTMLElement>("tr", { class: "tr", "data-state": r.state }, [stateCell(r.state)].concat(r.cells.map((c) => E<HTMLElement>("td", { class: "td" }, [c])))));
   return table;
 }

@@ -45,6 +45,14 @@ describe("LuCI page files", () => {
     expect(text.trim().endsWith('exec /usr/sbin/splitwan rpcd "$@"')).toBe(true);
   });
 
+  it("view: the theme owns every colour (no colours in the view's own CSS or markup)", () => {
+    const src = readFileSync(join(TOP, "src/luci/view.ts"), "utf8");
+    const css = /const CSS = `([^`]*)`/.exec(src)?.[1];
+    expect(css).toBeDefined();
+    expect(css).not.toMatch(/#[0-9a-f]{3,8}\b|rgba?\(|hsla?\(|color|background|border/i);
+    expect(src).not.toMatch(/style: *"[^"]*(color|background)/i);
+  });
+
   it("view file: LuCI's directives first, an IIFE body, the class returned", () => {
     const text = readFileSync(VIEW_PATH, "utf8");
     const head = text.split("\n").slice(0, 8);

@@ -664,7 +664,7 @@ var splitwanView = (() => {
   }
   function gridTable(id, head, rows, empty) {
     const table = E("table", { class: "table", id }, [E("tr", { class: "tr table-titles" }, [E("th", { class: "th" }, [])].concat(head.map((h) => E("th", { class: "th" }, [h]))))]);
-    if (rows.length === 0) table.appendChild(E("tr", { class: "tr placeholder" }, E("td", { class: "td" }, E("em", {}, [empty]))));
+    if (rows.length === 0) table.appendChild(E("tr", { class: "tr placeholder" }, E("td", { class: "td", colspan: String(head.length + 1) }, E("em", {}, [empty]))));
     for (const r of rows) table.appendChild(E("tr", { class: "tr", "data-state": r.state }, [stateCell(r.state)].concat(r.cells.map((c) => E("td", { class: "td" }, [c])))));
     return table;
   }
