@@ -333,6 +333,12 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
         });
         expect(fit.width).toBeGreaterThanOrEqual(fit.widest + 16); // + padding and the arrow
         await page.screenshot({ path: join(SHOTS, `${lang}-servers-${theme}.png`), fullPage: true });
+        // DDNS sits in its tab as its own section type; depends still work inside it
+        await tab(page, "ddns");
+        expect(await field(page, "home", "domain").isVisible()).toBe(true);
+        await field(page, "home", "provider", "select").selectOption("mydns");
+        expect(await field(page, "home", "domain").isVisible()).toBe(false);
+        expect(await field(page, "home", "username").isVisible()).toBe(true);
         // the theme decides the colours: the dark theme's page background is dark
         const bg = await page.evaluate(() => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle((globalThis as unknown as { document: { body: unknown } }).document.body).backgroundColor);
         const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);
