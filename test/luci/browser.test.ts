@@ -322,16 +322,17 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
         // the zone choice lists the router's zones from detect (not wan, not splitwan's own)
         const zones = await field(page, "web", "zone", "select option").evaluateAll((os) => os.map((o) => o.getAttribute("value")));
         expect(zones).toEqual((recordedAnswer("detect") as { zones: string[] }).zones);
-        // the routing-mode select shows its whole label (real LuCI clipped it to "All traff")
-        const fit = await field(page, "web", "mode", "select").evaluate((sel) => {
-          const s = sel as unknown as { clientWidth: number; options: Array<{ text: string }>; ownerDocument: { createElement(t: string): { getContext(c: string): { font: string; measureText(t: string): { width: number } } } } };
-          const style = (globalThis as unknown as { getComputedStyle(e: unknown): { font: string } }).getComputedStyle(sel);
-          const ctx = s.ownerDocument.createElement("canvas").getContext("2d");
-          ctx.font = style.font;
-          const widest = Math.max(...Array.from(s.options, (o) => ctx.measureText(o.text).width));
-          return { widest, width: s.clientWidth };
-        });
-        expect(fit.width).toBeGreaterThanOrEqual(fit.widest + 16); // + padding and the arrow
+        // the table's selects show their whole labels (real LuCI clipped routing mode to "All traff")
+        for (const option of ["mode", "zone"]) {
+          const fit = await field(page, "web", option, "select").evaluate((sel) => {
+            const s = sel as unknown as { clientWidth: number; options: Array<{ text: string }>; ownerDocument: { createElement(t: string): { getContext(c: string): { font: string; measureText(t: string): { width: number } } } } };
+            const style = (globalThis as unknown as { getComputedStyle(e: unknown): { font: string } }).getComputedStyle(sel);
+            const ctx = s.ownerDocument.createElement("canvas").getContext("2d");
+            ctx.font = style.font;
+            return { widest: Math.max(...Array.from(s.options, (o) => ctx.measureText(o.text).width)), width: s.clientWidth };
+          });
+          expect(fit.width, option).toBeGreaterThanOrEqual(fit.widest + 16); // + padding and the arrow
+        }
         await page.screenshot({ path: join(SHOTS, `${lang}-servers-${theme}.png`), fullPage: true });
         // DDNS sits in its tab as its own section type; depends still work inside it
         await tab(page, "ddns");
@@ -425,6 +426,20 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
       backend.recorded = {};
     });
   }
+
+  it("an action whose call fails says so in a sentence, and the check before apply too", async () => {
+    const page = await open("en", "up");
+    backend.failing = { reconnect: FAILURES.timeout, validate: FAILURES.missing };
+    await page.click("#splitwan-reconnect");
+    await page.waitForSelector("#splitwan-reconnect-error");
+    expect(await text(page, "#splitwan-reconnect-error")).toContain("Reconnect PPPoE failed. The router did not answer in time.");
+    await page.click(".cbi-page-actions .cbi-button-apply");
+    await page.waitForSelector("#splitwan-check-error");
+    expect(await text(page, "#splitwan-check-error")).toContain("Could not check the configuration on the router. The router has no Split WAN service");
+    await noShellWords(page);
+    await page.close();
+    backend.failing = {};
+  });
 
   it("a backend failure in Japanese", async () => {
     backend.recorded = { status: recordedAnswer("status-lua-error") };
