@@ -272,8 +272,9 @@ function apply(p: Platform): ApplyReply {
     const cursor = p.cursor();
     if (e.code === EXIT_INVALID) for (const fe of validateWith(cursor).errors) reply.errors.push(fe);
     if (e.code === EXIT_CONFLICT) {
-      const config = validateConfig(readConfig(cursor), readSystem(cursor)).config;
-      if (config !== undefined) for (const c of diffAgainstRouter(p, cursor, buildPlan(config, readSystem(cursor))).conflicts) reply.conflicts.push(c);
+      const sys = readSystem(cursor);
+      const config = validateConfig(readConfig(cursor), sys).config;
+      if (config !== undefined) for (const c of diffAgainstRouter(p, cursor, buildPlan(config, sys)).conflicts) reply.conflicts.push(c);
     }
   } finally {
     p.print = print;
