@@ -1,16 +1,15 @@
 // The self-test on the page: a "Run self-test" button and, once a run finishes, the
 // summary and the table of diagnose-format.ts's rows (mounted under the status panel).
 import { type DiagnoseReply, diagnoseRows, diagnoseSummary } from "./diagnose-format";
-import { fmt, type Translate } from "./text";
+import { type Answer, failureText, logHint } from "./failure";
+import type { Translate } from "./text";
 
 export type { DiagnoseReply } from "./diagnose-format";
-
-type RpcError = { error: string };
 
 type ElementFn = <T extends HTMLElement>(tag: string, attrs?: Record<string, unknown>, children?: unknown) => T;
 
 /** The panel: the button, and the results below it once a run finishes. */
-export function diagnosePanel(call: () => Promise<DiagnoseReply | RpcError>, E: ElementFn, _: Translate): HTMLElement {
+export function diagnosePanel(call: () => Promise<Answer<DiagnoseReply>>, E: ElementFn, _: Translate): HTMLElement {
   const results = E<HTMLElement>("div", { id: "splitwan-diagnose-results" });
   const show = (content: HTMLElement[]) => {
     while (results.firstChild) results.removeChild(results.firstChild);
@@ -22,11 +21,15 @@ export function diagnosePanel(call: () => Promise<DiagnoseReply | RpcError>, E: 
     btn.disabled = true;
     show([E<HTMLElement>("em", { class: "spinning" }, [_("Testing… (at most 15 s)")])]);
     call()
-      .then((r) => {
-        if (typeof (r as RpcError).error === "string") throw new Error((r as RpcError).error);
-        const reply = r as DiagnoseReply;
+      .then((a) => {
+        if (!a.ok) {
+          // a sentence in the user's words, never the RPC or Lua error text
+          show([E<HTMLElement>("div", { class: "alert-message warning", id: "splitwan-diagnose-failed" }, [_("The self-test could not run."), " ", failureText(a.failure, _), " ", logHint(_)])]);
+          return;
+        }
+        const reply = a.value;
         const table = E<HTMLElement>("table", { class: "table", id: "splitwan-diagnose" }, [
-          E<HTMLElement>("tr", { class: "tr table-titles" }, [_("Check"), _("Verdict"), _("Result and fix")].map((h) => E<HTMLElement>("th", { class: "th" }, [h]))),
+          E<HTMLElement>("tr", { class: "tr table-titles" }, [_("Self-test item"), _("Verdict"), _("Result and fix")].map((h) => E<HTMLElement>("th", { class: "th" }, [h]))),
         ]);
         for (const row of diagnoseRows(reply, _)) {
           table.appendChild(E<HTMLElement>("tr", { class: `tr splitwan-${row.state}`, "data-check": row.id }, [
@@ -37,7 +40,6 @@ export function diagnosePanel(call: () => Promise<DiagnoseReply | RpcError>, E: 
         }
         show([E<HTMLElement>("div", { class: "splitwan-summary", id: "splitwan-diagnose-summary" }, [diagnoseSummary(reply, _)]), table]);
       })
-      .catch((e: unknown) => show([E<HTMLElement>("div", { class: "alert-message error" }, [fmt(_("Self-test failed: %s"), e instanceof Error ? e.message : String(e))])]))
       .then(() => {
         btn.disabled = false;
       });

@@ -40,7 +40,7 @@ describe("self-test panel", () => {
     expect(rows[1].cells).toEqual(["Policy rules", "Fail", "ip rule 30011 (from 192.168.1.5 lookup 300) is missing — run /etc/init.d/network reload, then splitwan apply"]);
     expect(rows[4].cells[2]).toBe("a check this page does not know yet");
     const j = diagnoseRows(REPLY, tr);
-    expect(j[0].cells).toEqual(["PPPoE セッション", "OK", "PPPoE wanppp は接続中で、グローバル IPv4 は 203.0.113.45 です"]);
+    expect(j[0].cells).toEqual(["PPPoE セッション", "正常", "PPPoE wanppp は接続中で、グローバル IPv4 は 203.0.113.45 です"]);
     expect(j[2].cells[0]).toBe("サーバー web");
     expect(diagnoseSummary(REPLY, tr)).toBe("正常 2、警告 1、失敗 1、未確認 1（3 秒）");
   });
