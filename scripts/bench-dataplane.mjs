@@ -37,7 +37,7 @@ try {
   });
   const { runBench } = await import(pathToFileURL(out).href);
   const kind = process.argv.includes("ds-lite") ? "ds-lite" : "map-e";
-  const runs = Number(process.env.BENCH_DP_RUNS ?? 5);
+  const runs = Number(process.env.BENCH_DP_RUNS ?? 6);
   const seconds = Number(process.env.BENCH_DP_SECONDS ?? 2);
   code = await runBench(cli, { runs, seconds, kind }, (line) => console.log(line));
 } finally {

@@ -8,7 +8,13 @@
 //               internet to the PPPoE address, DNAT to the server, data server → internet
 //   LAN (IPoE)  the LAN client sends to the remote host over the IPoE tunnel (CGN)
 // Each flow is measured as TCP bulk throughput and as UDP packets per second with 64-byte
-// payloads (the receiver's count: what got through, not what was offered).
+// payloads (counted on the router's egress device).
+//
+// Three identical beds, one per state, run each measurement at the same moment: on a
+// shared 2-core machine the load of other work changes from second to second, and beds
+// measured side by side see the same load, so the ratio between them holds where
+// measurements taken one after the other scatter. Between runs the states rotate over
+// the beds, so no bed's own luck counts for one state only.
 //
 // Plain routing (a) is stock OpenWrt forwarding the same flow without anything of
 // splitwan's: for the LAN flow the bed's own IPoE router (splitwan never applied or
@@ -91,6 +97,7 @@ config redirect
 
 class Router {
   private applied = false;
+  private current = "";
 
   constructor(private bed: Bed) {}
 
@@ -108,6 +115,8 @@ class Router {
 
   /** plain routing for a flow: the IPoE router, or the PPPoE-uplink router for `published`. */
   plain(flow: Flow): void {
+    if (this.current === `plain/${flow}`) return;
+    this.current = `plain/${flow}`;
     this.unapply();
     if (flow === "lan") this.writeBase(baseNetwork(this.bed.kind), BASE_FIREWALL);
     else {
@@ -118,6 +127,8 @@ class Router {
   }
 
   splitwan(mode: "source" | "reply-only"): void {
+    if (this.current === mode) return;
+    this.current = mode;
     if (!this.applied) this.writeBase(baseNetwork(this.bed.kind), BASE_FIREWALL);
     this.bed.applySplitwan(splitwanBenchConfig(mode));
     this.applied = true;
@@ -125,6 +136,7 @@ class Router {
   }
 
   restore(): void {
+    this.current = "";
     this.unapply();
     this.writeBase(baseNetwork(this.bed.kind), BASE_FIREWALL);
   }
@@ -153,6 +165,7 @@ interface Iperf {
   end: {
     sum_received?: { bits_per_second: number };
     sum?: { packets?: number; lost_packets?: number; seconds?: number; bits_per_second: number };
+    cpu_utilization_percent?: { host_total: number; remote_total: number };
   };
   error?: string;
 }
@@ -162,32 +175,61 @@ function txPackets(bed: Bed, dev: string): number {
   return j[0].stats64.tx.packets;
 }
 
-/** One iperf3 run. TCP: Mbit/s received. UDP (64-byte payloads): packets per second the
- * router forwarded towards the receiver (its egress device's counter) — the receiving
- * iperf3 reads one datagram per system call and drops far below what crosses the router. */
-function measure(bed: Bed, flow: Flow, kind: Kind, seconds: number): number {
-  const [ns, args, egress] = flow === "published"
-    ? [bed.ns.inet, ["-c", bed.bras.addr, "-B", ADDR.client, "-R"], "pppoe-wanppp"]
-    : [bed.ns.cli, ["-c", ADDR.remote], bed.tunDev];
+interface Lane { bed: Bed; router: Router; servers: Servers }
+
+function iperf3(ns: string, argv: string[], timeoutMs: number): Promise<string> {
+  return new Promise((resolve) => {
+    const p = spawn("ip", ["netns", "exec", ns, "iperf3", ...argv], { stdio: ["ignore", "pipe", "ignore"] });
+    let out = "";
+    p.stdout.on("data", (d: Buffer) => { out += d.toString(); });
+    const timer = setTimeout(() => p.kill(), timeoutMs);
+    p.on("close", () => { clearTimeout(timer); resolve(out); });
+  });
+}
+
+/** One iperf3 run of the flow in every lane at once. TCP: Mbit/s received. UDP (64-byte
+ * payloads): packets per second the router forwarded towards the receiver, read from its
+ * egress device — the receiving iperf3 reads one datagram per system call and drops far
+ * below what crosses the router. */
+interface Sample {
+  /** Mbit/s (TCP) or packets/s (UDP) */
+  rate: number;
+  /** the same per CPU-second used by both iperf3 ends: on this kernel (tick accounting,
+   * no IRQ time accounting) the forwarding a sender's packets cause in its softirq context
+   * is charged to it, so this follows the cost per packet and not the machine's other load */
+  perCpu: number;
+}
+
+async function measure(lanes: Lane[], flow: Flow, kind: Kind, seconds: number): Promise<Sample[]> {
   const udp = kind === "udp" ? ["-u", "-b", "0", "-l", "64"] : ["-O", "1"];
   let last = "";
   // a fresh server may still be binding, and iperf3 refuses a second test while busy
   for (let attempt = 0; attempt < 5; attempt++) {
-    const tx0 = txPackets(bed, egress);
-    const r = inNs(ns, ["iperf3", ...args, "-p", `${PORT}`, "-t", `${seconds}`, "-J", ...udp], { check: false, timeout: (seconds + 15) * 1000 });
-    const tx = txPackets(bed, egress) - tx0;
-    let j: Iperf | undefined;
-    try {
-      j = JSON.parse(r.stdout) as Iperf;
-    } catch {
-      j = undefined;
-    }
-    if (j && !j.error) {
-      if (kind === "tcp") return (j.end.sum_received?.bits_per_second ?? 0) / 1e6;
-      return tx / (j.end.sum?.seconds ?? seconds);
-    }
-    last = j?.error ?? r.stderr ?? r.stdout;
-    run(["sleep", "0.5"]);
+    const setup = lanes.map(({ bed }) => flow === "published"
+      ? { bed, ns: bed.ns.inet, args: ["-c", bed.bras.addr, "-B", ADDR.client, "-R"], egress: "pppoe-wanppp" }
+      : { bed, ns: bed.ns.cli, args: ["-c", ADDR.remote], egress: bed.tunDev });
+    const tx0 = setup.map((x) => txPackets(x.bed, x.egress));
+    const outs = await Promise.all(setup.map((x) =>
+      iperf3(x.ns, [...x.args, "-p", `${PORT}`, "-t", `${seconds}`, "-J", ...udp], (seconds + 15) * 1000)));
+    const results = outs.map((o, i) => {
+      let j: Iperf | undefined;
+      try {
+        j = JSON.parse(o) as Iperf;
+      } catch {
+        j = undefined;
+      }
+      if (!j || j.error) {
+        last = j?.error ?? o;
+        return undefined;
+      }
+      const rate = kind === "tcp"
+        ? (j.end.sum_received?.bits_per_second ?? 0) / 1e6
+        : (txPackets(setup[i].bed, setup[i].egress) - tx0[i]) / (j.end.sum?.seconds ?? seconds);
+      const cpu = j.end.cpu_utilization_percent;
+      return { rate, perCpu: cpu ? rate / ((cpu.host_total + cpu.remote_total) / 100) : NaN };
+    });
+    if (results.every((r) => r !== undefined)) return results as Sample[];
+    await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`iperf3 ${flow} ${kind}: ${last}`);
 }
@@ -221,13 +263,14 @@ function listRules(ruleset: string): Listed[] {
 }
 
 /** Runs a TCP test flow on fw4's ruleset with a counter in front of every rule. */
-function countRules(bed: Bed, flow: Flow): RuleCount {
+async function countRules(lane: Lane, flow: Flow): Promise<RuleCount> {
+  const { bed } = lane;
   const listed = inNs(bed.ns.rt, ["nft", "-s", "list", "table", "inet", "fw4"]).stdout;
   const counted = listed.split("\n").map((l) =>
     l.startsWith("\t\t") && !/^\t\ttype /.test(l) && l.trim() !== "" ? `\t\tcounter ${l.slice(2)}` : l).join("\n");
   inNs(bed.ns.rt, ["nft", "-f", "-"], { input: `flush table inet fw4\n${counted}` });
   try {
-    measure(bed, flow, "tcp", 1);
+    await measure([lane], flow, "tcp", 1);
     const rules = listRules(inNs(bed.ns.rt, ["nft", "list", "table", "inet", "fw4"]).stdout);
     const fwd = rules.find((r) => r.chain === "forward");
     const packets = fwd?.packets ?? 0;
@@ -256,58 +299,64 @@ export async function runBench(cli: string, opts: BenchOptions, print: (line: st
     print(`data-plane benchmark skipped: ${why} (needs root, ip netns, nftables, lua5.1, iperf3)`);
     return 0;
   }
-  const bed = new Bed(opts.kind, cli);
-  const servers = new Servers();
+  const states: State[] = ["plain", "source", "reply-only"];
+  const lanes: Lane[] = states.map((_, i) => {
+    const bed = new Bed(opts.kind, cli, `b${i}`);
+    return { bed, router: new Router(bed), servers: new Servers() };
+  });
   const t0 = Date.now();
   try {
-    await bed.build();
-    servers.start(bed);
-    const router = new Router(bed);
+    for (const l of lanes) {
+      await l.bed.build();
+      l.servers.start(l.bed);
+    }
     const flows: Flow[] = ["published", "lan"];
     const kinds: Kind[] = ["tcp", "udp"];
-    const states: State[] = ["plain", "source", "reply-only"];
     const key = (s: State, f: Flow, k: Kind) => `${s}/${f}/${k}`;
-    const samples = new Map<string, number[]>();
+    const samples = new Map<string, Sample[]>();
     const counts = new Map<string, RuleCount>();
-    const add = (k: string, v: number) => samples.set(k, [...(samples.get(k) ?? []), v]);
-    // rounds interleave the states, each round in another order, so drift on a shared
-    // machine hits all of them alike
-    const steps: Array<{ state: State; flows: Flow[] }> = [
-      { state: "plain", flows: ["published"] }, { state: "plain", flows: ["lan"] },
-      { state: "source", flows }, { state: "reply-only", flows },
-    ];
+    const add = (k: string, v: Sample) => samples.set(k, [...(samples.get(k) ?? []), v]);
     for (let round = 0; round < opts.runs; round++) {
-      for (let i = 0; i < steps.length; i++) {
-        const { state, flows: fl } = steps[(i + round) % steps.length];
-        if (state === "plain") router.plain(fl[0]);
-        else router.splitwan(state);
-        run(["sleep", "1"]); // let the reloads' background work (hotplug) finish
-        for (const flow of fl) {
-          for (const k of kinds) add(key(state, flow, k), measure(bed, flow, k, opts.seconds));
-          if (round === 0) counts.set(key(state, flow, "tcp"), countRules(bed, flow));
+      const stateOf = (i: number) => states[(i + round) % states.length];
+      for (const flow of flows) {
+        lanes.forEach((l, i) => {
+          const st = stateOf(i);
+          if (st === "plain") l.router.plain(flow);
+          else l.router.splitwan(st);
+        });
+        await new Promise((r) => setTimeout(r, 1000)); // the reloads' background work (hotplug)
+        for (const k of kinds) {
+          const got = await measure(lanes, flow, k, opts.seconds);
+          got.forEach((v, i) => add(key(stateOf(i), flow, k), v));
+        }
+        if (round === 0) for (let i = 0; i < lanes.length; i++) counts.set(key(stateOf(i), flow, "tcp"), await countRules(lanes[i], flow));
+      }
+    }
+    for (const l of lanes) l.router.restore();
+
+    print(`${opts.kind === "map-e" ? "MAP-E" : "DS-Lite"} router, three namespace beds measured side by side (states rotated), iperf3 ${opts.seconds} s, ${opts.runs} runs`);
+    const label: Record<Flow, string> = { published: "published (internet → PPPoE → server)", lan: "LAN client → internet (IPoE)" };
+    const what: Record<Kind, string> = { tcp: "TCP throughput", udp: "UDP 64 B pps" };
+    const table = (title: string, pick: (x: Sample) => number, unit: (k: Kind, v: number) => string) => {
+      print(title);
+      print(`  ${"flow".padEnd(38)} ${"measure".padEnd(14)} ${"(b) source".padEnd(20)} ${"(c) reply-only".padEnd(20)} medians a / b / c`);
+      for (const flow of flows) {
+        for (const k of kinds) {
+          const a = samples.get(key("plain", flow, k))!.map(pick);
+          const cell = (s: State) => {
+            const r = stats(samples.get(key(s, flow, k))!.map((x, i) => pick(x) / a[i]));
+            return `${r.median.toFixed(3)} [${r.min.toFixed(3)}–${r.max.toFixed(3)}]`;
+          };
+          const abs = states.map((s) => unit(k, stats(samples.get(key(s, flow, k))!.map(pick)).median)).join(" / ");
+          print(`  ${label[flow].padEnd(38)} ${what[k].padEnd(14)} ${cell("source").padEnd(20)} ${cell("reply-only").padEnd(20)} ${abs}`);
         }
       }
-    }
-    router.restore();
-
-    print(`${opts.kind === "map-e" ? "MAP-E" : "DS-Lite"} router in namespaces, iperf3 ${opts.seconds} s per run, ${opts.runs} runs per figure (interleaved)`);
-    print("ratio to plain routing (a): median of the per-run ratios [min–max]; absolute medians after");
-    const label: Record<Flow, string> = { published: "published (internet → PPPoE → server)", lan: "LAN client → internet (IPoE)" };
-    print(`${"flow".padEnd(40)} ${"measure".padEnd(14)} ${"(b) source".padEnd(20)} ${"(c) reply-only".padEnd(20)} absolute a / b / c`);
-    for (const flow of flows) {
-      for (const k of kinds) {
-        const a = samples.get(key("plain", flow, k))!;
-        const cell = (s: State) => {
-          const xs = samples.get(key(s, flow, k))!;
-          const r = stats(xs.map((x, i) => x / a[i]));
-          return `${r.median.toFixed(3)} [${r.min.toFixed(3)}–${r.max.toFixed(3)}]`;
-        };
-        const abs = states.map((s) => stats(samples.get(key(s, flow, k))!).median);
-        const unit = k === "tcp" ? "Mbit/s" : "kpps forwarded";
-        const absText = abs.map((v) => (k === "tcp" ? v.toFixed(0) : (v / 1000).toFixed(1))).join(" / ");
-        print(`${label[flow].padEnd(40)} ${(k === "tcp" ? "TCP throughput" : "UDP 64 B pps").padEnd(14)} ${cell("source").padEnd(20)} ${cell("reply-only").padEnd(20)} ${absText} ${unit}`);
-      }
-    }
+    };
+    print("ratio to plain routing (a), median of the per-run ratios [min–max]:");
+    table(" per CPU-second of the two iperf3 ends (the cost per packet; robust to the machine's other load)",
+      (x) => x.perCpu, (k, v) => (k === "tcp" ? `${v.toFixed(0)} Mbit/CPU-s` : `${(v / 1000).toFixed(1)} kp/CPU-s`));
+    table(" raw rate, the three beds measured side by side",
+      (x) => x.rate, (k, v) => (k === "tcp" ? `${v.toFixed(0)} Mbit/s` : `${(v / 1000).toFixed(1)} kpps`));
     print("nft rules of splitwan's traversed per forwarded packet (counters on a TCP test flow):");
     for (const flow of flows) {
       const c = (s: State) => counts.get(key(s, flow, "tcp"))!;
@@ -317,7 +366,9 @@ export async function runBench(cli: string, opts: BenchOptions, print: (line: st
     print(`(${((Date.now() - t0) / 1000).toFixed(0)} s; namespaces removed)`);
     return 0;
   } finally {
-    servers.stop();
-    bed.destroy();
+    for (const l of lanes) {
+      l.servers.stop();
+      l.bed.destroy();
+    }
   }
 }
