@@ -12,9 +12,10 @@
 //
 // Three identical beds, one per state, run each measurement at the same moment: on a
 // shared 2-core machine the load of other work changes from second to second, and beds
-// measured side by side see the same load, so the ratio between them holds where
-// measurements taken one after the other scatter. Between runs the states rotate over
-// the beds, so no bed's own luck counts for one state only.
+// measured side by side see the same load. Between runs the states rotate over the
+// beds, so no bed's own luck counts for one state only. Rates are also given per
+// CPU-second used by both iperf3 ends, which follows the cost per packet rather than the
+// share of the CPUs that other work left.
 //
 // Plain routing (a) is stock OpenWrt forwarding the same flow without anything of
 // splitwan's: for the LAN flow the bed's own IPoE router (splitwan never applied or
@@ -187,10 +188,6 @@ function iperf3(ns: string, argv: string[], timeoutMs: number): Promise<string> 
   });
 }
 
-/** One iperf3 run of the flow in every lane at once. TCP: Mbit/s received. UDP (64-byte
- * payloads): packets per second the router forwarded towards the receiver, read from its
- * egress device — the receiving iperf3 reads one datagram per system call and drops far
- * below what crosses the router. */
 interface Sample {
   /** Mbit/s (TCP) or packets/s (UDP) */
   rate: number;
@@ -200,6 +197,10 @@ interface Sample {
   perCpu: number;
 }
 
+/** One iperf3 run of the flow in every lane at once. TCP: Mbit/s received. UDP (64-byte
+ * payloads): packets per second the router forwarded towards the receiver, read from its
+ * egress device — the receiving iperf3 reads one datagram per system call and drops far
+ * below what crosses the router. */
 async function measure(lanes: Lane[], flow: Flow, kind: Kind, seconds: number): Promise<Sample[]> {
   const udp = kind === "udp" ? ["-u", "-b", "0", "-l", "64"] : ["-O", "1"];
   let last = "";
