@@ -2,7 +2,8 @@
 // forwarding throughput and packets per second through the namespace bed's router with
 // splitwan in source and reply-only mode, as ratios to plain routing, and the nft rules
 // an established packet traverses because of splitwan. See test/e2e/bench-dataplane.ts.
-//   node scripts/bench-dataplane.mjs [map-e|ds-lite]     (BENCH_DP_RUNS, BENCH_DP_SECONDS)
+//   node scripts/bench-dataplane.mjs [map-e|ds-lite]     (BENCH_DP_RUNS, BENCH_DP_SECONDS;
+//   BENCH_DP_CLI: another build's root/usr/sbin/splitwan, to compare two versions)
 // Needs `npm run build` first and iperf3 (make deps). Prints why and exits 0 when the bed
 // cannot run here (not root, no namespaces, no iperf3).
 import { build } from "esbuild";
@@ -13,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const top = join(dirname(fileURLToPath(import.meta.url)), "..");
 const e2e = join(top, "test/e2e");
-const cli = join(top, "luci-app-splitwan/root/usr/sbin/splitwan");
+const cli = process.env.BENCH_DP_CLI ?? join(top, "luci-app-splitwan/root/usr/sbin/splitwan");
 if (!existsSync(cli)) {
   console.error(`${cli} missing: run npm run build first`);
   process.exit(2);
