@@ -74,3 +74,6 @@ for (const rel of ["root/usr/sbin/splitwan"]) {
 console.log(`  ${"all Lua".padEnd(28)} ${total}`);
 const readable = join(top, "build/lua/splitwan.lua");
 console.log(`  (before minifying: ${statSync(readable).size}; per module in build/lua/splitwan.lua)`);
+
+console.log("\nData plane (namespace bed; skipped with the reason when it cannot run here):");
+execFileSync(process.execPath, [join(top, "scripts/bench-dataplane.mjs")], { stdio: "inherit" });
