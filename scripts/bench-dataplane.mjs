@@ -7,8 +7,7 @@
 // Needs `npm run build` first and iperf3 (make deps). Prints why and exits 0 when the bed
 // cannot run here (not root, no namespaces, no iperf3).
 import { build } from "esbuild";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -20,7 +19,9 @@ if (!existsSync(cli)) {
   process.exit(2);
 }
 
-const dir = mkdtempSync(join(tmpdir(), "splitwan-bench-dp-"));
+// inside the project, so the bundle finds typescript-to-lua (external) in node_modules
+mkdirSync(join(top, "build"), { recursive: true });
+const dir = mkdtempSync(join(top, "build", "bench-dp-"));
 process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
 const out = join(dir, "bench-dataplane.mjs");
 let code = 1;
@@ -33,6 +34,7 @@ try {
     target: "node20",
     outfile: out,
     logLevel: "error",
+    external: ["typescript-to-lua", "typescript"],
     // the bed finds agent.mjs next to its sources, not next to the bundle
     define: { "import.meta.dirname": JSON.stringify(e2e) },
   });

@@ -33,6 +33,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { standins } from "../helpers/lua";
 import { ADDR, Bed, bedUnavailable, PPPOE_USER } from "./bed";
 import { MTU } from "./checks";
 import { BASE_FIREWALL, baseNetwork, type IpoeKind } from "./router-config";
@@ -300,6 +301,7 @@ export async function runBench(cli: string, opts: BenchOptions, print: (line: st
     print(`data-plane benchmark skipped: ${why} (needs root, ip netns, nftables, lua5.1, iperf3)`);
     return 0;
   }
+  standins(true); // the beds' Lua runs load the stand-in uci/ubus bindings
   const states: State[] = ["plain", "source", "reply-only"];
   const lanes: Lane[] = states.map((_, i) => {
     const bed = new Bed(opts.kind, cli, `b${i}`);
