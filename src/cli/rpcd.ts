@@ -14,7 +14,7 @@ import { buildPlan } from "../core/plan";
 import { jsonArray, jsonDecode, jsonEncode } from "../core/json";
 import type { Platform } from "../core/platform";
 import { collectStatus } from "../core/status";
-import { describeUbusFailure, field, ubusData } from "../core/ubus";
+import { describeUbusFailure, ubusData } from "../core/ubus";
 import { readSystem } from "../core/system";
 import { type UciCursor, type UciSection, type UciValue, optString, sectionsOf } from "../core/uci";
 import { validateConfig } from "../core/validate";
@@ -125,14 +125,6 @@ export function validateWith(cursor: UciCursor): ValidateReply {
 
 // ---- status ----
 
-/** netifd's error codes for an interface ("AUTH_FAILED", ...). */
-function interfaceErrors(p: Platform, iface: string): string[] {
-  const errs = field(ubusData(p.ubusCall(`network.interface.${iface}`, "status")), "errors");
-  const out: string[] = [];
-  if (Array.isArray(errs)) for (const e of errs as unknown[]) if (typeof field(e, "code") === "string") out.push(field(e, "code") as string);
-  return out;
-}
-
 function ddnsStates(p: Platform, cursor: UciCursor): DdnsState[] {
   return readDdns(cursor).map((r) => {
     const st = decodeState(p.readFile(statePath(r.section)));
@@ -170,16 +162,17 @@ export function statusReply(p: Platform): StatusReply {
       ipv4: s.pppoe.ipv4 !== "" ? s.pppoe.ipv4 : undefined,
       mtu: s.mtu,
       device: s.pppoe.l3_device !== "" ? s.pppoe.l3_device : s.device,
-      errors: configured && !s.pppoe.up ? interfaceErrors(p, s.interface) : [],
+      // from the one status call collectStatus made (a second one could wait out another timeout)
+      errors: jsonArray(configured && !s.pppoe.up ? s.pppoe.errors : []),
     },
     table: { configured, live: s.live.default_route, id: s.table, name: main.table_name, default_route: s.live.default_route },
     rules: { configured, live: s.live.rules.length > 0 },
     zone: { configured, live: s.live.zone, name: s.zone },
     forwards: { configured: configured && portCount > 0, live: s.live.forwards > 0 },
     servers: s.servers.map((sv) => ({ name: sv.name, enabled: true, ipaddr: sv.ipaddr, mode: sv.mode, ports: sv.ports, ip6_suffix: sv.ip6_suffix, live: s.live.forwards > 0 })),
-    ddns: ddnsStates(p, cursor),
+    ddns: jsonArray(ddnsStates(p, cursor)),
     // structured, so the page can name the field (status.ts has them as text)
-    errors: s.valid ? [] : validateWith(cursor).errors,
+    errors: jsonArray(s.valid ? [] : validateWith(cursor).errors),
     // the page words the drift itself and offers `apply` (pending says "run splitwan apply")
     drift: s.drift,
     warnings: s.warnings,

@@ -42,6 +42,8 @@ export interface Status {
     uptime: number;
     ipv4: string;
     l3_device: string;
+    /** netifd's error codes for the interface ("AUTH_FAILED", ...). */
+    errors: string[];
   };
   live: {
     default_route: boolean;
@@ -50,6 +52,13 @@ export interface Status {
     forwards: number;
   };
   warnings: string[];
+}
+
+/** The codes of netifd's `errors` list of an interface status. */
+function errorCodes(list: unknown): string[] {
+  const out: string[] = [];
+  if (Array.isArray(list)) for (const e of list as unknown[]) if (typeof field(e, "code") === "string") out.push(field(e, "code") as string);
+  return out;
 }
 
 export function collectStatus(p: Platform): Status {
@@ -85,6 +94,7 @@ export function collectStatus(p: Platform): Status {
     uptime: typeof field(ifst, "uptime") === "number" ? (field(ifst, "uptime") as number) : 0,
     ipv4: typeof field(first, "address") === "string" ? (field(first, "address") as string) : "",
     l3_device: typeof field(ifst, "l3_device") === "string" ? (field(ifst, "l3_device") as string) : "",
+    errors: jsonArray(errorCodes(field(ifst, "errors"))),
   };
 
   const routes = p.exec(["ip", "-4", "route", "show", "table", `${table}`]);

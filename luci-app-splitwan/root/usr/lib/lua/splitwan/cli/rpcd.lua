@@ -54,7 +54,6 @@ local ____status = require("splitwan.core.status")
 local collectStatus = ____status.collectStatus
 local ____ubus = require("splitwan.core.ubus")
 local describeUbusFailure = ____ubus.describeUbusFailure
-local field = ____ubus.field
 local ubusData = ____ubus.ubusData
 local ____system = require("splitwan.core.system")
 local readSystem = ____system.readSystem
@@ -228,25 +227,6 @@ function ____exports.validateWith(self, cursor)
 	end
 	return {valid = #errors == 0, errors = errors}
 end
-local function interfaceErrors(self, p, iface)
-	local errs = field(
-		nil,
-		ubusData(
-			nil,
-			p:ubusCall("network.interface." .. iface, "status")
-		),
-		"errors"
-	)
-	local out = {}
-	if __TS__ArrayIsArray(errs) then
-		for ____, e in ipairs(errs) do
-			if type(field(nil, e, "code")) == "string" then
-				out[#out + 1] = field(nil, e, "code")
-			end
-		end
-	end
-	return out
-end
 local function ddnsStates(self, p, cursor)
 	return __TS__ArrayMap(
 		readDdns(nil, cursor),
@@ -305,7 +285,7 @@ function ____exports.statusReply(self, p)
 			ipv4 = s.pppoe.ipv4 ~= "" and s.pppoe.ipv4 or nil,
 			mtu = s.mtu,
 			device = s.pppoe.l3_device ~= "" and s.pppoe.l3_device or s.device,
-			errors = configured and not s.pppoe.up and interfaceErrors(nil, p, s.interface) or ({})
+			errors = jsonArray(nil, configured and not s.pppoe.up and s.pppoe.errors or ({}))
 		},
 		table = {
 			configured = configured,
@@ -329,8 +309,14 @@ function ____exports.statusReply(self, p)
 				live = s.live.forwards > 0
 			} end
 		),
-		ddns = ddnsStates(nil, p, cursor),
-		errors = s.valid and ({}) or ____exports.validateWith(nil, cursor).errors,
+		ddns = jsonArray(
+			nil,
+			ddnsStates(nil, p, cursor)
+		),
+		errors = jsonArray(
+			nil,
+			s.valid and ({}) or ____exports.validateWith(nil, cursor).errors
+		),
 		drift = s.drift,
 		warnings = s.warnings
 	}
@@ -342,14 +328,14 @@ function ____exports.parseLeases(self, text)
 	end
 	for ____, line in ipairs(__TS__StringSplit(text, "\n")) do
 		do
-			local __continue65
+			local __continue60
 			repeat
 				local f = __TS__ArrayFilter(
 					__TS__StringSplit(line, " "),
 					function(____, x) return x ~= "" end
 				)
 				if #f < 4 or (string.find(f[3], ".", nil, true) or 0) - 1 < 0 then
-					__continue65 = true
+					__continue60 = true
 					break
 				end
 				local lease = {ipaddr = f[3], macaddr = f[2]}
@@ -357,9 +343,9 @@ function ____exports.parseLeases(self, text)
 					lease.hostname = f[4]
 				end
 				out[#out + 1] = lease
-				__continue65 = true
+				__continue60 = true
 			until true
-			if not __continue65 then
+			if not __continue60 then
 				break
 			end
 		end
@@ -377,16 +363,16 @@ local function candidateDevices(self, p)
 	end
 	for ____, name in ipairs(__TS__ObjectKeys(devs)) do
 		do
-			local __continue72
+			local __continue67
 			repeat
 				if name == "lo" or __TS__StringStartsWith(name, "pppoe-") or __TS__StringStartsWith(name, "map-") or __TS__StringStartsWith(name, "ds-") then
-					__continue72 = true
+					__continue67 = true
 					break
 				end
 				out[#out + 1] = name
-				__continue72 = true
+				__continue67 = true
 			until true
-			if not __continue72 then
+			if not __continue67 then
 				break
 			end
 		end
@@ -555,17 +541,17 @@ local function ddnsUpdate(self, p, args)
 end
 function ____exports.callMethod(self, p, method, args)
 	repeat
-		local ____switch110 = method
-		local ____cond110 = ____switch110 == "status"
-		if ____cond110 then
+		local ____switch105 = method
+		local ____cond105 = ____switch105 == "status"
+		if ____cond105 then
 			return ____exports.statusReply(nil, p)
 		end
-		____cond110 = ____cond110 or ____switch110 == "detect"
-		if ____cond110 then
+		____cond105 = ____cond105 or ____switch105 == "detect"
+		if ____cond105 then
 			return ____exports.detectReply(nil, p)
 		end
-		____cond110 = ____cond110 or ____switch110 == "validate"
-		if ____cond110 then
+		____cond105 = ____cond105 or ____switch105 == "validate"
+		if ____cond105 then
 			do
 				if args.sections == nil then
 					return ____exports.validateWith(
@@ -588,20 +574,20 @@ function ____exports.callMethod(self, p, method, args)
 				)
 			end
 		end
-		____cond110 = ____cond110 or ____switch110 == "ddns_update"
-		if ____cond110 then
+		____cond105 = ____cond105 or ____switch105 == "ddns_update"
+		if ____cond105 then
 			return ddnsUpdate(nil, p, args)
 		end
-		____cond110 = ____cond110 or ____switch110 == "reconnect"
-		if ____cond110 then
+		____cond105 = ____cond105 or ____switch105 == "reconnect"
+		if ____cond105 then
 			return reconnect(nil, p)
 		end
-		____cond110 = ____cond110 or ____switch110 == "diagnose"
-		if ____cond110 then
+		____cond105 = ____cond105 or ____switch105 == "diagnose"
+		if ____cond105 then
 			return runDiagnose(nil, p)
 		end
-		____cond110 = ____cond110 or ____switch110 == "apply"
-		if ____cond110 then
+		____cond105 = ____cond105 or ____switch105 == "apply"
+		if ____cond105 then
 			return apply(nil, p)
 		end
 		do

@@ -1,7 +1,7 @@
 -- generated from src/core/status.ts by typescript-to-lua: edit the TypeScript, not this file
 local ____lualib = require("splitwan.lualib_bundle")
-local __TS__Number = ____lualib.__TS__Number
 local __TS__ArrayIsArray = ____lualib.__TS__ArrayIsArray
+local __TS__Number = ____lualib.__TS__Number
 local __TS__StringStartsWith = ____lualib.__TS__StringStartsWith
 local __TS__StringSplit = ____lualib.__TS__StringSplit
 local __TS__ArraySome = ____lualib.__TS__ArraySome
@@ -43,6 +43,17 @@ function ____exports.rpFilterStrict(self, p, device)
 		return nil
 	end
 	return all == 1 and "all" or devConf
+end
+local function errorCodes(self, list)
+	local out = {}
+	if __TS__ArrayIsArray(list) then
+		for ____, e in ipairs(list) do
+			if type(field(nil, e, "code")) == "string" then
+				out[#out + 1] = field(nil, e, "code")
+			end
+		end
+	end
+	return out
 end
 function ____exports.collectStatus(self, p)
 	local cursor = p:cursor()
@@ -102,7 +113,14 @@ function ____exports.collectStatus(self, p)
 		pending = field(nil, ifst, "pending") == true,
 		uptime = type(field(nil, ifst, "uptime")) == "number" and field(nil, ifst, "uptime") or 0,
 		ipv4 = type(field(nil, first, "address")) == "string" and field(nil, first, "address") or "",
-		l3_device = type(field(nil, ifst, "l3_device")) == "string" and field(nil, ifst, "l3_device") or ""
+		l3_device = type(field(nil, ifst, "l3_device")) == "string" and field(nil, ifst, "l3_device") or "",
+		errors = jsonArray(
+			nil,
+			errorCodes(
+				nil,
+				field(nil, ifst, "errors")
+			)
+		)
 	}
 	local routes = p:exec({
 		"ip",
