@@ -12,6 +12,7 @@ import type { Platform } from "../core/platform";
 import { collectStatus, field } from "../core/status";
 import { readSystem } from "../core/system";
 import { type UciCursor, type UciSection, type UciValue, optString, sectionsOf } from "../core/uci";
+import { quote, isName } from "../core/text";
 import { validateConfig } from "../core/validate";
 import type { ActionReply, DdnsState, DetectReply, FieldError, Lease, StatusReply, ValidateReply } from "../luci/rpc-types";
 
@@ -31,15 +32,6 @@ export interface SectionArg {
   options: Record<string, UciValue>;
 }
 
-function isName(s: string): boolean {
-  if (s.length === 0) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) return false;
-  }
-  return true;
-}
-
 /** Checks the `sections` argument; returns the sections or what is wrong with it. */
 export function parseSections(v: unknown): SectionArg[] | string {
   if (!Array.isArray(v)) return "sections must be a list of {name, type, options}";
@@ -47,14 +39,14 @@ export function parseSections(v: unknown): SectionArg[] | string {
   for (const item of v as unknown[]) {
     if (typeof item !== "object" || item === null) return "sections must be a list of {name, type, options}";
     const s = item as Record<string, unknown>;
-    if (typeof s.name !== "string" || !isName(s.name)) return `invalid section name: ${String(s.name)}`;
-    if (typeof s.type !== "string" || !isName(s.type)) return `invalid section type: ${String(s.type)}`;
+    if (typeof s.name !== "string" || !isName(s.name)) return `invalid section name: ${quote(String(s.name))}`;
+    if (typeof s.type !== "string" || !isName(s.type)) return `invalid section type: ${quote(String(s.type))}`;
     const options: Record<string, UciValue> = {};
     const raw = s.options === undefined ? {} : s.options;
-    if (typeof raw !== "object" || raw === null || (Array.isArray(raw) && (raw as unknown[]).length > 0)) return `options of ${s.name} must be an object`;
+    if (typeof raw !== "object" || raw === null || (Array.isArray(raw) && (raw as unknown[]).length > 0)) return `options of ${quote(s.name)} must be an object`;
     for (const key of Object.keys(raw as object)) {
       const val = (raw as Record<string, unknown>)[key];
-      if (!isName(key)) return `invalid option name: ${key}`;
+      if (!isName(key)) return `invalid option name: ${quote(key)}`;
       if (typeof val === "string") options[key] = val;
       else if (Array.isArray(val) && (val as unknown[]).every((x) => typeof x === "string")) options[key] = (val as string[]).slice();
       else if (typeof val === "number" || typeof val === "boolean") options[key] = `${val === true ? 1 : val === false ? 0 : val}`;

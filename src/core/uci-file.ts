@@ -10,6 +10,7 @@
 //   - set/add reject section and option names other than [A-Za-z0-9_] and types outside
 //     printable ASCII (libuci's Lua binding writes them and the file stops parsing).
 import { EXIT_SYSTEM, SplitwanError } from "./errors";
+import { hexDigits, isAlnum } from "./text";
 import type { UciCursor, UciSection, UciValue } from "./uci";
 
 /** File access for the cursor: Node fs in tests, Lua io on the router (src/router/files.ts). */
@@ -31,6 +32,8 @@ interface UciSectionData {
   type: string;
   anonymous: boolean;
   options: UciOption[];
+  /** Deleted, still in the list until the next compaction. */
+  deleted?: boolean;
 }
 
 type DeltaCmd = "change" | "add" | "remove" | "list_add" | "reorder";
@@ -45,17 +48,18 @@ interface Delta {
 }
 
 interface UciPackage {
+  /** In file order; may hold deleted sections (see live()). */
   sections: UciSectionData[];
+  /** Sections by name, so a lookup does not scan the file. */
+  byName: Map<string, UciSectionData>;
+  /** Deleted sections still in `sections`. */
+  dead: number;
   /** libuci's n_section: sections allocated so far; numbers anonymous names. */
   counter: number;
   delta: Delta[];
 }
 
 // ---- names --------------------------------------------------------------------------
-
-function isAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
 
 /** libuci's uci_validate_str: names are [A-Za-z0-9_] (packages may also hold '-'),
  * types any printable ASCII except space. */
@@ -70,21 +74,22 @@ function validStr(s: string, name: boolean, pkg: boolean): boolean {
   return true;
 }
 
-const validName = (s: string) => validStr(s, true, false);
-const validType = (s: string) => validStr(s, false, false);
-const validPackage = (s: string) => validStr(s, true, true);
-
-const HEX = "0123456789abcdef";
-
-function hex(n: number, width: number): string {
-  let s = "";
-  do {
-    s = HEX.charAt(n % 16) + s;
-    n = Math.floor(n / 16);
-  } while (n > 0);
-  while (s.length < width) s = "0" + s;
-  return s;
+/** Names and types repeat on every line of a config: check each string once. */
+function memo(check: (s: string) => boolean): (s: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (s: string) => {
+    let ok = seen.get(s);
+    if (ok === undefined) {
+      ok = check(s);
+      seen.set(s, ok);
+    }
+    return ok;
+  };
 }
+
+const validName = memo((s) => validStr(s, true, false));
+const validType = memo((s) => validStr(s, false, false));
+const validPackage = (s: string) => validStr(s, true, true);
 
 /** Low 16 bits of libuci's djbhash over the section type (uci_fixup_section runs when the
  * section is created, before it has options). All steps keep the low 16 bits, so the
@@ -98,8 +103,20 @@ function typeHash(type: string): number {
 // ---- the model operations of list.c ----------------------------------------------------
 
 function findSection(p: UciPackage, name: string): UciSectionData | undefined {
-  for (const s of p.sections) if (s.name === name) return s;
-  return undefined;
+  return p.byName.get(name);
+}
+
+/** The sections in order, deleted ones dropped (once, not on every delete). */
+function live(p: UciPackage): UciSectionData[] {
+  if (p.dead > 0) {
+    p.sections = p.sections.filter((s) => s.deleted !== true);
+    p.dead = 0;
+  }
+  return p.sections;
+}
+
+function newPackage(): UciPackage {
+  return { sections: [], byName: new Map(), dead: 0, counter: 0, delta: [] };
 }
 
 function findOption(s: UciSectionData, name: string): UciOption | undefined {
@@ -116,6 +133,7 @@ function allocSection(p: UciPackage, type: string, name: string | undefined): Uc
   p.counter++;
   const s: UciSectionData = { name: name ?? "", type, anonymous: name === undefined, options: [] };
   p.sections.push(s);
+  if (name !== undefined) p.byName.set(name, s);
   return s;
 }
 
@@ -126,13 +144,16 @@ function record(p: UciPackage, rec: boolean, d: Delta): void {
 /** uci_add_section: a new anonymous section named cfg<counter><hash>. */
 function addSection(p: UciPackage, type: string, rec: boolean): UciSectionData {
   const s = allocSection(p, type, undefined);
-  s.name = "cfg" + hex(p.counter, 2) + hex(typeHash(type), 4);
+  s.name = "cfg" + hexDigits(p.counter, 2) + hexDigits(typeHash(type), 4);
+  p.byName.set(s.name, s);
   record(p, rec, { cmd: "add", section: s.name, value: type });
   return s;
 }
 
 function deleteSection(p: UciPackage, s: UciSectionData, rec: boolean): void {
-  removeFrom(p.sections, s);
+  s.deleted = true;
+  p.dead++;
+  if (p.byName.get(s.name) === s) p.byName.delete(s.name);
   record(p, rec, { cmd: "remove", section: s.name });
 }
 
@@ -194,10 +215,11 @@ function addList(p: UciPackage, s: UciSectionData, name: string, value: string, 
 /** uci_reorder_section: negative positions go first (libuci reads them with strtoul),
  * positions past the end go last. */
 function reorderSection(p: UciPackage, s: UciSectionData, index: number, rec: boolean): void {
-  removeFrom(p.sections, s);
+  const sections = live(p);
+  removeFrom(sections, s);
   let at = index < 0 ? 0 : Math.floor(index);
-  if (at > p.sections.length) at = p.sections.length;
-  p.sections.splice(at, 0, s);
+  if (at > sections.length) at = sections.length;
+  sections.splice(at, 0, s);
   record(p, rec, { cmd: "reorder", section: s.name, index: at });
 }
 
@@ -248,7 +270,7 @@ function escape(s: string): string {
 
 function exportPackage(p: UciPackage): string {
   const out: string[] = [];
-  for (const s of p.sections) {
+  for (const s of live(p)) {
     out.push("\nconfig " + escape(s.type));
     if (!s.anonymous) out.push(" '" + escape(s.name) + "'");
     out.push("\n");
@@ -265,6 +287,64 @@ function exportPackage(p: UciPackage): string {
 }
 
 // ---- the parser (file.c) ------------------------------------------------------------------
+
+/** Words of a line in exactly libuci's export form (`\toption name 'value'`, `\tlist
+ * name 'value'`, `config type 'name'`, `config type`), found with a few searches. */
+function exportedWords(text: string): string[] | undefined {
+  let cmd: string;
+  let rest: string;
+  if (text.startsWith("\toption ")) {
+    cmd = "option";
+    rest = text.substring(8);
+  } else if (text.startsWith("\tlist ")) {
+    cmd = "list";
+    rest = text.substring(6);
+  } else if (text.startsWith("config ")) {
+    cmd = "config";
+    rest = text.substring(7);
+  } else return undefined;
+  const space = rest.indexOf(" ");
+  if (space < 0) return cmd === "config" && rest.indexOf("'") < 0 && rest.indexOf("\t") < 0 ? [cmd, rest] : undefined;
+  const first = rest.substring(0, space);
+  if (rest.charAt(space + 1) !== "'" || rest.length < space + 3 || !rest.endsWith("'")) return undefined;
+  const quoted = rest.substring(space + 2, rest.length - 1);
+  if (first.indexOf("'") >= 0 || first.indexOf("\t") >= 0 || quoted.indexOf("'") >= 0) return undefined;
+  return [cmd, first, quoted];
+}
+
+/** Words of a line of unquoted words and whole single-quoted strings separated by
+ * blanks; undefined for anything else (a quote inside a word, or running over the end). */
+function plainWords(text: string): string[] | undefined {
+  const words: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (true) {
+    while (i < n && (text.charAt(i) === " " || text.charAt(i) === "\t")) i++;
+    if (i >= n) return words;
+    if (text.charAt(i) === "'") {
+      // a quoted command word is no command for libuci's strtok
+      const close = text.indexOf("'", i + 1);
+      if (close < 0 || words.length === 0) return undefined;
+      const after = text.charAt(close + 1);
+      if (after !== "" && after !== " " && after !== "\t") return undefined;
+      words.push(text.substring(i + 1, close));
+      i = close + 1;
+    } else {
+      let j = n;
+      const space = text.indexOf(" ", i);
+      if (space >= 0) j = space;
+      const tab = text.indexOf("\t", i);
+      if (tab >= 0 && tab < j) j = tab;
+      const word = text.substring(i, j);
+      if (word.indexOf("'") >= 0) return undefined;
+      words.push(word);
+      i = j;
+    }
+  }
+}
+
+/** Characters that need the byte-wise parser (see plainLine). */
+const NOT_PLAIN = ["\\", '"', "#", ";", "\r", "\v", "\f"];
 
 class UciParseError {
   constructor(
@@ -291,17 +371,73 @@ class UciParser {
   private line = 0;
   private srcPos = 0;
   private section: UciSectionData | undefined;
-  readonly pkg: UciPackage = { sections: [], counter: 0, delta: [] };
+  readonly pkg: UciPackage = newPackage();
 
   constructor(private readonly src: string) {}
 
   parse(): UciPackage {
+    // where the next character that needs the byte-wise parser is: searched once per
+    // occurrence, not once per line
+    let special = -1;
     while (this.srcPos < this.src.length) {
+      if (special < this.srcPos) special = this.nextSpecial(this.srcPos);
+      const nl = this.src.indexOf("\n", this.srcPos);
+      const end = nl < 0 ? this.src.length : nl;
+      if (special >= end && this.plainLine(this.src.substring(this.srcPos, end))) {
+        this.srcPos = nl < 0 ? end : end + 1;
+        if (nl >= 0) this.line++;
+        continue;
+      }
       this.pos = 0;
       this.getln(0);
       if (this.at(0) !== "") this.parseLine();
     }
     return this.pkg;
+  }
+
+  /** Lines as libuci writes them (`config type 'name'`, `option name 'value'`, `list
+   * name 'value'`, blank) are read in one pass over the line, with the same effect as
+   * the byte-wise transcription below; anything else (escapes, double quotes, comments,
+   * `;`, quotes running over the line end, every error) goes to the transcription.
+   * Returns false when it did not handle the line. */
+  private nextSpecial(from: number): number {
+    let at = this.src.length;
+    for (const c of NOT_PLAIN) {
+      const i = this.src.indexOf(c, from);
+      if (i >= 0 && i < at) at = i;
+    }
+    return at;
+  }
+
+  /** `text` holds none of NOT_PLAIN. */
+  private plainLine(text: string): boolean {
+    const words = exportedWords(text) ?? plainWords(text);
+    if (words === undefined) return false;
+    if (words.length === 0) return true;
+    const cmd = words[0];
+    if (words.length < 2 || words.length > 3 || words[1] === "") return false;
+    if (cmd === "config" || cmd === "c") {
+      const type = words[1];
+      if (!validType(type)) return false;
+      if (words.length === 2) {
+        this.section = addSection(this.pkg, type, false);
+        return true;
+      }
+      const name = words[2];
+      if (!validName(name)) return false;
+      const existing = findSection(this.pkg, name);
+      if (existing !== undefined && existing.type !== type) return false;
+      this.section = setSection(this.pkg, name, type, false, false);
+      return true;
+    }
+    const list = cmd === "list" || cmd === "l";
+    if (!list && cmd !== "option" && cmd !== "o") return false;
+    const sec = this.section;
+    if (sec === undefined || !validName(words[1])) return false;
+    const value = words.length === 3 ? words[2] : "";
+    if (list) addList(this.pkg, sec, words[1], value, false);
+    else setOption(this.pkg, sec, words[1], value, false, false);
+    return true;
   }
 
   private at(i: number): string {
@@ -536,7 +672,7 @@ function parsePackage(text: string, path: string): UciPackage {
  * each section, in file order (with .index). */
 export function parseUciText(text: string): UciSection[] {
   const p = parsePackage(text, "(text)");
-  return p.sections.map((s, i) => toUciSection(s, i));
+  return live(p).map((s, i) => toUciSection(s, i));
 }
 
 function toUciSection(s: UciSectionData, index: number | undefined): UciSection {
@@ -599,11 +735,11 @@ export class UciFileCursor implements UciCursor {
     const p = this.load(config);
     if (p === undefined) return false;
     let ran = false;
-    const sections = p.sections.slice();
+    const sections = live(p).slice();
     for (let i = 0; i < sections.length; i++) {
       const s = sections[i];
       if (type !== undefined && s.type !== type) continue;
-      if (p.sections.indexOf(s) < 0) continue; // deleted by an earlier call
+      if (s.deleted === true) continue; // deleted by an earlier call
       ran = true;
       if (fn(toUciSection(s, i)) === false) break;
     }

@@ -1,0 +1,70 @@
+// The scale table of `npm run bench`: apply, plan and status of the shipped Lua CLI
+// under lua5.1 on copies of the dsa-mape fixture with 1 / 100 / 2000 published ports
+// (scale-config.mjs). Medians of whole processes and their peak RSS. Targets (issue
+// "linear cost"): 2000 ports apply <= 1 s, status <= 0.3 s.
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { scaleConfig } from "./scale-config.mjs";
+
+const top = join(dirname(fileURLToPath(import.meta.url)), "..");
+const cli = process.env.BENCH_CLI ?? join(top, "luci-app-splitwan/root/usr/sbin/splitwan");
+const fixture = join(top, "test/fixtures/routers/dsa-mape");
+
+/** [servers, ports] per row */
+export const SCALES = [[1, 1], [10, 100], [200, 2000]];
+
+function tree(servers, ports) {
+  const root = mkdtempSync(join(tmpdir(), "splitwan-scale-"));
+  cpSync(fixture, root, { recursive: true });
+  writeFileSync(join(root, "etc/config/splitwan"), scaleConfig(servers, ports));
+  return root;
+}
+
+/** One process under GNU time: [wall ms, peak RSS kB]. */
+function measure(args, root) {
+  const stats = join(tmpdir(), `splitwan-scale-${process.pid}.time`);
+  const t0 = process.hrtime.bigint();
+  execFileSync("/usr/bin/time", ["-o", stats, "-f", "%M", "lua5.1", cli, ...args], {
+    env: { PATH: process.env.PATH, SPLITWAN_ROOT: root },
+    stdio: ["ignore", "ignore", "ignore"],
+  });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const rss = Number(readFileSync(stats, "utf8").trim().split("\n").pop());
+  rmSync(stats, { force: true });
+  return [ms, rss];
+}
+
+const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Runs `runs` of each command per scale; returns the rows and prints the table. */
+export function scaleTable(runs = Number(process.env.BENCH_SCALE_RUNS ?? 5)) {
+  const rows = [];
+  for (const [servers, ports] of SCALES) {
+    const row = { servers, ports };
+    for (const cmd of ["apply", "plan", "status"]) {
+      const samples = [];
+      for (let i = 0; i < runs; i++) {
+        // apply on a fresh tree each time; plan and status on an applied one
+        const root = tree(servers, ports);
+        if (cmd !== "apply") execFileSync("lua5.1", [cli, "apply"], { env: { PATH: process.env.PATH, SPLITWAN_ROOT: root }, stdio: "ignore" });
+        samples.push(measure(cmd === "status" ? ["status"] : [cmd], root));
+        rmSync(root, { recursive: true, force: true });
+      }
+      row[cmd] = { ms: median(samples.map((s) => s[0])), rssMB: Math.max(...samples.map((s) => s[1])) / 1024 };
+    }
+    rows.push(row);
+  }
+  console.log(`\nScale (median of ${runs} runs; peak RSS):`);
+  console.log("servers  ports   apply ms  plan ms  status ms   RSS apply/plan/status MB");
+  for (const r of rows) {
+    console.log(
+      `${String(r.servers).padStart(7)}  ${String(r.ports).padStart(5)}  ${r.apply.ms.toFixed(0).padStart(9)}  ${r.plan.ms.toFixed(0).padStart(7)}  ${r.status.ms.toFixed(0).padStart(9)}   ${r.apply.rssMB.toFixed(1)}/${r.plan.rssMB.toFixed(1)}/${r.status.rssMB.toFixed(1)}`,
+    );
+  }
+  return rows;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) scaleTable();
