@@ -4,16 +4,17 @@
 // arguments as a JSON object on stdin; each call prints exactly one JSON object.
 // Failures are answered as { "error": "..." }, never as a crash or an empty answer.
 import { readConfig } from "../core/config";
-import { readDdns } from "../core/ddns/config";
+import { type RawDdns, readDdns } from "../core/ddns/config";
 import { decodeState, statePath } from "../core/ddns/state";
 import { detectWan } from "../core/detect";
 import { jsonDecode, jsonEncode } from "../core/json";
 import type { Platform } from "../core/platform";
-import { collectStatus, field } from "../core/status";
+import { OWNED_PATH, ownsSection, parseOwned } from "../core/owned";
+import { collectStatus, field, readStatusInput } from "../core/status";
 import { readSystem } from "../core/system";
 import { type UciCursor, type UciSection, type UciValue, optString, sectionsOf } from "../core/uci";
 import { quote, isName } from "../core/text";
-import { validateConfig } from "../core/validate";
+import { type ConfigError, validateConfig } from "../core/validate";
 import type { ActionReply, DdnsState, DetectReply, FieldError, Lease, StatusReply, ValidateReply } from "../luci/rpc-types";
 
 type Args = Record<string, unknown>;
@@ -90,22 +91,32 @@ export function overlayCursor(base: UciCursor, config: string, sections: Section
     reorder: readOnly,
     commit: readOnly,
     revert: readOnly,
+    load(c) {
+      if (c !== config) return base.load(c);
+      return $multi(true, undefined);
+    },
     unload(c) {
       return c === config ? true : base.unload(c);
     },
   };
 }
 
-/** Core validation of the main section, servers and DDNS, as `splitwan apply` does. */
-export function validateWith(cursor: UciCursor): ValidateReply {
+/** Validation errors as the page shows them, with each section's type. */
+function fieldErrors(cursor: UciCursor, list: ConfigError[]): FieldError[] {
   const errors: FieldError[] = [];
-  for (const e of validateConfig(readConfig(cursor), readSystem(cursor)).errors) {
+  for (const e of list) {
     const fe: FieldError = { section: e.section, option: e.option ?? "", message: e.message };
     const type = cursor.get("splitwan", e.section);
     if (typeof type === "string") fe.type = type;
     if (e.value !== undefined) fe.value = e.value;
     errors.push(fe);
   }
+  return errors;
+}
+
+/** Core validation of the main section, servers and DDNS, as `splitwan apply` does. */
+export function validateWith(cursor: UciCursor): ValidateReply {
+  const errors = fieldErrors(cursor, validateConfig(readConfig(cursor), readSystem(cursor)).errors);
   return { valid: errors.length === 0, errors };
 }
 
@@ -119,8 +130,8 @@ function interfaceErrors(p: Platform, iface: string): string[] {
   return out;
 }
 
-function ddnsStates(p: Platform, cursor: UciCursor): DdnsState[] {
-  return readDdns(cursor).map((r) => {
+function ddnsStates(p: Platform, raws: RawDdns[]): DdnsState[] {
+  return raws.map((r) => {
     const st = decodeState(p.readFile(statePath(r.section)));
     const d: DdnsState = { name: r.section, provider: r.provider, enabled: r.enabled === "1" };
     const host = r.host === "" || r.host === "@" ? r.domain : `${r.host}.${r.domain}`;
@@ -137,10 +148,12 @@ function ddnsStates(p: Platform, cursor: UciCursor): DdnsState[] {
   });
 }
 
+/** The page polls this: the config is read and validated once for all of it. */
 export function statusReply(p: Platform): StatusReply {
-  const s = collectStatus(p);
+  const input = readStatusInput(p);
+  const s = collectStatus(p, input);
   const cursor = p.cursor();
-  const main = readConfig(cursor).main;
+  const main = input.raw.main;
   const configured = s.enabled && s.valid;
   const portCount = s.servers.reduce((n, sv) => n + sv.ports.length, 0);
   const warnings = s.pending.concat(s.warnings);
@@ -163,9 +176,9 @@ export function statusReply(p: Platform): StatusReply {
     zone: { configured, live: s.live.zone, name: s.zone },
     forwards: { configured: configured && portCount > 0, live: s.live.forwards > 0 },
     servers: s.servers.map((sv) => ({ name: sv.name, enabled: true, ipaddr: sv.ipaddr, mode: sv.mode, ports: sv.ports, ip6_suffix: sv.ip6_suffix, live: s.live.forwards > 0 })),
-    ddns: ddnsStates(p, cursor),
+    ddns: ddnsStates(p, input.raw.ddns),
     // structured, so the page can name the field (status.ts has them as text)
-    errors: s.valid ? [] : validateWith(cursor).errors,
+    errors: s.valid ? [] : fieldErrors(cursor, input.validation.errors),
     warnings,
   };
 }
@@ -220,12 +233,26 @@ export function detectReply(p: Platform): DetectReply {
 
 // ---- actions ----
 
+/** Bounces splitwan's own PPPoE session, and nothing else: a LuCI user with only this
+ * app's ACL must not be able to take down the LAN or the WAN by naming them as the
+ * interface. The name must be valid, recorded as splitwan's in the ownership record,
+ * and a pppoe interface in /etc/config/network and in netifd. */
 function reconnect(p: Platform): ActionReply {
-  const main = readConfig(p.cursor()).main;
+  const cursor = p.cursor();
+  const main = readConfig(cursor, (f) => p.readFile(f)).main;
   if (main.enabled !== "1") return { ok: false, message: "Split WAN is disabled: nothing to reconnect" };
-  const obj = `network.interface.${main.interface}`;
-  if (p.ubus(obj, "status") === undefined) return { ok: false, message: `interface ${main.interface} does not exist yet: save and apply first` };
-  p.log("info", `reconnecting ${main.interface} (requested in LuCI)`);
+  const iface = main.interface;
+  if (!isName(iface) || iface.length > 9) return { ok: false, message: `refused: interface ${quote(iface)} is not a valid splitwan interface name` };
+  if (!ownsSection(parseOwned(p.readFile(OWNED_PATH)), "network", iface)) {
+    return { ok: false, message: `refused: interface ${iface} was not created by splitwan: save and apply first` };
+  }
+  if (cursor.get("network", iface, "proto") !== "pppoe") return { ok: false, message: `refused: interface ${iface} is not a PPPoE interface` };
+  const obj = `network.interface.${iface}`;
+  const st = p.ubus(obj, "status");
+  if (st === undefined) return { ok: false, message: `interface ${iface} does not exist yet: save and apply first` };
+  const proto = field(st, "proto");
+  if (proto !== undefined && proto !== "pppoe") return { ok: false, message: `refused: netifd runs interface ${iface} as ${quote(`${proto}`)}, not pppoe` };
+  p.log("info", `reconnecting ${iface} (requested in LuCI)`);
   p.ubus(obj, "down");
   p.ubus(obj, "up");
   return { ok: true, message: `PPPoE ${main.interface} is reconnecting` };

@@ -5,8 +5,6 @@
 // export format. No platform calls: file access goes through UciFiles.
 //
 // Deliberate differences from libuci, all for invalid input only:
-//   - a file that does not parse throws SplitwanError(EXIT_SYSTEM) (libuci returns nil
-//     plus an error string from every call);
 //   - set/add reject section and option names other than [A-Za-z0-9_] and types outside
 //     printable ASCII (libuci's Lua binding writes them and the file stops parsing).
 import { EXIT_SYSTEM, SplitwanError } from "./errors";
@@ -657,13 +655,13 @@ class UciParser {
   }
 }
 
-function parsePackage(text: string, path: string): UciPackage {
+/** The package, or libuci's error string (uci_get_errorstr with the "uci" prefix the
+ * Lua binding gives) when the text does not parse. */
+function parsePackage(text: string): UciPackage | string {
   try {
     return new UciParser(text).parse();
   } catch (e) {
-    if (e instanceof UciParseError) {
-      throw new SplitwanError(EXIT_SYSTEM, `uci: Parse error (${e.reason}) at line ${e.line}, byte ${e.byte} in ${path}`);
-    }
+    if (e instanceof UciParseError) return `uci: Parse error (${e.reason}) at line ${e.line}, byte ${e.byte}`;
     throw e;
   }
 }
@@ -671,7 +669,8 @@ function parsePackage(text: string, path: string): UciPackage {
 /** Parses UCI text into sections, for tests and tools: what `get_all` would return for
  * each section, in file order (with .index). */
 export function parseUciText(text: string): UciSection[] {
-  const p = parsePackage(text, "(text)");
+  const p = parsePackage(text);
+  if (typeof p === "string") throw new SplitwanError(EXIT_SYSTEM, p);
   return live(p).map((s, i) => toUciSection(s, i));
 }
 
@@ -697,22 +696,37 @@ export class UciFileCursor implements UciCursor {
     return this.confdir + "/" + config;
   }
 
-  /** The loaded package; loads it on first use. undefined when the file does not exist. */
-  private load(config: string): UciPackage | undefined {
+  /** The loaded package; loads it on first use. undefined when the file does not exist
+   * or does not parse: then, as with libuci, every call on it fails and load() says why. */
+  private pkg(config: string): UciPackage | undefined {
     const loaded = this.packages.get(config);
     if (loaded !== undefined) return loaded;
     if (!validPackage(config)) return undefined;
-    const path = this.path(config);
-    const text = this.files.read(path);
+    const text = this.files.read(this.path(config));
     if (text === undefined) return undefined;
-    const p = parsePackage(text, path);
+    const p = parsePackage(text);
+    if (typeof p === "string") return undefined;
     this.packages.set(config, p);
     return p;
   }
 
+  /** uci_lua_load: forgets the config (and its uncommitted changes) and loads it again;
+   * true, or false with libuci's error ("uci: Parse error (…) at line N, byte M", "uci:
+   * Entry not found" for a missing file). */
+  load(config: string): LuaMultiReturn<[boolean, string | undefined]> {
+    this.packages.delete(config);
+    if (!validPackage(config)) return $multi(false, "uci: Invalid argument");
+    const text = this.files.read(this.path(config));
+    if (text === undefined) return $multi(false, "uci: Entry not found");
+    const p = parsePackage(text);
+    if (typeof p === "string") return $multi(false, p);
+    this.packages.set(config, p);
+    return $multi(true, undefined);
+  }
+
   /** get(config, section) is the section's type; with an option its value (a copy). */
   get(config: string, section: string, option?: string): UciValue | undefined {
-    const p = this.load(config);
+    const p = this.pkg(config);
     const s = p !== undefined ? findSection(p, section) : undefined;
     if (s === undefined) return undefined;
     if (option === undefined) return s.type;
@@ -724,7 +738,7 @@ export class UciFileCursor implements UciCursor {
   /** As libuci: the section's options plus .name, .type, .anonymous, but no .index (only
    * foreach sets .index). */
   get_all(config: string, section: string): UciSection | undefined {
-    const p = this.load(config);
+    const p = this.pkg(config);
     const s = p !== undefined ? findSection(p, section) : undefined;
     return s !== undefined ? toUciSection(s, undefined) : undefined;
   }
@@ -732,7 +746,7 @@ export class UciFileCursor implements UciCursor {
   /** Calls fn with a copy of each section (of the type, or all) in order; .index counts
    * all sections. fn returning false stops. Returns true when fn ran at least once. */
   foreach(config: string, type: string | undefined, fn: (this: void, s: UciSection) => boolean | void): boolean {
-    const p = this.load(config);
+    const p = this.pkg(config);
     if (p === undefined) return false;
     let ran = false;
     const sections = live(p).slice();
@@ -750,7 +764,7 @@ export class UciFileCursor implements UciCursor {
    * it); set(config, section, option, value) sets an option, a string[] makes a list,
    * "" deletes the option. false when the section does not exist or a name is invalid. */
   set(config: string, section: string, optionOrType: string, value?: UciValue): boolean {
-    const p = this.load(config);
+    const p = this.pkg(config);
     if (p === undefined) return false;
     if (value === undefined) {
       if (!validName(section)) return false;
@@ -779,13 +793,13 @@ export class UciFileCursor implements UciCursor {
 
   /** add(config, type): a new anonymous section; returns its generated name. */
   add(config: string, type: string): string | undefined {
-    const p = this.load(config);
+    const p = this.pkg(config);
     if (p === undefined || !validType(type)) return undefined;
     return addSection(p, type, true).name;
   }
 
   delete(config: string, section: string, option?: string): boolean {
-    const p = this.load(config);
+    const p = this.pkg(config);
     const s = p !== undefined ? findSection(p, section) : undefined;
     if (p === undefined || s === undefined) return false;
     if (option === undefined) {
@@ -800,7 +814,7 @@ export class UciFileCursor implements UciCursor {
 
   /** Moves the section to position index (0 = first). */
   reorder(config: string, section: string, index: number): boolean {
-    const p = this.load(config);
+    const p = this.pkg(config);
     const s = p !== undefined ? findSection(p, section) : undefined;
     if (p === undefined || s === undefined) return false;
     reorderSection(p, s, index, true);
@@ -810,11 +824,12 @@ export class UciFileCursor implements UciCursor {
   /** As uci_commit: re-reads the file, replays this cursor's changes on it and writes the
    * result in libuci's format. Without changes nothing is written (libuci neither). */
   commit(config: string): boolean {
-    const p = this.load(config);
+    const p = this.pkg(config);
     if (p === undefined) return false;
     if (p.delta.length === 0) return true;
     const path = this.path(config);
-    const fresh = parsePackage(this.files.read(path) ?? "", path);
+    const fresh = parsePackage(this.files.read(path) ?? "");
+    if (typeof fresh === "string") return false;
     let applied = 0;
     for (const d of p.delta) if (replay(fresh, d)) applied++;
     if (applied > 0) this.files.write(path, exportPackage(fresh));
@@ -825,7 +840,7 @@ export class UciFileCursor implements UciCursor {
   /** Drops the uncommitted changes of the config and reloads it. */
   revert(config: string): boolean {
     this.packages.delete(config);
-    return this.load(config) !== undefined;
+    return this.pkg(config) !== undefined;
   }
 
   /** Forgets the loaded config (and its uncommitted changes). */
@@ -837,7 +852,7 @@ export class UciFileCursor implements UciCursor {
 
   /** The config as libuci would write it now (uncommitted changes included). */
   exportText(config: string): string | undefined {
-    const p = this.load(config);
+    const p = this.pkg(config);
     return p !== undefined ? exportPackage(p) : undefined;
   }
 

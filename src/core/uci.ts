@@ -1,3 +1,4 @@
+/// <reference types="@typescript-to-lua/language-extensions" />
 // The subset of OpenWrt's libuci Lua binding (`require "uci"`) that splitwan uses.
 // The router adapter hands over the real binding; tests and SPLITWAN_ROOT runs without
 // libuci use UciFileCursor (src/core/uci-file.ts), which implements the same calls.
@@ -24,6 +25,10 @@ export interface UciCursor {
   delete(this: UciCursor, config: string, section: string, option?: string): boolean;
   reorder(this: UciCursor, config: string, section: string, index: number): boolean;
   commit(this: UciCursor, config: string): boolean;
+  /** Unloads the config (dropping uncommitted changes) and loads it again: true, or false
+   * and libuci's error, e.g. "uci: Parse error (invalid command) at line 7, byte 1".
+   * Multiple values in Lua; an array in Node (test/helpers/lua-multi.ts). */
+  load(this: UciCursor, config: string): LuaMultiReturn<[boolean, string | undefined]>;
   revert(this: UciCursor, config: string): boolean;
   unload(this: UciCursor, config: string): boolean;
 }
