@@ -213,28 +213,29 @@ function publish(t: PortTable, p: Published): void {
   else for (const proto of protosOf(p.spec)) t.single.set(`${proto}/${p.spec.extFrom}`, p);
 }
 
+type ErrorSink = (option: string | undefined, value: string | undefined, message: string) => void;
+
 function cidr(n: Subnet): string {
   return `${numberToIpv4(subnetBounds(n.addr, n.prefix)[0])}/${n.prefix}`;
 }
 
-/** Why a server cannot have this address in this zone, or undefined. DNAT to the router's
- * own address would publish its SSH and LuCI; the network and broadcast addresses and
- * addresses outside the zone's subnets are no host the zone can reach. */
-function addressProblem(ip: number[], zone: ZoneInfo, sys: SystemView): string | undefined {
+/** Refuses an address no server can have in this zone: DNAT to the router's own address
+ * would publish its SSH and LuCI; the network and broadcast addresses and addresses
+ * outside the zone's subnets are no host the zone can reach. */
+function checkZoneAddress(r: RawServer, ip: number[], zone: ZoneInfo, sys: SystemView, err: ErrorSink): void {
   const subnets = sys.subnets.filter((n) => zone.networks.includes(n.iface));
-  if (subnets.length === 0) return `zone ${zone.name} has no static IPv4 subnet in /etc/config/network to hold a server`;
+  if (subnets.length === 0) return err("ipaddr", r.ipaddr, `zone ${zone.name} has no static IPv4 subnet in /etc/config/network to hold a server`);
   const n = ipv4ToNumber(ip);
-  let inside: Subnet | undefined;
+  let inside = false;
   for (const sub of subnets) {
-    if (ipv4ToNumber(sub.addr) === n) return `is the router's own address on ${sub.iface}: publishing it would expose the router itself`;
+    if (ipv4ToNumber(sub.addr) === n) return err("ipaddr", r.ipaddr, `is the router's own address on ${sub.iface}: publishing it would expose the router itself`);
     const [first, last] = subnetBounds(sub.addr, sub.prefix);
     if (n < first || n > last) continue;
-    if (sub.prefix <= 30 && n === first) return `is the network address of ${cidr(sub)} (${sub.iface}), not a host`;
-    if (sub.prefix <= 30 && n === last) return `is the broadcast address of ${cidr(sub)} (${sub.iface}), not a host`;
-    inside = sub;
+    if (sub.prefix <= 30 && n === first) return err("ipaddr", r.ipaddr, `is the network address of ${cidr(sub)} (${sub.iface}), not a host`);
+    if (sub.prefix <= 30 && n === last) return err("ipaddr", r.ipaddr, `is the broadcast address of ${cidr(sub)} (${sub.iface}), not a host`);
+    inside = true;
   }
-  if (inside === undefined) return `is outside every subnet of zone ${zone.name} (${subnets.map(cidr).join(", ")})`;
-  return undefined;
+  if (!inside) err("ipaddr", r.ipaddr, `is outside every subnet of zone ${zone.name} (${subnets.map(cidr).join(", ")})`);
 }
 
 function validateServers(raws: RawServer[], sys: SystemView, errors: ConfigError[]): Server[] {
@@ -259,10 +260,7 @@ function validateServers(raws: RawServer[], sys: SystemView, errors: ConfigError
     else if (ip === undefined) err("ipaddr", r.ipaddr, "not an IPv4 address (write it without /32)");
     else if (ip[0] === 0 || ip[0] === 127 || ip[0] >= 224) err("ipaddr", r.ipaddr, "not a host address");
     else if (seenAddr.has(r.ipaddr)) err("ipaddr", r.ipaddr, "another server has the same address: put all its ports in one server");
-    else if (zone !== undefined && !wanZone) {
-      const problem = addressProblem(ip, zone, sys);
-      if (problem !== undefined) err("ipaddr", r.ipaddr, problem);
-    }
+    else if (zone !== undefined && !wanZone) checkZoneAddress(r, ip, zone, sys, err);
     seenAddr.add(r.ipaddr);
 
     if (r.mode !== "source" && r.mode !== "reply-only") err("mode", r.mode, "must be source or reply-only");

@@ -207,7 +207,7 @@ function buildMap(detect: DetectReply | undefined): form.Map {
   if (detect?.device) o.default = detect.device;
   o.validate = (_sid, v) => validateDeviceName(v, _);
   o = s.option(form.Value, "mtu", optionLabel("splitwan", "mtu", _), _("1454 for NTT FLET'S: its PPPoE path carries at most 1454 bytes, less than the usual 1492, and larger packets are lost. Use 1492 on other PPPoE lines."));
-  o.datatype = "range(576,1500)"; // the core accepts the same range
+  o.datatype = "range(576,1492)"; // the core accepts the same range (PPPoE's maximum)
   o.placeholder = "1454";
 
   s = m.section(form.NamedSection, "main", "splitwan", _("Advanced settings"), _("The defaults suit most setups. The router checks these in full when you save.")) as unknown as Section;

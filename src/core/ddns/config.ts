@@ -110,10 +110,10 @@ export function checkDdns(raws: RawDdns[]): DdnsValidation {
 
     const needsDomain = provider === "value-domain" || provider === "cloudflare";
     if (needsDomain && r.domain === "") err("domain", undefined, provider === "cloudflare" ? "required: the zone name, like example.com" : "required: the domain, like example.com");
-    else if (r.domain !== "" && !isDnsName(r.domain, false)) err("domain", r.domain, "not a domain name (labels of letters, digits and -, at least two, like example.com)");
+    else if (r.domain !== "" && !isDnsName(r.domain, false)) err("domain", r.domain, "not a domain name");
 
     let host = r.host === "@" ? "" : r.host;
-    if (needsDomain && host !== "" && !isDnsName(host, true)) err("host", r.host, "must be empty or @ (the domain itself), * (wildcard) or a name like www (letters, digits and -)");
+    if (needsDomain && host !== "" && !isDnsName(host, true)) err("host", r.host, "must be empty or @ (the domain itself), * (wildcard) or a name like www");
     if (provider === "mydns" && host !== "") err("host", r.host, "MyDNS updates every domain of the master ID: leave host empty");
 
     if (provider === "value-domain" || provider === "mydns") {
