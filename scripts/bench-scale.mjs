@@ -1,7 +1,8 @@
 // The scale table of `npm run bench`: apply, plan and status of the shipped Lua CLI
 // under lua5.1 on copies of the dsa-mape fixture with 1 / 100 / 2000 published ports
-// (scale-config.mjs). Medians of whole processes and their peak RSS. Targets (issue
-// "linear cost"): 2000 ports apply <= 1 s, status <= 0.3 s.
+// (scale-config.mjs). Medians of whole processes (wall time, and CPU time = user + sys,
+// which other load on the machine does not inflate) and their peak RSS. Targets (issue
+// "linear cost"): 2000 ports apply <= 1 s, status <= 0.3 s. Prints figures, asserts nothing.
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,18 +24,18 @@ function tree(servers, ports) {
   return root;
 }
 
-/** One process under GNU time: [wall ms, peak RSS kB]. */
+/** One process under GNU time: [wall ms, peak RSS kB, CPU ms]. */
 function measure(args, root) {
   const stats = join(tmpdir(), `splitwan-scale-${process.pid}.time`);
   const t0 = process.hrtime.bigint();
-  execFileSync("/usr/bin/time", ["-o", stats, "-f", "%M", "lua5.1", cli, ...args], {
+  execFileSync("/usr/bin/time", ["-o", stats, "-f", "%M %U %S", "lua5.1", cli, ...args], {
     env: { PATH: process.env.PATH, SPLITWAN_ROOT: root },
     stdio: ["ignore", "ignore", "ignore"],
   });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  const rss = Number(readFileSync(stats, "utf8").trim().split("\n").pop());
+  const [rss, user, sys] = readFileSync(stats, "utf8").trim().split("\n").pop().split(" ").map(Number);
   rmSync(stats, { force: true });
-  return [ms, rss];
+  return [ms, rss, (user + sys) * 1000];
 }
 
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -53,15 +54,16 @@ export function scaleTable(runs = Number(process.env.BENCH_SCALE_RUNS ?? 5)) {
         samples.push(measure(cmd === "status" ? ["status"] : [cmd], root));
         rmSync(root, { recursive: true, force: true });
       }
-      row[cmd] = { ms: median(samples.map((s) => s[0])), rssMB: Math.max(...samples.map((s) => s[1])) / 1024 };
+      row[cmd] = { ms: median(samples.map((s) => s[0])), cpu: median(samples.map((s) => s[2])), rssMB: Math.max(...samples.map((s) => s[1])) / 1024 };
     }
     rows.push(row);
   }
-  console.log(`\nScale (median of ${runs} runs; peak RSS):`);
-  console.log("servers  ports   apply ms  plan ms  status ms   RSS apply/plan/status MB");
+  console.log(`\nScale (median of ${runs} runs, wall ms / CPU ms; peak RSS):`);
+  console.log("servers  ports        apply         plan       status   RSS apply/plan/status MB");
+  const cell = (c) => `${c.ms.toFixed(0)}/${c.cpu.toFixed(0)}`.padStart(12);
   for (const r of rows) {
     console.log(
-      `${String(r.servers).padStart(7)}  ${String(r.ports).padStart(5)}  ${r.apply.ms.toFixed(0).padStart(9)}  ${r.plan.ms.toFixed(0).padStart(7)}  ${r.status.ms.toFixed(0).padStart(9)}   ${r.apply.rssMB.toFixed(1)}/${r.plan.rssMB.toFixed(1)}/${r.status.rssMB.toFixed(1)}`,
+      `${String(r.servers).padStart(7)}  ${String(r.ports).padStart(5)} ${cell(r.apply)} ${cell(r.plan)} ${cell(r.status)}   ${r.apply.rssMB.toFixed(1)}/${r.plan.rssMB.toFixed(1)}/${r.status.rssMB.toFixed(1)}`,
     );
   }
   return rows;

@@ -9,6 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { scaleTable } from "./bench-scale.mjs";
 
 const top = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cli = join(top, "luci-app-splitwan/root/usr/sbin/splitwan");
@@ -74,3 +75,5 @@ for (const rel of ["root/usr/sbin/splitwan"]) {
 console.log(`  ${"all Lua".padEnd(28)} ${total}`);
 const readable = join(top, "build/lua/splitwan.lua");
 console.log(`  (before minifying: ${statSync(readable).size}; per module in build/lua/splitwan.lua)`);
+
+scaleTable();

@@ -181,6 +181,15 @@ describe("parsing and export", () => {
     expect(() => parseUciText("config foo x\n\toption a b c\n")).toThrow(/at line 2/);
   });
 
+  it("names that are also JavaScript object members parse as any other name", () => {
+    const text = "config __proto__ 'constructor'\n\toption toString 'x'\nconfig hasOwnProperty '__proto__'\nconfig bad 'toString-x'\n";
+    expect(() => parseUciText(text)).toThrow("Parse error (invalid character in name field) at line 4");
+    expect(parseUciText(text.split("config bad")[0])).toEqual([
+      { ".anonymous": false, ".type": "__proto__", ".name": "constructor", ".index": 0, toString: "x" },
+      { ".anonymous": false, ".type": "hasOwnProperty", ".name": "__proto__", ".index": 1 },
+    ]);
+  });
+
   it("follows libuci's ';' handling (derived from file.c, not checked against a binary)", () => {
     // directly after an unquoted value the terminator overwrites ';' and the line ends
     expect(parseUciText("config t x\n\toption a b;option c d\n")[0]).toMatchObject({ a: "b" });

@@ -101,16 +101,17 @@ export function diffPlan(plan: Plan, owned: Owned, cur: Current): Diff {
 }
 
 function diffOptions(p: PlannedSection, live: Array<[string, UciValue]>, changes: Change[]): void {
-  const liveValues = new Map<string, UciValue>(live);
-  const planned = new Set<string>();
+  // a section has about ten options: plain loops, no per-section maps
   for (const [option, to] of p.options) {
-    planned.add(option);
-    const from = liveValues.get(option);
+    let from: UciValue | undefined;
+    for (const o of live) if (o[0] === option) from = o[1];
     if (!sameValue(from, to)) changes.push({ kind: "set-option", config: p.config, name: p.name, option, from, to });
   }
   // the section is derived whole from /etc/config/splitwan: options added by hand go
   for (const [option, from] of live) {
-    if (!planned.has(option)) changes.push({ kind: "delete-option", config: p.config, name: p.name, option, from });
+    let planned = false;
+    for (const o of p.options) if (o[0] === option) planned = true;
+    if (!planned) changes.push({ kind: "delete-option", config: p.config, name: p.name, option, from });
   }
 }
 

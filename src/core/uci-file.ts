@@ -74,13 +74,14 @@ function validStr(s: string, name: boolean, pkg: boolean): boolean {
 
 /** Names and types repeat on every line of a config: check each string once. */
 function memo(check: (s: string) => boolean): (s: string) => boolean {
-  const seen = new Map<string, boolean>();
+  // a plain table (fast in Lua); in JS a key may also find Object.prototype's members,
+  // so only booleans count, and "__proto__" is never stored
+  const seen: Record<string, unknown> = {};
   return (s: string) => {
-    let ok = seen.get(s);
-    if (ok === undefined) {
-      ok = check(s);
-      seen.set(s, ok);
-    }
+    const hit = seen[s];
+    if (hit === true || hit === false) return hit;
+    const ok = check(s);
+    if (s !== "__proto__") seen[s] = ok;
     return ok;
   };
 }
@@ -290,24 +291,28 @@ function exportPackage(p: UciPackage): string {
  * name 'value'`, `config type 'name'`, `config type`), found with a few searches. */
 function exportedWords(text: string): string[] | undefined {
   let cmd: string;
-  let rest: string;
+  let from: number;
   if (text.startsWith("\toption ")) {
     cmd = "option";
-    rest = text.substring(8);
+    from = 8;
   } else if (text.startsWith("\tlist ")) {
     cmd = "list";
-    rest = text.substring(6);
+    from = 6;
   } else if (text.startsWith("config ")) {
     cmd = "config";
-    rest = text.substring(7);
+    from = 7;
   } else return undefined;
-  const space = rest.indexOf(" ");
-  if (space < 0) return cmd === "config" && rest.indexOf("'") < 0 && rest.indexOf("\t") < 0 ? [cmd, rest] : undefined;
-  const first = rest.substring(0, space);
-  if (rest.charAt(space + 1) !== "'" || rest.length < space + 3 || !rest.endsWith("'")) return undefined;
-  const quoted = rest.substring(space + 2, rest.length - 1);
-  if (first.indexOf("'") >= 0 || first.indexOf("\t") >= 0 || quoted.indexOf("'") >= 0) return undefined;
-  return [cmd, first, quoted];
+  const n = text.length;
+  const space = text.indexOf(" ", from);
+  if (space < 0) {
+    const word = text.substring(from);
+    return cmd === "config" && word.indexOf("'") < 0 && word.indexOf("\t") < 0 ? [cmd, word] : undefined;
+  }
+  // the only quotes are the pair around the last word, which ends the line
+  if (text.indexOf("'", from) !== space + 1 || text.indexOf("'", space + 2) !== n - 1) return undefined;
+  const first = text.substring(from, space);
+  if (first.indexOf("\t") >= 0) return undefined;
+  return [cmd, first, text.substring(space + 2, n - 1)];
 }
 
 /** Words of a line of unquoted words and whole single-quoted strings separated by
