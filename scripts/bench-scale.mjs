@@ -14,8 +14,8 @@ const top = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cli = process.env.BENCH_CLI ?? join(top, "luci-app-splitwan/root/usr/sbin/splitwan");
 const fixture = join(top, "test/fixtures/routers/dsa-mape");
 
-/** [servers, ports] per row */
-export const SCALES = [[1, 1], [10, 100], [200, 2000]];
+/** [servers, ports] per row; BENCH_SCALES="10x100,50x500" measures others. */
+export const SCALES = (process.env.BENCH_SCALES ?? "1x1,10x100,200x2000").split(",").map((r) => r.split("x").map(Number));
 
 function tree(servers, ports) {
   const root = mkdtempSync(join(tmpdir(), "splitwan-scale-"));
