@@ -250,6 +250,8 @@ function reconnect(p: Platform): ActionReply {
   const obj = `network.interface.${iface}`;
   const st = p.ubus(obj, "status");
   if (st === undefined) return { ok: false, message: `interface ${iface} does not exist yet: save and apply first` };
+  // netifd's status always says whether the interface is up: anything else is no answer
+  if (typeof field(st, "up") !== "boolean") return { ok: false, message: `netifd gave no usable status for interface ${iface}: nothing was done` };
   const proto = field(st, "proto");
   if (proto !== undefined && proto !== "pppoe") return { ok: false, message: `refused: netifd runs interface ${iface} as ${quote(`${proto}`)}, not pppoe` };
   p.log("info", `reconnecting ${iface} (requested in LuCI)`);

@@ -148,6 +148,21 @@ describe("rpcd plugin under lua5.1", () => {
       expect(quiet.call("reconnect", "{}")).toEqual({ ok: false, message: "interface wanppp does not exist yet: save and apply first" });
     });
 
+    it("a bad ubus answer gives a typed refusal or error, never a crash", () => {
+      const { root, call } = bed({ "network.interface.wanppp.status": "not a status" });
+      expect(runCli(["apply"], { env: { SPLITWAN_ROOT: root } }).code).toBe(0);
+      expect(call("reconnect", "{}")).toEqual({ ok: false, message: "netifd gave no usable status for interface wanppp: nothing was done" });
+      const garbled = bed();
+      expect(runCli(["apply"], { env: { SPLITWAN_ROOT: garbled.root } }).code).toBe(0);
+      const ubusDir = mkdtempSync(join(tmpdir(), "splitwan-ubus-garbled-"));
+      made.push(ubusDir);
+      writeFileSync(join(ubusDir, "network.interface.wanppp.status.json"), "{ not json");
+      const r = runCli(["rpcd", "call", "reconnect"], { env: { SPLITWAN_ROOT: garbled.root, SPLITWAN_UBUS_DIR: ubusDir }, stdin: "{}" });
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toContain("error object is not a string");
+      expect(JSON.parse(r.stdout).error).toMatch(/^JSON: /);
+    });
+
     it("Node: no ubus call reaches netifd when refused", () => {
       const root = routerTree("dsa-mape");
       setInterface(root, "lan");
