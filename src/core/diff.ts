@@ -4,7 +4,7 @@ import { type Owned, ownsSection } from "./owned";
 import type { Plan, PlannedSection } from "./plan";
 import { parseRtTables } from "./rttables";
 import { quote } from "./text";
-import { type UciCursor, type UciValue, sectionOptions, sectionsOf } from "./uci";
+import { type UciCursor, type UciSection, type UciValue, sectionOptions, sectionsOf } from "./uci";
 
 export type Change =
   | { kind: "add-section"; config: string; name: string; type: string; options: Array<[string, UciValue]>; after?: string }
@@ -75,7 +75,7 @@ export function diffPlan(plan: Plan, owned: Owned, cur: Current): Diff {
       changes.push({ kind: "add-section", config: p.config, name: p.name, type: p.type, options: p.options, after: p.after });
       continue;
     }
-    diffOptions(p, sectionOptions(live), changes);
+    diffOptions(p, live, changes);
     if (p.after !== undefined && !isRightAfter(cur.cursor, p.config, p.name, p.after)) {
       changes.push({ kind: "move-section", config: p.config, name: p.name, after: p.after });
     }
@@ -100,15 +100,24 @@ export function diffPlan(plan: Plan, owned: Owned, cur: Current): Diff {
   return { changes, conflicts, owned: next };
 }
 
-function diffOptions(p: PlannedSection, live: Array<[string, UciValue]>, changes: Change[]): void {
-  // a section has about ten options: plain loops, no per-section maps
+function optionValue(live: UciSection, option: string): UciValue | undefined {
+  const v = live[option];
+  return typeof v === "string" || Array.isArray(v) ? v : undefined;
+}
+
+function diffOptions(p: PlannedSection, live: UciSection, changes: Change[]): void {
+  let found = 0;
   for (const [option, to] of p.options) {
-    let from: UciValue | undefined;
-    for (const o of live) if (o[0] === option) from = o[1];
+    const from = optionValue(live, option);
+    if (from !== undefined) found++;
     if (!sameValue(from, to)) changes.push({ kind: "set-option", config: p.config, name: p.name, option, from, to });
   }
-  // the section is derived whole from /etc/config/splitwan: options added by hand go
-  for (const [option, from] of live) {
+  // the section is derived whole from /etc/config/splitwan: options added by hand go.
+  // Usually there are none: every live option was one of the planned ones.
+  let count = 0;
+  for (const key of Object.keys(live)) if (!key.startsWith(".")) count++;
+  if (count === found) return;
+  for (const [option, from] of sectionOptions(live)) {
     let planned = false;
     for (const o of p.options) if (o[0] === option) planned = true;
     if (!planned) changes.push({ kind: "delete-option", config: p.config, name: p.name, option, from });
