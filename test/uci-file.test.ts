@@ -184,10 +184,11 @@ describe("parsing and export", () => {
   it("names that are also JavaScript object members parse as any other name", () => {
     const text = "config __proto__ 'constructor'\n\toption toString 'x'\nconfig hasOwnProperty '__proto__'\nconfig bad 'toString-x'\n";
     expect(() => parseUciText(text)).toThrow("Parse error (invalid character in name field) at line 4");
-    expect(parseUciText(text.split("config bad")[0])).toEqual([
+    const expected: Array<Record<string, unknown>> = [
       { ".anonymous": false, ".type": "__proto__", ".name": "constructor", ".index": 0, toString: "x" },
       { ".anonymous": false, ".type": "hasOwnProperty", ".name": "__proto__", ".index": 1 },
-    ]);
+    ];
+    expect(parseUciText(text.split("config bad")[0])).toEqual(expected);
   });
 
   it("follows libuci's ';' handling (derived from file.c, not checked against a binary)", () => {
