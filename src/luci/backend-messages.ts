@@ -59,6 +59,7 @@ export const BACKEND_MESSAGES: readonly string[] = [
   "must not be a number: ip and netifd would read it as a table number",
   "must not contain control characters",
   "name must be a string",
+  "netifd gave no usable status for interface %s: nothing was done",
   "no %s record named %s in the zone: create it in the Cloudflare dashboard first",
   "no Cloudflare zone named %s for this token: check domain (the zone name) or set zone_id",
   "no DDNS section is enabled",
