@@ -288,32 +288,32 @@ function exportPackage(p: UciPackage): string {
 
 // ---- the parser (file.c) ------------------------------------------------------------------
 
-/** Words of a line in exactly libuci's export form (`\toption name 'value'`, `\tlist
- * name 'value'`, `config type 'name'`, `config type`), found with a few searches. */
-function exportedWords(text: string): string[] | undefined {
+/** Words of the line src[start, end) in exactly libuci's export form (`\toption name
+ * 'value'`, `\tlist name 'value'`, `config type 'name'`, `config type`), found with a
+ * few searches in place (no copy of the line). */
+function exportedWords(src: string, start: number, end: number): string[] | undefined {
   let cmd: string;
   let from: number;
-  if (text.startsWith("\toption ")) {
+  if (src.startsWith("\toption ", start)) {
     cmd = "option";
-    from = 8;
-  } else if (text.startsWith("\tlist ")) {
+    from = start + 8;
+  } else if (src.startsWith("\tlist ", start)) {
     cmd = "list";
-    from = 6;
-  } else if (text.startsWith("config ")) {
+    from = start + 6;
+  } else if (src.startsWith("config ", start)) {
     cmd = "config";
-    from = 7;
+    from = start + 7;
   } else return undefined;
-  const n = text.length;
-  const space = text.indexOf(" ", from);
-  if (space < 0) {
-    const word = text.substring(from);
+  const space = src.indexOf(" ", from);
+  if (space < 0 || space >= end) {
+    const word = src.substring(from, end);
     return cmd === "config" && word.indexOf("'") < 0 && word.indexOf("\t") < 0 ? [cmd, word] : undefined;
   }
   // the only quotes are the pair around the last word, which ends the line
-  if (text.indexOf("'", from) !== space + 1 || text.indexOf("'", space + 2) !== n - 1) return undefined;
-  const first = text.substring(from, space);
-  if (first.indexOf("\t") >= 0) return undefined;
-  return [cmd, first, text.substring(space + 2, n - 1)];
+  if (src.indexOf("'", from) !== space + 1 || src.indexOf("'", space + 2) !== end - 1) return undefined;
+  const tab = src.indexOf("\t", from);
+  if (tab >= 0 && tab < space) return undefined;
+  return [cmd, src.substring(from, space), src.substring(space + 2, end - 1)];
 }
 
 /** Words of a line of unquoted words and whole single-quoted strings separated by
@@ -387,7 +387,7 @@ class UciParser {
       if (special < this.srcPos) special = this.nextSpecial(this.srcPos);
       const nl = this.src.indexOf("\n", this.srcPos);
       const end = nl < 0 ? this.src.length : nl;
-      if (special >= end && this.plainLine(this.src.substring(this.srcPos, end))) {
+      if (special >= end && this.plainLine(this.srcPos, end)) {
         this.srcPos = nl < 0 ? end : end + 1;
         if (nl >= 0) this.line++;
         continue;
@@ -413,9 +413,9 @@ class UciParser {
     return at;
   }
 
-  /** `text` holds none of NOT_PLAIN. */
-  private plainLine(text: string): boolean {
-    const words = exportedWords(text) ?? plainWords(text);
+  /** The line src[start, end) holds none of NOT_PLAIN. */
+  private plainLine(start: number, end: number): boolean {
+    const words = exportedWords(this.src, start, end) ?? plainWords(this.src.substring(start, end));
     if (words === undefined) return false;
     if (words.length === 0) return true;
     const cmd = words[0];
