@@ -3,7 +3,8 @@
 import { type Owned, ownsSection } from "./owned";
 import type { Plan, PlannedSection } from "./plan";
 import { parseRtTables } from "./rttables";
-import { type UciCursor, type UciValue, sectionOptions, sectionsOf } from "./uci";
+import { quote } from "./text";
+import { type UciCursor, type UciSection, type UciValue, sectionOptions, sectionsOf } from "./uci";
 
 export type Change =
   | { kind: "add-section"; config: string; name: string; type: string; options: Array<[string, UciValue]>; after?: string }
@@ -45,10 +46,15 @@ export function diffPlan(plan: Plan, owned: Owned, cur: Current): Diff {
   const conflicts: string[] = [];
   const next: Owned = { sections: [], rtTable: undefined, files: [] };
 
+  // looked up per section: sets, so the diff stays linear in the number of sections
+  const wanted = new Set<string>();
+  for (const p of plan.sections) wanted.add(`${p.config}.${p.name}`);
+  const ownedNames = new Set<string>();
+  for (const o of owned.sections) ownedNames.add(`${o.config}.${o.name}`);
+
   // deletions first: a section may be recreated under another type
-  const wanted = (config: string, name: string) => plan.sections.some((p) => p.config === config && p.name === name);
   for (const o of owned.sections) {
-    if (wanted(o.config, o.name)) continue;
+    if (wanted.has(`${o.config}.${o.name}`)) continue;
     const live = cur.cursor.get_all(o.config, o.name);
     if (live !== undefined) changes.push({ kind: "delete-section", config: o.config, name: o.name, type: live[".type"] });
   }
@@ -60,7 +66,7 @@ export function diffPlan(plan: Plan, owned: Owned, cur: Current): Diff {
       changes.push({ kind: "add-section", config: p.config, name: p.name, type: p.type, options: p.options, after: p.after });
       continue;
     }
-    if (!ownsSection(owned, p.config, p.name)) {
+    if (!ownedNames.has(`${p.config}.${p.name}`)) {
       conflicts.push(`${p.config}.${p.name} (${live[".type"]}) exists and was not created by splitwan: ${HOW_TO_RESOLVE[p.type] ?? "rename or delete it"}`);
       continue;
     }
@@ -69,7 +75,7 @@ export function diffPlan(plan: Plan, owned: Owned, cur: Current): Diff {
       changes.push({ kind: "add-section", config: p.config, name: p.name, type: p.type, options: p.options, after: p.after });
       continue;
     }
-    diffOptions(p, sectionOptions(live), changes);
+    diffOptions(p, live, changes);
     if (p.after !== undefined && !isRightAfter(cur.cursor, p.config, p.name, p.after)) {
       changes.push({ kind: "move-section", config: p.config, name: p.name, after: p.after });
     }
@@ -94,14 +100,27 @@ export function diffPlan(plan: Plan, owned: Owned, cur: Current): Diff {
   return { changes, conflicts, owned: next };
 }
 
-function diffOptions(p: PlannedSection, live: Array<[string, UciValue]>, changes: Change[]): void {
+function optionValue(live: UciSection, option: string): UciValue | undefined {
+  const v = live[option];
+  return typeof v === "string" || Array.isArray(v) ? v : undefined;
+}
+
+function diffOptions(p: PlannedSection, live: UciSection, changes: Change[]): void {
+  let found = 0;
   for (const [option, to] of p.options) {
-    const from = live.find((o) => o[0] === option)?.[1];
+    const from = optionValue(live, option);
+    if (from !== undefined) found++;
     if (!sameValue(from, to)) changes.push({ kind: "set-option", config: p.config, name: p.name, option, from, to });
   }
-  // the section is derived whole from /etc/config/splitwan: options added by hand go
-  for (const [option, from] of live) {
-    if (!p.options.some((o) => o[0] === option)) changes.push({ kind: "delete-option", config: p.config, name: p.name, option, from });
+  // the section is derived whole from /etc/config/splitwan: options added by hand go.
+  // Usually there are none: every live option was one of the planned ones.
+  let count = 0;
+  for (const key of Object.keys(live)) if (!key.startsWith(".")) count++;
+  if (count === found) return;
+  for (const [option, from] of sectionOptions(live)) {
+    let planned = false;
+    for (const o of p.options) if (o[0] === option) planned = true;
+    if (!planned) changes.push({ kind: "delete-option", config: p.config, name: p.name, option, from });
   }
 }
 
@@ -151,7 +170,7 @@ function diffRtTables(plan: Plan, owned: Owned, text: string, changes: Change[],
 /** One line per change, for `splitwan plan` and the log. Secrets are masked. */
 export function describeChange(c: Change): string {
   const show = (option: string, v: UciValue | undefined) =>
-    v === undefined ? "(unset)" : option === "password" ? "'********'" : typeof v === "string" ? `'${v}'` : `[${v.map((x) => `'${x}'`).join(", ")}]`;
+    v === undefined ? "(unset)" : option === "password" ? "'********'" : typeof v === "string" ? quote(v) : `[${v.map(quote).join(", ")}]`;
   switch (c.kind) {
     case "add-section":
       return `+ ${c.config}.${c.name} (${c.type}): ${c.options.map(([o, v]) => `${o}=${show(o, v)}`).join(" ")}`;

@@ -2,6 +2,7 @@
 // and fw4 drop-in files. Pure: the same input gives the same plan in Node and in Lua.
 import { extPorts, intPorts, type PortSpec } from "./ports";
 import { type SystemView, zoneOfNetwork } from "./system";
+import { hexDigits } from "./text";
 import type { UciValue } from "./uci";
 import type { Config, Server } from "./validate";
 
@@ -36,14 +37,7 @@ export function pppoeDevice(iface: string): string {
 }
 
 function hexMark(n: number): string {
-  let s = "";
-  let v = n;
-  while (v > 0) {
-    s = "0123456789abcdef".charAt(v % 16) + s;
-    v = Math.floor(v / 16);
-  }
-  while (s.length < 8) s = "0" + s;
-  return `0x${s}`;
+  return `0x${hexDigits(n, 8)}`;
 }
 
 function protoName(spec: PortSpec): string {

@@ -1,11 +1,12 @@
 // `splitwan status`: what is configured, what is live, and plain-words warnings.
-import { readConfig } from "./config";
+import { type RawConfig, readConfig } from "./config";
 import { diffAgainstRouter } from "./apply";
 import { buildPlan, pppoeDevice } from "./plan";
 import type { Platform } from "./platform";
 import { formatSpec } from "./ports";
-import { readSystem } from "./system";
-import { formatError, validateConfig } from "./validate";
+import { type SystemView, readSystem } from "./system";
+import { escape } from "./text";
+import { type Validation, formatError, validateConfig } from "./validate";
 import { jsonArray } from "./json";
 import { type UbusFailure, describeUbusFailure, field, ubusData } from "./ubus";
 
@@ -61,11 +62,23 @@ function errorCodes(list: unknown): string[] {
   return out;
 }
 
-export function collectStatus(p: Platform): Status {
+/** What status is computed from: the config read once and validated once. */
+export interface StatusInput {
+  raw: RawConfig;
+  sys: SystemView;
+  validation: Validation;
+}
+
+export function readStatusInput(p: Platform): StatusInput {
   const cursor = p.cursor();
-  const raw = readConfig(cursor);
+  const raw = readConfig(cursor, (f) => p.readFile(f));
   const sys = readSystem(cursor);
-  const v = validateConfig(raw, sys);
+  return { raw, sys, validation: validateConfig(raw, sys) };
+}
+
+export function collectStatus(p: Platform, input: StatusInput = readStatusInput(p)): Status {
+  const cursor = p.cursor();
+  const { raw, sys, validation: v } = input;
   const c = v.config;
   const iface = raw.main.interface;
   const table = Number(raw.main.table);
@@ -168,7 +181,7 @@ export function formatStatus(s: Status): string {
   lines.push(`splitwan: ${s.enabled ? "enabled" : "disabled"}${s.valid ? "" : " (configuration invalid)"}`);
   for (const e of s.errors) lines.push(`  error: ${e}`);
   for (const x of s.pending) lines.push(`  pending: ${x}`);
-  lines.push(`PPPoE ${s.interface} on ${s.device || "?"}${s.wan_kind !== "" ? ` (IPoE WAN: ${s.wan_kind})` : ""}, MTU ${s.mtu}`);
+  lines.push(`PPPoE ${escape(s.interface)} on ${escape(s.device) || "?"}${s.wan_kind !== "" ? ` (IPoE WAN: ${s.wan_kind})` : ""}, MTU ${s.mtu}`);
   if (s.pppoe.state !== "answered") lines.push(`  ${s.pppoe.state === "not-configured" ? "PPPoE interface not configured" : "network service not answering"}`);
   else lines.push(`  up: ${yes(s.pppoe.up)}${s.pppoe.up ? `, ${s.pppoe.ipv4 || "no IPv4"}, uptime ${s.pppoe.uptime}s, device ${s.pppoe.l3_device}` : ""}`);
   lines.push(`table ${s.table}: default route ${yes(s.live.default_route)}`);

@@ -167,9 +167,9 @@ function applyUci(self, cursor, c)
 		end
 	end
 	repeat
-		local ____switch67 = c.kind
-		local ____cond67 = ____switch67 == "delete-section"
-		if ____cond67 then
+		local ____switch68 = c.kind
+		local ____cond68 = ____switch68 == "delete-section"
+		if ____cond68 then
 			check(
 				nil,
 				cursor:delete(c.config, c.name),
@@ -177,8 +177,8 @@ function applyUci(self, cursor, c)
 			)
 			break
 		end
-		____cond67 = ____cond67 or ____switch67 == "add-section"
-		if ____cond67 then
+		____cond68 = ____cond68 or ____switch68 == "add-section"
+		if ____cond68 then
 			check(
 				nil,
 				cursor:set(c.config, c.name, c.type),
@@ -204,8 +204,8 @@ function applyUci(self, cursor, c)
 			end
 			break
 		end
-		____cond67 = ____cond67 or ____switch67 == "set-option"
-		if ____cond67 then
+		____cond68 = ____cond68 or ____switch68 == "set-option"
+		if ____cond68 then
 			check(
 				nil,
 				cursor:set(c.config, c.name, c.option, c.to),
@@ -213,8 +213,8 @@ function applyUci(self, cursor, c)
 			)
 			break
 		end
-		____cond67 = ____cond67 or ____switch67 == "delete-option"
-		if ____cond67 then
+		____cond68 = ____cond68 or ____switch68 == "delete-option"
+		if ____cond68 then
 			check(
 				nil,
 				cursor:delete(c.config, c.name, c.option),
@@ -222,8 +222,8 @@ function applyUci(self, cursor, c)
 			)
 			break
 		end
-		____cond67 = ____cond67 or ____switch67 == "move-section"
-		if ____cond67 then
+		____cond68 = ____cond68 or ____switch68 == "move-section"
+		if ____cond68 then
 			placeAfter(
 				nil,
 				cursor,
@@ -255,7 +255,11 @@ ____exports.CONFIG_PATHS = {network = "/etc/config/network", firewall = "/etc/co
 function ____exports.loadConfig(self, p, cursor)
 	local v = validateConfig(
 		nil,
-		readConfig(nil, cursor),
+		readConfig(
+			nil,
+			cursor,
+			function(____, f) return p:readFile(f) end
+		),
 		readSystem(nil, cursor)
 	)
 	if v.config == nil then
@@ -376,11 +380,11 @@ function ____exports.applyConfig(self, p, remove)
 	end
 	for ____, argv in ipairs(reloads) do
 		do
-			local __continue24
+			local __continue25
 			repeat
 				if p.dryRun then
 					p:print(("would run: " .. table.concat(argv, " ")) .. "\n")
-					__continue24 = true
+					__continue25 = true
 					break
 				end
 				local r = p:exec(argv)
@@ -398,9 +402,9 @@ function ____exports.applyConfig(self, p, remove)
 						0
 					)
 				end
-				__continue24 = true
+				__continue25 = true
 			until true
-			if not __continue24 then
+			if not __continue25 then
 				break
 			end
 		end

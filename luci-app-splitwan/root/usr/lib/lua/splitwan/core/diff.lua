@@ -1,18 +1,25 @@
 -- generated from src/core/diff.ts by typescript-to-lua: edit the TypeScript, not this file
 local ____lualib = require("splitwan.lualib_bundle")
 local __TS__ArrayEvery = ____lualib.__TS__ArrayEvery
-local __TS__ArraySome = ____lualib.__TS__ArraySome
+local Set = ____lualib.Set
+local __TS__New = ____lualib.__TS__New
 local __TS__ArrayIncludes = ____lualib.__TS__ArrayIncludes
-local __TS__ArrayFind = ____lualib.__TS__ArrayFind
+local __TS__ArraySome = ____lualib.__TS__ArraySome
+local __TS__ArrayIsArray = ____lualib.__TS__ArrayIsArray
+local __TS__StringStartsWith = ____lualib.__TS__StringStartsWith
+local __TS__ObjectKeys = ____lualib.__TS__ObjectKeys
 local __TS__ArrayFindIndex = ____lualib.__TS__ArrayFindIndex
+local __TS__ArrayFind = ____lualib.__TS__ArrayFind
 local __TS__StringTrim = ____lualib.__TS__StringTrim
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local ____exports = {}
-local sameValue, diffOptions, isRightAfter, findNameClashes, diffRtTables, HOW_TO_RESOLVE
+local sameValue, optionValue, diffOptions, isRightAfter, findNameClashes, diffRtTables, HOW_TO_RESOLVE
 local ____owned = require("splitwan.core.owned")
 local ownsSection = ____owned.ownsSection
 local ____rttables = require("splitwan.core.rttables")
 local parseRtTables = ____rttables.parseRtTables
+local ____text = require("splitwan.core.text")
+local quote = ____text.quote
 local ____uci = require("splitwan.core.uci")
 local sectionOptions = ____uci.sectionOptions
 local sectionsOf = ____uci.sectionsOf
@@ -28,15 +35,19 @@ function sameValue(self, a, b)
 		function(____, v, i) return v == b[i + 1] end
 	)
 end
+function optionValue(self, live, option)
+	local v = live[option]
+	return (type(v) == "string" or __TS__ArrayIsArray(v)) and v or nil
+end
 function diffOptions(self, p, live, changes)
+	local found = 0
 	for ____, ____value in ipairs(p.options) do
 		local option = ____value[1]
 		local to = ____value[2]
-		local ____opt_2 = __TS__ArrayFind(
-			live,
-			function(____, o) return o[1] == option end
-		)
-		local from = ____opt_2 and ____opt_2[2]
+		local from = optionValue(nil, live, option)
+		if from ~= nil then
+			found = found + 1
+		end
 		if not sameValue(nil, from, to) then
 			changes[#changes + 1] = {
 				kind = "set-option",
@@ -48,13 +59,25 @@ function diffOptions(self, p, live, changes)
 			}
 		end
 	end
-	for ____, ____value in ipairs(live) do
+	local count = 0
+	for ____, key in ipairs(__TS__ObjectKeys(live)) do
+		if not __TS__StringStartsWith(key, ".") then
+			count = count + 1
+		end
+	end
+	if count == found then
+		return
+	end
+	for ____, ____value in ipairs(sectionOptions(nil, live)) do
 		local option = ____value[1]
 		local from = ____value[2]
-		if not __TS__ArraySome(
-			p.options,
-			function(____, o) return o[1] == option end
-		) then
+		local planned = false
+		for ____, o in ipairs(p.options) do
+			if o[1] == option then
+				planned = true
+			end
+		end
+		if not planned then
 			changes[#changes + 1] = {
 				kind = "delete-option",
 				config = p.config,
@@ -81,25 +104,25 @@ function findNameClashes(self, plan, owned, cursor, conflicts)
 	if zone == nil then
 		return
 	end
-	local ____opt_4 = __TS__ArrayFind(
+	local ____opt_2 = __TS__ArrayFind(
 		zone.options,
 		function(____, o) return o[1] == "name" end
 	)
-	local zoneName = ____opt_4 and ____opt_4[2]
+	local zoneName = ____opt_2 and ____opt_2[2]
 	for ____, s in ipairs(sectionsOf(nil, cursor, "firewall", "zone")) do
 		do
-			local __continue42
+			local __continue51
 			repeat
 				if s[".name"] == zone.name and ownsSection(nil, owned, "firewall", zone.name) then
-					__continue42 = true
+					__continue51 = true
 					break
 				end
 				if s.name == zoneName then
 					conflicts[#conflicts + 1] = (((("firewall zone '" .. tostring(zoneName)) .. "' (section ") .. s[".name"]) .. ") exists and was not created by splitwan: ") .. HOW_TO_RESOLVE.zone
 				end
-				__continue42 = true
+				__continue51 = true
 			until true
-			if not __continue42 then
+			if not __continue51 then
 				break
 			end
 		end
@@ -149,34 +172,36 @@ function ____exports.diffPlan(self, plan, owned, cur)
 	local changes = {}
 	local conflicts = {}
 	local next = {sections = {}, rtTable = nil, files = {}}
-	local function wanted(____, config, name)
-		return __TS__ArraySome(
-			plan.sections,
-			function(____, p) return p.config == config and p.name == name end
-		)
+	local wanted = __TS__New(Set)
+	for ____, p in ipairs(plan.sections) do
+		wanted:add((p.config .. ".") .. p.name)
+	end
+	local ownedNames = __TS__New(Set)
+	for ____, o in ipairs(owned.sections) do
+		ownedNames:add((o.config .. ".") .. o.name)
 	end
 	for ____, o in ipairs(owned.sections) do
 		do
-			local __continue9
+			local __continue11
 			repeat
-				if wanted(nil, o.config, o.name) then
-					__continue9 = true
+				if wanted:has((o.config .. ".") .. o.name) then
+					__continue11 = true
 					break
 				end
 				local live = cur.cursor:get_all(o.config, o.name)
 				if live ~= nil then
 					changes[#changes + 1] = {kind = "delete-section", config = o.config, name = o.name, type = live[".type"]}
 				end
-				__continue9 = true
+				__continue11 = true
 			until true
-			if not __continue9 then
+			if not __continue11 then
 				break
 			end
 		end
 	end
 	for ____, p in ipairs(plan.sections) do
 		do
-			local __continue13
+			local __continue15
 			repeat
 				local live = cur.cursor:get_all(p.config, p.name)
 				local ____next_sections_0 = next.sections
@@ -190,12 +215,12 @@ function ____exports.diffPlan(self, plan, owned, cur)
 						options = p.options,
 						after = p.after
 					}
-					__continue13 = true
+					__continue15 = true
 					break
 				end
-				if not ownsSection(nil, owned, p.config, p.name) then
+				if not ownedNames:has((p.config .. ".") .. p.name) then
 					conflicts[#conflicts + 1] = (((((p.config .. ".") .. p.name) .. " (") .. live[".type"]) .. ") exists and was not created by splitwan: ") .. (HOW_TO_RESOLVE[p.type] or "rename or delete it")
-					__continue13 = true
+					__continue15 = true
 					break
 				end
 				if live[".type"] ~= p.type then
@@ -208,15 +233,10 @@ function ____exports.diffPlan(self, plan, owned, cur)
 						options = p.options,
 						after = p.after
 					}
-					__continue13 = true
+					__continue15 = true
 					break
 				end
-				diffOptions(
-					nil,
-					p,
-					sectionOptions(nil, live),
-					changes
-				)
+				diffOptions(nil, p, live, changes)
 				if p.after ~= nil and not isRightAfter(
 					nil,
 					cur.cursor,
@@ -226,9 +246,9 @@ function ____exports.diffPlan(self, plan, owned, cur)
 				) then
 					changes[#changes + 1] = {kind = "move-section", config = p.config, name = p.name, after = p.after}
 				end
-				__continue13 = true
+				__continue15 = true
 			until true
-			if not __continue13 then
+			if not __continue15 then
 				break
 			end
 		end
@@ -251,24 +271,24 @@ function ____exports.diffPlan(self, plan, owned, cur)
 	)
 	for ____, f in ipairs(plan.files) do
 		do
-			local __continue19
+			local __continue21
 			repeat
 				local existing = cur:readFile(f.path)
 				local ____next_files_1 = next.files
 				____next_files_1[#____next_files_1 + 1] = f.path
 				if existing == f.content then
-					__continue19 = true
+					__continue21 = true
 					break
 				end
 				if existing ~= nil and not __TS__ArrayIncludes(owned.files, f.path) then
 					conflicts[#conflicts + 1] = f.path .. " exists and was not written by splitwan: move it away"
-					__continue19 = true
+					__continue21 = true
 					break
 				end
 				changes[#changes + 1] = {kind = "write-file", path = f.path, content = f.content, existed = existing ~= nil}
-				__continue19 = true
+				__continue21 = true
 			until true
-			if not __continue19 then
+			if not __continue21 then
 				break
 			end
 		end
@@ -285,18 +305,15 @@ function ____exports.diffPlan(self, plan, owned, cur)
 end
 function ____exports.describeChange(self, c)
 	local function show(____, option, v)
-		return v == nil and "(unset)" or (option == "password" and "'********'" or (type(v) == "string" and ("'" .. v) .. "'" or ("[" .. table.concat(
-			__TS__ArrayMap(
-				v,
-				function(____, x) return ("'" .. x) .. "'" end
-			),
+		return v == nil and "(unset)" or (option == "password" and "'********'" or (type(v) == "string" and quote(nil, v) or ("[" .. table.concat(
+			__TS__ArrayMap(v, quote),
 			", "
 		)) .. "]"))
 	end
 	repeat
-		local ____switch60 = c.kind
-		local ____cond60 = ____switch60 == "add-section"
-		if ____cond60 then
+		local ____switch68 = c.kind
+		local ____cond68 = ____switch68 == "add-section"
+		if ____cond68 then
 			return (((((("+ " .. c.config) .. ".") .. c.name) .. " (") .. c.type) .. "): ") .. table.concat(
 				__TS__ArrayMap(
 					c.options,
@@ -311,36 +328,36 @@ function ____exports.describeChange(self, c)
 				" "
 			)
 		end
-		____cond60 = ____cond60 or ____switch60 == "delete-section"
-		if ____cond60 then
+		____cond68 = ____cond68 or ____switch68 == "delete-section"
+		if ____cond68 then
 			return ((((("- " .. c.config) .. ".") .. c.name) .. " (") .. c.type) .. ")"
 		end
-		____cond60 = ____cond60 or ____switch60 == "set-option"
-		if ____cond60 then
+		____cond68 = ____cond68 or ____switch68 == "set-option"
+		if ____cond68 then
 			return (((((((("~ " .. c.config) .. ".") .. c.name) .. ".") .. c.option) .. ": ") .. show(nil, c.option, c.from)) .. " -> ") .. show(nil, c.option, c.to)
 		end
-		____cond60 = ____cond60 or ____switch60 == "delete-option"
-		if ____cond60 then
+		____cond68 = ____cond68 or ____switch68 == "delete-option"
+		if ____cond68 then
 			return ((((((("~ " .. c.config) .. ".") .. c.name) .. ".") .. c.option) .. ": ") .. show(nil, c.option, c.from)) .. " -> (unset)"
 		end
-		____cond60 = ____cond60 or ____switch60 == "move-section"
-		if ____cond60 then
+		____cond68 = ____cond68 or ____switch68 == "move-section"
+		if ____cond68 then
 			return (((("~ " .. c.config) .. ".") .. c.name) .. ": move after ") .. c.after
 		end
-		____cond60 = ____cond60 or ____switch60 == "add-rt"
-		if ____cond60 then
+		____cond68 = ____cond68 or ____switch68 == "add-rt"
+		if ____cond68 then
 			return (("+ rt_tables: " .. tostring(c.number)) .. " ") .. c.name
 		end
-		____cond60 = ____cond60 or ____switch60 == "delete-rt"
-		if ____cond60 then
+		____cond68 = ____cond68 or ____switch68 == "delete-rt"
+		if ____cond68 then
 			return (("- rt_tables: " .. tostring(c.number)) .. " ") .. c.name
 		end
-		____cond60 = ____cond60 or ____switch60 == "write-file"
-		if ____cond60 then
+		____cond68 = ____cond68 or ____switch68 == "write-file"
+		if ____cond68 then
 			return ((c.existed and "~" or "+") .. " file ") .. c.path
 		end
-		____cond60 = ____cond60 or ____switch60 == "delete-file"
-		if ____cond60 then
+		____cond68 = ____cond68 or ____switch68 == "delete-file"
+		if ____cond68 then
 			return "- file " .. c.path
 		end
 	until true

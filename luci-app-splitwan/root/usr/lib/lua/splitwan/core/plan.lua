@@ -1,6 +1,5 @@
 -- generated from src/core/plan.ts by typescript-to-lua: edit the TypeScript, not this file
 local ____lualib = require("splitwan.lualib_bundle")
-local __TS__StringCharAt = ____lualib.__TS__StringCharAt
 local __TS__SparseArrayNew = ____lualib.__TS__SparseArrayNew
 local __TS__SparseArrayPush = ____lualib.__TS__SparseArrayPush
 local __TS__SparseArraySpread = ____lualib.__TS__SparseArraySpread
@@ -16,6 +15,8 @@ local extPorts = ____ports.extPorts
 local intPorts = ____ports.intPorts
 local ____system = require("splitwan.core.system")
 local zoneOfNetwork = ____system.zoneOfNetwork
+local ____text = require("splitwan.core.text")
+local hexDigits = ____text.hexDigits
 function protoName(self, spec)
 	return spec.proto == "both" and "tcp udp" or spec.proto
 end
@@ -78,16 +79,7 @@ function ____exports.pppoeDevice(self, iface)
 	return "pppoe-" .. iface
 end
 local function hexMark(self, n)
-	local s = ""
-	local v = n
-	while v > 0 do
-		s = __TS__StringCharAt("0123456789abcdef", v % 16) .. s
-		v = math.floor(v / 16)
-	end
-	while #s < 8 do
-		s = "0" .. s
-	end
-	return "0x" .. s
+	return "0x" .. hexDigits(nil, n, 8)
 end
 function ____exports.emptyPlan(self)
 	return {sections = {}, rtTable = nil, files = {}}
@@ -212,18 +204,18 @@ function ____exports.buildPlan(self, c, sys)
 	if wanZone ~= nil then
 		for ____, s in ipairs(c.servers) do
 			do
-				local __continue27
+				local __continue25
 				repeat
 					if s.ip6Suffix == nil then
-						__continue27 = true
+						__continue25 = true
 						break
 					end
 					for ____, spec in ipairs(s.ports) do
 						sections[#sections + 1] = ipv6Rule(nil, s, spec, wanZone.name)
 					end
-					__continue27 = true
+					__continue25 = true
 				until true
-				if not __continue27 then
+				if not __continue25 then
 					break
 				end
 			end
