@@ -161,6 +161,7 @@ describe.skipIf(!!unavailable)("splitwan diagnose in the bed", () => {
       },
       () => bed.fw4Reload());
     expect(c.args).toEqual(["dstnat_wan_pppoe (DNAT guard)"]);
+    console.log(`[DNAT guard deleted]\nFAIL  firewall       ${c.text}`);
   });
 
   it("the MTU changed without splitwan apply: the clamps are for the old MTU", () => {
@@ -170,6 +171,7 @@ describe.skipIf(!!unavailable)("splitwan diagnose in the bed", () => {
       () => writeFileSync(f, orig.replace("option mtu '1454'", "option mtu '1492'")),
       () => writeFileSync(f, orig));
     expect(c.args).toEqual(["dstnat_wan_pppoe", "1414", "1452", "1492"]);
+    console.log(`[MTU 1492 not applied]\nFAIL  firewall       ${c.text}`);
   });
 
   it("the fw4 ruleset not loaded", () => {
