@@ -36,7 +36,8 @@ export function pppoeDevice(iface: string): string {
   return `pppoe-${iface}`;
 }
 
-function hexMark(n: number): string {
+/** A mark as nft writes and prints it: "0x10000000" (8 hex digits). */
+export function hexMark(n: number): string {
   return `0x${hexDigits(n, 8)}`;
 }
 
@@ -47,6 +48,11 @@ function protoName(spec: PortSpec): string {
 function protoKey(spec: PortSpec): string {
   return spec.proto === "both" ? "tcpudp" : spec.proto;
 }
+
+// The comments of splitwan's drop-in rules; `splitwan diagnose` finds the rules by them.
+export const GUARD_NOTE = "splitwan: publish only via PPPoE";
+export const CROSSES_NOTE = "splitwan: crosses PPPoE";
+export const MSS_NOTE = "splitwan: MSS for the PPPoE MTU";
 
 export function emptyPlan(): Plan {
   return { sections: [], rtTable: undefined, files: [] };
@@ -137,8 +143,8 @@ export function buildPlan(c: Config, sys: SystemView): Plan {
   // to the source, the IPoE tunnel, and its two rules would meet every forwarded packet.
   const mss = c.mtu - 40;
   const clamp = `tcp flags syn / syn,fin,rst tcp option maxseg size > ${mss} tcp option maxseg size set ${mss}`;
-  const mssNote = `comment "splitwan: MSS for the PPPoE MTU (${c.mtu})"`;
-  const crosses = `ct mark set ct mark | ${mark} comment "splitwan: crosses PPPoE"`;
+  const mssNote = `comment "${MSS_NOTE} (${c.mtu})"`;
+  const crosses = `ct mark set ct mark | ${mark} comment "${CROSSES_NOTE}"`;
   const marked = `ct mark & ${mark} == ${mark}`;
   // with reply-only servers the packets of PPPoE connections carry the bit: their replies
   // leave by table (fwmark rules); for the other packets the route is the same either way
@@ -157,7 +163,7 @@ export function buildPlan(c: Config, sys: SystemView): Plan {
       content:
         "# Written by splitwan: every packet entering the router passes here; other traffic\n" +
         "# stops at the first test. Connections over PPPoE: the MSS of the SYN/ACK" +
-        (toPacket ? ", and the\n# mark that sends the answers of reply-only servers back via PPPoE (fwmark rules)" : "") + ".\n" +
+        (toPacket !== "" ? ", and the\n# mark that sends the answers of reply-only servers back via PPPoE (fwmark rules)" : "") + ".\n" +
         `${marked}${toPacket} ${clamp} ${mssNote}\n`,
     },
   ];
@@ -168,7 +174,7 @@ export function buildPlan(c: Config, sys: SystemView): Plan {
         "# Written by splitwan: the first packet of each connection that arrives for the zone\n" +
         "# (a nat chain sees no other). fw4 binds the zone to the WAN's physical device while\n" +
         "# PPPoE is down: publish only what really arrives on the PPPoE device.\n" +
-        `iifname != "${dev}" counter return comment "splitwan: publish only via PPPoE"\n` +
+        `iifname != "${dev}" counter return comment "${GUARD_NOTE}"\n` +
         `${crosses}\n` +
         `${clamp} ${mssNote}\n`,
     });

@@ -78,9 +78,12 @@ ____exports.DROPIN_NAME = "10-splitwan.nft"
 function ____exports.pppoeDevice(self, iface)
 	return "pppoe-" .. iface
 end
-local function hexMark(self, n)
+function ____exports.hexMark(self, n)
 	return "0x" .. hexDigits(nil, n, 8)
 end
+____exports.GUARD_NOTE = "splitwan: publish only via PPPoE"
+____exports.CROSSES_NOTE = "splitwan: crosses PPPoE"
+____exports.MSS_NOTE = "splitwan: MSS for the PPPoE MTU"
 function ____exports.emptyPlan(self)
 	return {sections = {}, rtTable = nil, files = {}}
 end
@@ -90,7 +93,7 @@ function ____exports.buildPlan(self, c, sys)
 	end
 	local sections = {}
 	local ____table = tostring(c.table)
-	local mark = hexMark(nil, c.mark)
+	local mark = ____exports.hexMark(nil, c.mark)
 	local dev = ____exports.pppoeDevice(nil, c.iface)
 	sections[#sections + 1] = {
 		config = "network",
@@ -223,16 +226,16 @@ function ____exports.buildPlan(self, c, sys)
 	end
 	local mss = c.mtu - 40
 	local clamp = (("tcp flags syn / syn,fin,rst tcp option maxseg size > " .. tostring(mss)) .. " tcp option maxseg size set ") .. tostring(mss)
-	local mssNote = ("comment \"splitwan: MSS for the PPPoE MTU (" .. tostring(c.mtu)) .. ")\""
-	local crosses = ("ct mark set ct mark | " .. mark) .. " comment \"splitwan: crosses PPPoE\""
+	local mssNote = ((("comment \"" .. ____exports.MSS_NOTE) .. " (") .. tostring(c.mtu)) .. ")\""
+	local crosses = ((("ct mark set ct mark | " .. mark) .. " comment \"") .. ____exports.CROSSES_NOTE) .. "\""
 	local marked = (("ct mark & " .. mark) .. " == ") .. mark
 	local toPacket = #replyOnly > 0 and " meta mark set meta mark | " .. mark or ""
-	local files = {{path = (((____exports.NFT_DROPIN_DIR .. "/chain-pre/srcnat_") .. c.zone) .. "/") .. ____exports.DROPIN_NAME, content = (("# Written by splitwan: the first packet of each connection that leaves over PPPoE\n" .. "# (a nat chain sees no other).\n") .. ((("oifname \"" .. dev) .. "\" ") .. crosses) .. "\n") .. ((((("oifname \"" .. dev) .. "\" ") .. clamp) .. " ") .. mssNote) .. "\n"}, {path = (____exports.NFT_DROPIN_DIR .. "/chain-pre/mangle_prerouting/") .. ____exports.DROPIN_NAME, content = ((("# Written by splitwan: every packet entering the router passes here; other traffic\n" .. "# stops at the first test. Connections over PPPoE: the MSS of the SYN/ACK") .. (toPacket and ", and the\n# mark that sends the answers of reply-only servers back via PPPoE (fwmark rules)" or "")) .. ".\n") .. (((((marked .. toPacket) .. " ") .. clamp) .. " ") .. mssNote) .. "\n"}}
+	local files = {{path = (((____exports.NFT_DROPIN_DIR .. "/chain-pre/srcnat_") .. c.zone) .. "/") .. ____exports.DROPIN_NAME, content = (("# Written by splitwan: the first packet of each connection that leaves over PPPoE\n" .. "# (a nat chain sees no other).\n") .. ((("oifname \"" .. dev) .. "\" ") .. crosses) .. "\n") .. ((((("oifname \"" .. dev) .. "\" ") .. clamp) .. " ") .. mssNote) .. "\n"}, {path = (____exports.NFT_DROPIN_DIR .. "/chain-pre/mangle_prerouting/") .. ____exports.DROPIN_NAME, content = ((("# Written by splitwan: every packet entering the router passes here; other traffic\n" .. "# stops at the first test. Connections over PPPoE: the MSS of the SYN/ACK") .. (toPacket ~= "" and ", and the\n# mark that sends the answers of reply-only servers back via PPPoE (fwmark rules)" or "")) .. ".\n") .. (((((marked .. toPacket) .. " ") .. clamp) .. " ") .. mssNote) .. "\n"}}
 	if __TS__ArraySome(
 		c.servers,
 		function(____, s) return #s.ports > 0 end
 	) then
-		files[#files + 1] = {path = (((____exports.NFT_DROPIN_DIR .. "/chain-pre/dstnat_") .. c.zone) .. "/") .. ____exports.DROPIN_NAME, content = (((("# Written by splitwan: the first packet of each connection that arrives for the zone\n" .. "# (a nat chain sees no other). fw4 binds the zone to the WAN's physical device while\n") .. "# PPPoE is down: publish only what really arrives on the PPPoE device.\n") .. ("iifname != \"" .. dev) .. "\" counter return comment \"splitwan: publish only via PPPoE\"\n") .. crosses .. "\n") .. ((clamp .. " ") .. mssNote) .. "\n"}
+		files[#files + 1] = {path = (((____exports.NFT_DROPIN_DIR .. "/chain-pre/dstnat_") .. c.zone) .. "/") .. ____exports.DROPIN_NAME, content = (((("# Written by splitwan: the first packet of each connection that arrives for the zone\n" .. "# (a nat chain sees no other). fw4 binds the zone to the WAN's physical device while\n") .. "# PPPoE is down: publish only what really arrives on the PPPoE device.\n") .. ((("iifname != \"" .. dev) .. "\" counter return comment \"") .. ____exports.GUARD_NOTE) .. "\"\n") .. crosses .. "\n") .. ((clamp .. " ") .. mssNote) .. "\n"}
 	end
 	if #replyOnly > 0 then
 		files[#files + 1] = {path = (____exports.NFT_DROPIN_DIR .. "/chain-pre/mangle_output/") .. ____exports.DROPIN_NAME, content = ("# Written by splitwan: the router's own answers to connections that came in over PPPoE\n" .. "# (a DNAT to the router itself) leave via PPPoE, with the MSS of the PPPoE MTU.\n") .. ((((((marked .. " meta mark set meta mark | ") .. mark) .. " ") .. clamp) .. " ") .. mssNote) .. "\n"}
