@@ -33,6 +33,7 @@ export function diagnoseTemplates(_: Translate): Record<string, string> {
     "skip.time": _("not checked: the self-test ran out of time"),
     "pppoe.ok": _("PPPoE %s is up with the public IPv4 %s"),
     "pppoe.missing": _("netifd has no interface %s — run splitwan apply"),
+    "netifd.down": _("not checked: could not ask netifd (%s)"),
     "pppoe.down": _("PPPoE %s is down%s — check the PPPoE username and password, and that the line is connected"),
     "pppoe.no_ipv4": _("PPPoE %s is up but has no IPv4 address — reconnect PPPoE; if it stays so, ask the ISP"),
     "pppoe.private": _("PPPoE %s has the private address %s, not a public one — nothing can reach it from the internet; ask the ISP for a public (global) IPv4"),

@@ -120,6 +120,16 @@ describe("diagnose: a healthy router (facts recorded in the bed)", () => {
     expect(by(r, "firewall").args[0]).toContain("mangle_prerouting (MSS clamp, reply-only mark), mangle_output (reply-only mark, MSS clamp)");
     expect(by(r, "rules").args).toEqual(["2"]);
   });
+  it("netifd not answering is not checked, never blamed on the config (real-binding check finding)", () => {
+    const root = router(SOURCE);
+    const down = judge(collectFacts(testPlatform(root, { ubusDown: true, exec: recorded("source") })));
+    expect(by(down, "pppoe")).toMatchObject({ verdict: "not-checked", code: "netifd.down" });
+    expect(by(down, "server_web")).toMatchObject({ verdict: "not-checked", code: "netifd.down" });
+    expect(by(down, "pppoe").text).toBe("not checked: could not ask netifd (cannot connect to ubus (is ubusd running?))");
+    // an interface netifd really does not know is still the config's fault
+    const missing = judge(collectFacts(testPlatform(root, { ubus: { "network.interface.lan.status": UBUS["network.interface.lan.status"] }, exec: recorded("source") })));
+    expect(by(missing, "pppoe")).toMatchObject({ verdict: "fail", code: "pppoe.missing" });
+  });
   it("each result's text is its code's template with its args", () => {
     for (const c of judge(healthySource)) expect(c.text).toBe(diagnoseText(c.code, c.args));
   });

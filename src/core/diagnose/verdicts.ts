@@ -93,6 +93,7 @@ function isPrivate(o: number[]): string | undefined {
 
 function checkPppoe(f: DiagnoseFacts): CheckResult {
   const p = f.pppoe;
+  if (p === undefined && f.netifdDown !== undefined) return result("pppoe", "not-checked", "netifd.down", [f.netifdDown]);
   if (p === undefined) return result("pppoe", "fail", "pppoe.missing", [f.iface]);
   if (!p.up) return result("pppoe", "fail", "pppoe.down", [f.iface, p.errors.length > 0 ? ` (${p.errors.join(", ")})` : ""]);
   const o = parseIPv4(p.ipv4);
@@ -271,8 +272,9 @@ export function inSubnets(ip: string, subnets: string[]): boolean {
   });
 }
 
-function checkServer(s: ServerFacts): CheckResult {
+function checkServer(s: ServerFacts, netifdDown: string | undefined): CheckResult {
   const id = `server_${s.name}`;
+  if (s.devices.length === 0 && netifdDown !== undefined) return result(id, "not-checked", "netifd.down", [netifdDown]);
   if (s.devices.length === 0) return result(id, "fail", "server.no_zone", [s.zone, s.name]);
   if (s.subnets.length > 0 && !inSubnets(s.ipaddr, s.subnets)) return result(id, "fail", "server.outside", [s.name, s.ipaddr, s.zone, s.subnets.join(", ")]);
   const dev = s.device ?? s.devices[0];
@@ -386,7 +388,7 @@ export function judge(f: DiagnoseFacts): CheckResult[] {
     checkFirewall(f),
     checkDnat(f),
   ];
-  for (const s of f.servers) all.push(checkServer(s));
+  for (const s of f.servers) all.push(checkServer(s, f.netifdDown));
   all.push(checkRpFilter(f), checkDns(f));
   for (const d of f.ddns) all.push(checkDdns(f, d));
   if (f.others.length === 0) all.push(result("conflicts", "ok", "conflicts.ok"));

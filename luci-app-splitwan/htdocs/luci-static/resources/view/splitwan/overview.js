@@ -470,6 +470,7 @@ var splitwanView = (() => {
       "skip.time": _2("not checked: the self-test ran out of time"),
       "pppoe.ok": _2("PPPoE %s is up with the public IPv4 %s"),
       "pppoe.missing": _2("netifd has no interface %s — run splitwan apply"),
+      "netifd.down": _2("not checked: could not ask netifd (%s)"),
       "pppoe.down": _2("PPPoE %s is down%s — check the PPPoE username and password, and that the line is connected"),
       "pppoe.no_ipv4": _2("PPPoE %s is up but has no IPv4 address — reconnect PPPoE; if it stays so, ask the ISP"),
       "pppoe.private": _2("PPPoE %s has the private address %s, not a public one — nothing can reach it from the internet; ask the ISP for a public (global) IPv4"),

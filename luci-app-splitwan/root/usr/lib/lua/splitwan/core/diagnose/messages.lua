@@ -12,6 +12,7 @@ ____exports.DIAGNOSE_MESSAGES = {
 	["skip.time"] = "not checked: the self-test ran out of time",
 	["pppoe.ok"] = "PPPoE %s is up with the public IPv4 %s",
 	["pppoe.missing"] = "netifd has no interface %s — run splitwan apply",
+	["netifd.down"] = "not checked: could not ask netifd (%s)",
 	["pppoe.down"] = "PPPoE %s is down%s — check the PPPoE username and password, and that the line is connected",
 	["pppoe.no_ipv4"] = "PPPoE %s is up but has no IPv4 address — reconnect PPPoE; if it stays so, ask the ISP",
 	["pppoe.private"] = "PPPoE %s has the private address %s, not a public one — nothing can reach it from the internet; ask the ISP for a public (global) IPv4",

@@ -173,6 +173,15 @@ local function isPrivate(self, o)
 end
 local function checkPppoe(self, f)
 	local p = f.pppoe
+	if p == nil and f.netifdDown ~= nil then
+		return result(
+			nil,
+			"pppoe",
+			"not-checked",
+			"netifd.down",
+			{f.netifdDown}
+		)
+	end
 	if p == nil then
 		return result(
 			nil,
@@ -282,7 +291,7 @@ local function checkRules(self, f)
 	)
 	for ____, want in ipairs(f.expectedRules) do
 		do
-			local __continue55
+			local __continue56
 			repeat
 				local at = __TS__ArrayFilter(
 					live,
@@ -299,7 +308,7 @@ local function checkRules(self, f)
 					end
 				)
 				if ok then
-					__continue55 = true
+					__continue56 = true
 					break
 				end
 				if #at > 0 then
@@ -326,7 +335,7 @@ local function checkRules(self, f)
 					}
 				)
 			until true
-			if not __continue55 then
+			if not __continue56 then
 				break
 			end
 		end
@@ -564,11 +573,11 @@ local function checkFirewall(self, f)
 		local i = 0
 		while i < #parts do
 			do
-				local __continue92
+				local __continue93
 				repeat
 					local line = lines[i + 1]
 					if not parts[i + 1].clamp then
-						__continue92 = true
+						__continue93 = true
 						break
 					end
 					local set = wordAfter(nil, line, "tcp option maxseg size set ")
@@ -588,9 +597,9 @@ local function checkFirewall(self, f)
 							}
 						)
 					end
-					__continue92 = true
+					__continue93 = true
 				until true
-				if not __continue92 then
+				if not __continue93 then
 					break
 				end
 			end
@@ -682,8 +691,17 @@ function ____exports.inSubnets(self, ip, subnets)
 		end
 	)
 end
-local function checkServer(self, s)
+local function checkServer(self, s, netifdDown)
 	local id = "server_" .. s.name
+	if #s.devices == 0 and netifdDown ~= nil then
+		return result(
+			nil,
+			id,
+			"not-checked",
+			"netifd.down",
+			{netifdDown}
+		)
+	end
 	if #s.devices == 0 then
 		return result(
 			nil,
@@ -1095,7 +1113,7 @@ function ____exports.judge(self, f)
 		checkDnat(nil, f)
 	}
 	for ____, s in ipairs(f.servers) do
-		all[#all + 1] = checkServer(nil, s)
+		all[#all + 1] = checkServer(nil, s, f.netifdDown)
 	end
 	__TS__ArrayPush(
 		all,
