@@ -33,14 +33,6 @@ export interface UciCursor {
   unload(this: UciCursor, config: string): boolean;
 }
 
-/** Options of a section in a plain, ordered form (meta fields dropped). */
-export interface SectionData {
-  name: string;
-  type: string;
-  anonymous: boolean;
-  options: Array<[string, UciValue]>;
-}
-
 export function sectionOptions(s: UciSection): Array<[string, UciValue]> {
   const keys: string[] = [];
   for (const key of Object.keys(s)) if (!key.startsWith(".")) keys.push(key);
