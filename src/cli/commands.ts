@@ -1,12 +1,10 @@
-// The commands of /usr/sbin/splitwan but `ddns` (cli/ddns.ts), on any Platform (the Lua
-// entry is main.ts; tests run the same function in Node).
+// apply, plan and remove, on any Platform (the Lua entry is main.ts, which loads status,
+// diagnose and ddns from their own modules; tests run the same function in Node).
 import { applyConfig, computeDiff, loadConfig } from "../core/apply";
 import { describeChange } from "../core/diff";
 import { EXIT_OK } from "../core/errors";
-import { jsonEncode } from "../core/json";
 import { buildPlan } from "../core/plan";
 import type { Platform } from "../core/platform";
-import { collectStatus, formatStatus } from "../core/status";
 import { readSystem } from "../core/system";
 
 const USAGE = `usage: splitwan <command>
@@ -35,14 +33,8 @@ function apply(p: Platform, remove: boolean): number {
   return EXIT_OK;
 }
 
-function status(p: Platform, args: string[]): number {
-  const s = collectStatus(p);
-  p.print(args.includes("--json") ? jsonEncode(s, true) + "\n" : formatStatus(s));
-  return EXIT_OK;
-}
-
 export function run(p: Platform, args: string[]): number {
-  const [cmd, ...rest] = args;
+  const cmd = args[0];
   switch (cmd) {
     case "apply":
       return apply(p, false);
@@ -50,8 +42,6 @@ export function run(p: Platform, args: string[]): number {
       return apply(p, true);
     case "plan":
       return plan(p);
-    case "status":
-      return status(p, rest);
     default:
       p.printErr(USAGE);
       return cmd === "help" || cmd === "--help" ? EXIT_OK : 1;

@@ -1,5 +1,5 @@
 // /usr/sbin/splitwan: picks the command and loads only its modules (a hotplug-started
-// `ddns` run never loads apply, an `apply` never loads DDNS or the diagnosis).
+// `ddns` run never loads apply, an `apply` never loads DDNS, the status or the diagnosis).
 import type { Platform } from "../core/platform";
 import { runEntry } from "./entry";
 
@@ -14,5 +14,6 @@ runEntry((p) => {
   const args = [...arg];
   if (args[0] === "ddns") return command("splitwan.cli.ddns", "ddnsCommand")(p, args.slice(1));
   if (args[0] === "diagnose") return command("splitwan.cli.diagnose", "diagnoseCommand")(p, args.slice(1));
+  if (args[0] === "status") return command("splitwan.cli.status", "statusCommand")(p, args.slice(1));
   return command("splitwan.cli.commands", "run")(p, args);
 });

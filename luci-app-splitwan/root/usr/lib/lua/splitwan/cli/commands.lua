@@ -1,7 +1,4 @@
 -- generated from src/cli/commands.ts by typescript-to-lua: edit the TypeScript, not this file
-local ____lualib = require("splitwan.lualib_bundle")
-local __TS__ArrayIncludes = ____lualib.__TS__ArrayIncludes
-local __TS__ArraySlice = ____lualib.__TS__ArraySlice
 local ____exports = {}
 local ____apply = require("splitwan.core.apply")
 local applyConfig = ____apply.applyConfig
@@ -11,13 +8,8 @@ local ____diff = require("splitwan.core.diff")
 local describeChange = ____diff.describeChange
 local ____errors = require("splitwan.core.errors")
 local EXIT_OK = ____errors.EXIT_OK
-local ____json = require("splitwan.core.json")
-local jsonEncode = ____json.jsonEncode
 local ____plan = require("splitwan.core.plan")
 local buildPlan = ____plan.buildPlan
-local ____status = require("splitwan.core.status")
-local collectStatus = ____status.collectStatus
-local formatStatus = ____status.formatStatus
 local ____system = require("splitwan.core.system")
 local readSystem = ____system.readSystem
 local USAGE = "usage: splitwan <command>\n  apply            write what /etc/config/splitwan asks for, reload what changed\n  plan             show what apply would change; change nothing\n  remove           take out everything splitwan created\n  status [--json]  configured and live state\n  diagnose [--json]  self-test: each check ok / warning / fail, with its fix\n  ddns <update [--force] | status>\nexit: 0 ok, 1 invalid config, 2 conflict, 3 system error\n"
@@ -52,32 +44,21 @@ local function apply(self, p, remove)
 	end
 	return EXIT_OK
 end
-local function status(self, p, args)
-	local s = collectStatus(nil, p)
-	p:print(__TS__ArrayIncludes(args, "--json") and jsonEncode(nil, s, true) .. "\n" or formatStatus(nil, s))
-	return EXIT_OK
-end
 function ____exports.run(self, p, args)
-	local ____args_0 = args
-	local cmd = ____args_0[1]
-	local rest = __TS__ArraySlice(____args_0, 1)
+	local cmd = args[1]
 	repeat
-		local ____switch12 = cmd
-		local ____cond12 = ____switch12 == "apply"
-		if ____cond12 then
+		local ____switch11 = cmd
+		local ____cond11 = ____switch11 == "apply"
+		if ____cond11 then
 			return apply(nil, p, false)
 		end
-		____cond12 = ____cond12 or ____switch12 == "remove"
-		if ____cond12 then
+		____cond11 = ____cond11 or ____switch11 == "remove"
+		if ____cond11 then
 			return apply(nil, p, true)
 		end
-		____cond12 = ____cond12 or ____switch12 == "plan"
-		if ____cond12 then
+		____cond11 = ____cond11 or ____switch11 == "plan"
+		if ____cond11 then
 			return plan(nil, p)
-		end
-		____cond12 = ____cond12 or ____switch12 == "status"
-		if ____cond12 then
-			return status(nil, p, rest)
 		end
 		do
 			p:printErr(USAGE)

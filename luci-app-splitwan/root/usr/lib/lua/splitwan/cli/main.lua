@@ -25,6 +25,13 @@ runEntry(
 				__TS__ArraySlice(args, 1)
 			)
 		end
+		if args[1] == "status" then
+			return command(nil, "splitwan.cli.status", "statusCommand")(
+				nil,
+				p,
+				__TS__ArraySlice(args, 1)
+			)
+		end
 		return command(nil, "splitwan.cli.commands", "run")(nil, p, args)
 	end
 )
