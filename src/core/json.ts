@@ -13,11 +13,13 @@
 import { EXIT_SYSTEM, SplitwanError } from "./errors";
 import { hexDigitValue, hexDigits } from "./text";
 
-const emptyArrays = new WeakSet<object>();
+// arrays marked to be written as [] when empty (Lua cannot tell [] from {}); a plain list,
+// not a WeakSet: a run is short, and tstl's WeakSet costs the Lua helpers 3 kB
+const emptyArrays: object[] = [];
 
 /** Marks an array so that it is written as [] even when it is empty. Returns it. */
 export function jsonArray<T>(a: T[]): T[] {
-  emptyArrays.add(a);
+  emptyArrays.push(a);
   return a;
 }
 
@@ -121,7 +123,7 @@ function encodeValue(v: unknown, indent: string | undefined, depth: string, out:
   const inner = indent !== undefined ? depth + indent : depth;
   const nl = indent !== undefined ? "\n" : "";
   if (isEmptyTable(obj)) {
-    out.push(emptyArrays.has(obj) ? "[]" : "{}");
+    out.push(emptyArrays.includes(obj) ? "[]" : "{}");
     return;
   }
   if (Array.isArray(obj)) {

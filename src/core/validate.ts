@@ -189,7 +189,7 @@ interface Published {
 }
 
 interface PortTable {
-  single: Map<string, Published>;
+  single: Record<string, Published>;
   ranges: Published[];
 }
 
@@ -201,7 +201,7 @@ function findClash(t: PortTable, spec: PortSpec): Published | undefined {
   for (const r of t.ranges) if (portsOverlap(r.spec, spec)) return r;
   for (let port = spec.extFrom; port <= spec.extTo; port++) {
     for (const proto of protosOf(spec)) {
-      const hit = t.single.get(`${proto}/${port}`);
+      const hit = t.single[`${proto}/${port}`];
       if (hit !== undefined) return hit;
     }
   }
@@ -210,7 +210,7 @@ function findClash(t: PortTable, spec: PortSpec): Published | undefined {
 
 function publish(t: PortTable, p: Published): void {
   if (p.spec.extFrom !== p.spec.extTo) t.ranges.push(p);
-  else for (const proto of protosOf(p.spec)) t.single.set(`${proto}/${p.spec.extFrom}`, p);
+  else for (const proto of protosOf(p.spec)) t.single[`${proto}/${p.spec.extFrom}`] = p;
 }
 
 type ErrorSink = (option: string | undefined, value: string | undefined, message: string) => void;
@@ -240,8 +240,8 @@ function checkZoneAddress(r: RawServer, ip: number[], zone: ZoneInfo, sys: Syste
 
 function validateServers(raws: RawServer[], sys: SystemView, errors: ConfigError[]): Server[] {
   const servers: Server[] = [];
-  const published: PortTable = { single: new Map(), ranges: [] };
-  const seenAddr = new Set<string>();
+  const published: PortTable = { single: {}, ranges: [] };
+  const seenAddr: Record<string, boolean> = {};
   for (const r of raws) {
     const err = (option: string | undefined, value: string | undefined, message: string) =>
       errors.push({ section: r.section, option, value, message });
@@ -259,9 +259,9 @@ function validateServers(raws: RawServer[], sys: SystemView, errors: ConfigError
     if (r.ipaddr === "") err("ipaddr", undefined, "the server's LAN IPv4 address is required");
     else if (ip === undefined) err("ipaddr", r.ipaddr, "not an IPv4 address (write it without /32)");
     else if (ip[0] === 0 || ip[0] === 127 || ip[0] >= 224) err("ipaddr", r.ipaddr, "not a host address");
-    else if (seenAddr.has(r.ipaddr)) err("ipaddr", r.ipaddr, "another server has the same address: put all its ports in one server");
+    else if (seenAddr[r.ipaddr]) err("ipaddr", r.ipaddr, "another server has the same address: put all its ports in one server");
     else if (zone !== undefined && !wanZone) checkZoneAddress(r, ip, zone, sys, err);
-    seenAddr.add(r.ipaddr);
+    seenAddr[r.ipaddr] = true;
 
     if (r.mode !== "source" && r.mode !== "reply-only") err("mode", r.mode, "must be source or reply-only");
 

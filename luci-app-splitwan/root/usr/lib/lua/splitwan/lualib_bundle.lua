@@ -263,461 +263,18 @@ local function __TS__ArrayIncludes(self, searchElement, fromIndex)
 	return false
 end
 
-local function __TS__Class(self)
-	local c = {prototype = {}}
-	c.prototype.__index = c.prototype
-	c.prototype.constructor = c
-	return c
-end
-
-local __TS__Symbol, Symbol
-do
-	local symbolMetatable = {__tostring = function(self)
-		return ("Symbol(" .. (self.description or "")) .. ")"
-	end}
-	function __TS__Symbol(description)
-		return setmetatable({description = description}, symbolMetatable)
-	end
-	Symbol = {
-		asyncDispose = __TS__Symbol("Symbol.asyncDispose"),
-		dispose = __TS__Symbol("Symbol.dispose"),
-		iterator = __TS__Symbol("Symbol.iterator"),
-		hasInstance = __TS__Symbol("Symbol.hasInstance"),
-		species = __TS__Symbol("Symbol.species"),
-		toStringTag = __TS__Symbol("Symbol.toStringTag")
-	}
-end
-
-local __TS__Iterator
-do
-	local function iteratorGeneratorStep(self)
-		local co = self.____coroutine
-		local status, value = coroutine.resume(co)
-		if not status then
-			error(value, 0)
-		end
-		if coroutine.status(co) == "dead" then
-			return
-		end
-		return true, value
-	end
-	local function iteratorIteratorStep(self)
-		local result = self:next()
-		if result.done then
-			return
-		end
-		return true, result.value
-	end
-	local function iteratorStringStep(self, index)
-		index = index + 1
-		if index > #self then
-			return
-		end
-		return index, string.sub(self, index, index)
-	end
-	function __TS__Iterator(iterable)
-		if type(iterable) == "string" then
-			return iteratorStringStep, iterable, 0
-		elseif iterable.____coroutine ~= nil then
-			return iteratorGeneratorStep, iterable
-		elseif iterable[Symbol.iterator] then
-			local iterator = iterable[Symbol.iterator](iterable)
-			return iteratorIteratorStep, iterator
-		else
-			return ipairs(iterable)
-		end
-	end
-end
-
-local Map
-do
-	Map = __TS__Class()
-	Map.name = "Map"
-	function Map.prototype.____constructor(self, entries)
-		self[Symbol.toStringTag] = "Map"
-		self.items = {}
-		self.size = 0
-		self.nextKey = {}
-		self.previousKey = {}
-		if entries == nil then
-			return
-		end
-		local iterable = entries
-		if iterable[Symbol.iterator] then
-			local iterator = iterable[Symbol.iterator](iterable)
-			while true do
-				local result = iterator:next()
-				if result.done then
-					break
-				end
-				local value = result.value
-				self:set(value[1], value[2])
-			end
-		else
-			local array = entries
-			for ____, kvp in ipairs(array) do
-				self:set(kvp[1], kvp[2])
-			end
-		end
-	end
-	function Map.prototype.clear(self)
-		self.items = {}
-		self.nextKey = {}
-		self.previousKey = {}
-		self.firstKey = nil
-		self.lastKey = nil
-		self.size = 0
-	end
-	function Map.prototype.delete(self, key)
-		local contains = self:has(key)
-		if contains then
-			self.size = self.size - 1
-			local next = self.nextKey[key]
-			local previous = self.previousKey[key]
-			if next ~= nil and previous ~= nil then
-				self.nextKey[previous] = next
-				self.previousKey[next] = previous
-			elseif next ~= nil then
-				self.firstKey = next
-				self.previousKey[next] = nil
-			elseif previous ~= nil then
-				self.lastKey = previous
-				self.nextKey[previous] = nil
-			else
-				self.firstKey = nil
-				self.lastKey = nil
-			end
-			self.nextKey[key] = nil
-			self.previousKey[key] = nil
-		end
-		self.items[key] = nil
-		return contains
-	end
-	function Map.prototype.forEach(self, callback)
-		for ____, key in __TS__Iterator(self:keys()) do
-			callback(nil, self.items[key], key, self)
-		end
-	end
-	function Map.prototype.get(self, key)
-		return self.items[key]
-	end
-	function Map.prototype.has(self, key)
-		return self.nextKey[key] ~= nil or self.lastKey == key
-	end
-	function Map.prototype.set(self, key, value)
-		local isNewValue = not self:has(key)
-		if isNewValue then
-			self.size = self.size + 1
-		end
-		self.items[key] = value
-		if self.firstKey == nil then
-			self.firstKey = key
-			self.lastKey = key
-		elseif isNewValue then
-			self.nextKey[self.lastKey] = key
-			self.previousKey[key] = self.lastKey
-			self.lastKey = key
-		end
-		return self
-	end
-	Map.prototype[Symbol.iterator] = function(self)
-		return self:entries()
-	end
-	function Map.prototype.entries(self)
-		local function getFirstKey()
-			return self.firstKey
-		end
-		local items = self.items
-		local nextKey = self.nextKey
-		local key
-		local started = false
-		return {
-			[Symbol.iterator] = function(self)
-				return self
-			end,
-			next = function(self)
-				if not started then
-					started = true
-					key = getFirstKey(nil)
-				else
-					key = nextKey[key]
-				end
-				return {done = not key, value = {key, items[key]}}
-			end
-		}
-	end
-	function Map.prototype.keys(self)
-		local function getFirstKey()
-			return self.firstKey
-		end
-		local nextKey = self.nextKey
-		local key
-		local started = false
-		return {
-			[Symbol.iterator] = function(self)
-				return self
-			end,
-			next = function(self)
-				if not started then
-					started = true
-					key = getFirstKey(nil)
-				else
-					key = nextKey[key]
-				end
-				return {done = not key, value = key}
-			end
-		}
-	end
-	function Map.prototype.values(self)
-		local function getFirstKey()
-			return self.firstKey
-		end
-		local items = self.items
-		local nextKey = self.nextKey
-		local key
-		local started = false
-		return {
-			[Symbol.iterator] = function(self)
-				return self
-			end,
-			next = function(self)
-				if not started then
-					started = true
-					key = getFirstKey(nil)
-				else
-					key = nextKey[key]
-				end
-				return {done = not key, value = items[key]}
-			end
-		}
-	end
-	Map[Symbol.species] = Map
-end
-
-local function __TS__New(target, ...)
-	local instance = setmetatable({}, target.prototype)
-	instance:____constructor(...)
-	return instance
-end
-
-local Set
-do
-	Set = __TS__Class()
-	Set.name = "Set"
-	function Set.prototype.____constructor(self, values)
-		self[Symbol.toStringTag] = "Set"
-		self.size = 0
-		self.nextKey = {}
-		self.previousKey = {}
-		if values == nil then
-			return
-		end
-		local iterable = values
-		if iterable[Symbol.iterator] then
-			local iterator = iterable[Symbol.iterator](iterable)
-			while true do
-				local result = iterator:next()
-				if result.done then
-					break
-				end
-				self:add(result.value)
-			end
-		else
-			local array = values
-			for ____, value in ipairs(array) do
-				self:add(value)
-			end
-		end
-	end
-	function Set.prototype.add(self, value)
-		local isNewValue = not self:has(value)
-		if isNewValue then
-			self.size = self.size + 1
-		end
-		if self.firstKey == nil then
-			self.firstKey = value
-			self.lastKey = value
-		elseif isNewValue then
-			self.nextKey[self.lastKey] = value
-			self.previousKey[value] = self.lastKey
-			self.lastKey = value
-		end
-		return self
-	end
-	function Set.prototype.clear(self)
-		self.nextKey = {}
-		self.previousKey = {}
-		self.firstKey = nil
-		self.lastKey = nil
-		self.size = 0
-	end
-	function Set.prototype.delete(self, value)
-		local contains = self:has(value)
-		if contains then
-			self.size = self.size - 1
-			local next = self.nextKey[value]
-			local previous = self.previousKey[value]
-			if next ~= nil and previous ~= nil then
-				self.nextKey[previous] = next
-				self.previousKey[next] = previous
-			elseif next ~= nil then
-				self.firstKey = next
-				self.previousKey[next] = nil
-			elseif previous ~= nil then
-				self.lastKey = previous
-				self.nextKey[previous] = nil
-			else
-				self.firstKey = nil
-				self.lastKey = nil
-			end
-			self.nextKey[value] = nil
-			self.previousKey[value] = nil
-		end
-		return contains
-	end
-	function Set.prototype.forEach(self, callback)
-		for ____, key in __TS__Iterator(self:keys()) do
-			callback(nil, key, key, self)
-		end
-	end
-	function Set.prototype.has(self, value)
-		return self.nextKey[value] ~= nil or self.lastKey == value
-	end
-	Set.prototype[Symbol.iterator] = function(self)
-		return self:values()
-	end
-	function Set.prototype.entries(self)
-		local function getFirstKey()
-			return self.firstKey
-		end
-		local nextKey = self.nextKey
-		local key
-		local started = false
-		return {
-			[Symbol.iterator] = function(self)
-				return self
-			end,
-			next = function(self)
-				if not started then
-					started = true
-					key = getFirstKey(nil)
-				else
-					key = nextKey[key]
-				end
-				return {done = not key, value = {key, key}}
-			end
-		}
-	end
-	function Set.prototype.keys(self)
-		local function getFirstKey()
-			return self.firstKey
-		end
-		local nextKey = self.nextKey
-		local key
-		local started = false
-		return {
-			[Symbol.iterator] = function(self)
-				return self
-			end,
-			next = function(self)
-				if not started then
-					started = true
-					key = getFirstKey(nil)
-				else
-					key = nextKey[key]
-				end
-				return {done = not key, value = key}
-			end
-		}
-	end
-	function Set.prototype.values(self)
-		local function getFirstKey()
-			return self.firstKey
-		end
-		local nextKey = self.nextKey
-		local key
-		local started = false
-		return {
-			[Symbol.iterator] = function(self)
-				return self
-			end,
-			next = function(self)
-				if not started then
-					started = true
-					key = getFirstKey(nil)
-				else
-					key = nextKey[key]
-				end
-				return {done = not key, value = key}
-			end
-		}
-	end
-	function Set.prototype.union(self, other)
-		local result = __TS__New(Set, self)
-		for ____, item in __TS__Iterator(other) do
-			result:add(item)
-		end
-		return result
-	end
-	function Set.prototype.intersection(self, other)
-		local result = __TS__New(Set)
-		for ____, item in __TS__Iterator(self) do
-			if other:has(item) then
-				result:add(item)
-			end
-		end
-		return result
-	end
-	function Set.prototype.difference(self, other)
-		local result = __TS__New(Set, self)
-		for ____, item in __TS__Iterator(other) do
-			result:delete(item)
-		end
-		return result
-	end
-	function Set.prototype.symmetricDifference(self, other)
-		local result = __TS__New(Set, self)
-		for ____, item in __TS__Iterator(other) do
-			if self:has(item) then
-				result:delete(item)
-			else
-				result:add(item)
-			end
-		end
-		return result
-	end
-	function Set.prototype.isSubsetOf(self, other)
-		for ____, item in __TS__Iterator(self) do
-			if not other:has(item) then
-				return false
-			end
-		end
-		return true
-	end
-	function Set.prototype.isSupersetOf(self, other)
-		for ____, item in __TS__Iterator(other) do
-			if not self:has(item) then
-				return false
-			end
-		end
-		return true
-	end
-	function Set.prototype.isDisjointFrom(self, other)
-		for ____, item in __TS__Iterator(self) do
-			if other:has(item) then
-				return false
-			end
-		end
-		return true
-	end
-	Set[Symbol.species] = Set
-end
-
 local function __TS__StringEndsWith(self, searchString, endPosition)
 	if endPosition == nil or endPosition > #self then
 		endPosition = #self
 	end
 	return string.sub(self, endPosition - #searchString + 1, endPosition) == searchString
+end
+
+local function __TS__Class(self)
+	local c = {prototype = {}}
+	c.prototype.__index = c.prototype
+	c.prototype.constructor = c
+	return c
 end
 
 local function __TS__StringIncludes(self, searchString, position)
@@ -728,6 +285,12 @@ local function __TS__StringIncludes(self, searchString, position)
 	end
 	local index = string.find(self, searchString, position, true)
 	return index ~= nil
+end
+
+local function __TS__New(target, ...)
+	local instance = setmetatable({}, target.prototype)
+	instance:____constructor(...)
+	return instance
 end
 
 local function __TS__ClassExtends(target, base)
@@ -963,6 +526,278 @@ local function __TS__ArrayEvery(self, callbackfn, thisArg)
 	return true
 end
 
+local __TS__Symbol, Symbol
+do
+	local symbolMetatable = {__tostring = function(self)
+		return ("Symbol(" .. (self.description or "")) .. ")"
+	end}
+	function __TS__Symbol(description)
+		return setmetatable({description = description}, symbolMetatable)
+	end
+	Symbol = {
+		asyncDispose = __TS__Symbol("Symbol.asyncDispose"),
+		dispose = __TS__Symbol("Symbol.dispose"),
+		iterator = __TS__Symbol("Symbol.iterator"),
+		hasInstance = __TS__Symbol("Symbol.hasInstance"),
+		species = __TS__Symbol("Symbol.species"),
+		toStringTag = __TS__Symbol("Symbol.toStringTag")
+	}
+end
+
+local __TS__Iterator
+do
+	local function iteratorGeneratorStep(self)
+		local co = self.____coroutine
+		local status, value = coroutine.resume(co)
+		if not status then
+			error(value, 0)
+		end
+		if coroutine.status(co) == "dead" then
+			return
+		end
+		return true, value
+	end
+	local function iteratorIteratorStep(self)
+		local result = self:next()
+		if result.done then
+			return
+		end
+		return true, result.value
+	end
+	local function iteratorStringStep(self, index)
+		index = index + 1
+		if index > #self then
+			return
+		end
+		return index, string.sub(self, index, index)
+	end
+	function __TS__Iterator(iterable)
+		if type(iterable) == "string" then
+			return iteratorStringStep, iterable, 0
+		elseif iterable.____coroutine ~= nil then
+			return iteratorGeneratorStep, iterable
+		elseif iterable[Symbol.iterator] then
+			local iterator = iterable[Symbol.iterator](iterable)
+			return iteratorIteratorStep, iterator
+		else
+			return ipairs(iterable)
+		end
+	end
+end
+
+local Set
+do
+	Set = __TS__Class()
+	Set.name = "Set"
+	function Set.prototype.____constructor(self, values)
+		self[Symbol.toStringTag] = "Set"
+		self.size = 0
+		self.nextKey = {}
+		self.previousKey = {}
+		if values == nil then
+			return
+		end
+		local iterable = values
+		if iterable[Symbol.iterator] then
+			local iterator = iterable[Symbol.iterator](iterable)
+			while true do
+				local result = iterator:next()
+				if result.done then
+					break
+				end
+				self:add(result.value)
+			end
+		else
+			local array = values
+			for ____, value in ipairs(array) do
+				self:add(value)
+			end
+		end
+	end
+	function Set.prototype.add(self, value)
+		local isNewValue = not self:has(value)
+		if isNewValue then
+			self.size = self.size + 1
+		end
+		if self.firstKey == nil then
+			self.firstKey = value
+			self.lastKey = value
+		elseif isNewValue then
+			self.nextKey[self.lastKey] = value
+			self.previousKey[value] = self.lastKey
+			self.lastKey = value
+		end
+		return self
+	end
+	function Set.prototype.clear(self)
+		self.nextKey = {}
+		self.previousKey = {}
+		self.firstKey = nil
+		self.lastKey = nil
+		self.size = 0
+	end
+	function Set.prototype.delete(self, value)
+		local contains = self:has(value)
+		if contains then
+			self.size = self.size - 1
+			local next = self.nextKey[value]
+			local previous = self.previousKey[value]
+			if next ~= nil and previous ~= nil then
+				self.nextKey[previous] = next
+				self.previousKey[next] = previous
+			elseif next ~= nil then
+				self.firstKey = next
+				self.previousKey[next] = nil
+			elseif previous ~= nil then
+				self.lastKey = previous
+				self.nextKey[previous] = nil
+			else
+				self.firstKey = nil
+				self.lastKey = nil
+			end
+			self.nextKey[value] = nil
+			self.previousKey[value] = nil
+		end
+		return contains
+	end
+	function Set.prototype.forEach(self, callback)
+		for ____, key in __TS__Iterator(self:keys()) do
+			callback(nil, key, key, self)
+		end
+	end
+	function Set.prototype.has(self, value)
+		return self.nextKey[value] ~= nil or self.lastKey == value
+	end
+	Set.prototype[Symbol.iterator] = function(self)
+		return self:values()
+	end
+	function Set.prototype.entries(self)
+		local function getFirstKey()
+			return self.firstKey
+		end
+		local nextKey = self.nextKey
+		local key
+		local started = false
+		return {
+			[Symbol.iterator] = function(self)
+				return self
+			end,
+			next = function(self)
+				if not started then
+					started = true
+					key = getFirstKey(nil)
+				else
+					key = nextKey[key]
+				end
+				return {done = not key, value = {key, key}}
+			end
+		}
+	end
+	function Set.prototype.keys(self)
+		local function getFirstKey()
+			return self.firstKey
+		end
+		local nextKey = self.nextKey
+		local key
+		local started = false
+		return {
+			[Symbol.iterator] = function(self)
+				return self
+			end,
+			next = function(self)
+				if not started then
+					started = true
+					key = getFirstKey(nil)
+				else
+					key = nextKey[key]
+				end
+				return {done = not key, value = key}
+			end
+		}
+	end
+	function Set.prototype.values(self)
+		local function getFirstKey()
+			return self.firstKey
+		end
+		local nextKey = self.nextKey
+		local key
+		local started = false
+		return {
+			[Symbol.iterator] = function(self)
+				return self
+			end,
+			next = function(self)
+				if not started then
+					started = true
+					key = getFirstKey(nil)
+				else
+					key = nextKey[key]
+				end
+				return {done = not key, value = key}
+			end
+		}
+	end
+	function Set.prototype.union(self, other)
+		local result = __TS__New(Set, self)
+		for ____, item in __TS__Iterator(other) do
+			result:add(item)
+		end
+		return result
+	end
+	function Set.prototype.intersection(self, other)
+		local result = __TS__New(Set)
+		for ____, item in __TS__Iterator(self) do
+			if other:has(item) then
+				result:add(item)
+			end
+		end
+		return result
+	end
+	function Set.prototype.difference(self, other)
+		local result = __TS__New(Set, self)
+		for ____, item in __TS__Iterator(other) do
+			result:delete(item)
+		end
+		return result
+	end
+	function Set.prototype.symmetricDifference(self, other)
+		local result = __TS__New(Set, self)
+		for ____, item in __TS__Iterator(other) do
+			if self:has(item) then
+				result:delete(item)
+			else
+				result:add(item)
+			end
+		end
+		return result
+	end
+	function Set.prototype.isSubsetOf(self, other)
+		for ____, item in __TS__Iterator(self) do
+			if not other:has(item) then
+				return false
+			end
+		end
+		return true
+	end
+	function Set.prototype.isSupersetOf(self, other)
+		for ____, item in __TS__Iterator(other) do
+			if not self:has(item) then
+				return false
+			end
+		end
+		return true
+	end
+	function Set.prototype.isDisjointFrom(self, other)
+		for ____, item in __TS__Iterator(self) do
+			if other:has(item) then
+				return false
+			end
+		end
+		return true
+	end
+	Set[Symbol.species] = Set
+end
+
 local function __TS__InstanceOf(obj, classTbl)
 	if type(classTbl) ~= "table" then
 		error("Right-hand side of 'instanceof' is not an object", 0)
@@ -980,48 +815,6 @@ local function __TS__InstanceOf(obj, classTbl)
 		end
 	end
 	return false
-end
-
-local WeakSet
-do
-	WeakSet = __TS__Class()
-	WeakSet.name = "WeakSet"
-	function WeakSet.prototype.____constructor(self, values)
-		self[Symbol.toStringTag] = "WeakSet"
-		self.items = {}
-		setmetatable(self.items, {__mode = "k"})
-		if values == nil then
-			return
-		end
-		local iterable = values
-		if iterable[Symbol.iterator] then
-			local iterator = iterable[Symbol.iterator](iterable)
-			while true do
-				local result = iterator:next()
-				if result.done then
-					break
-				end
-				self.items[result.value] = true
-			end
-		else
-			for ____, value in ipairs(values) do
-				self.items[value] = true
-			end
-		end
-	end
-	function WeakSet.prototype.add(self, value)
-		self.items[value] = true
-		return self
-	end
-	function WeakSet.prototype.delete(self, value)
-		local contains = self:has(value)
-		self.items[value] = nil
-		return contains
-	end
-	function WeakSet.prototype.has(self, value)
-		return self.items[value] == true
-	end
-	WeakSet[Symbol.species] = WeakSet
 end
 
 local function __TS__TypeOf(value)
@@ -1162,9 +955,6 @@ return {
   __TS__ArraySome = __TS__ArraySome,
   __TS__StringTrim = __TS__StringTrim,
   __TS__ArrayIncludes = __TS__ArrayIncludes,
-  Map = Map,
-  __TS__New = __TS__New,
-  Set = Set,
   __TS__StringEndsWith = __TS__StringEndsWith,
   __TS__Class = __TS__Class,
   Error = Error,
@@ -1174,6 +964,7 @@ return {
   TypeError = TypeError,
   URIError = URIError,
   __TS__ClassExtends = __TS__ClassExtends,
+  __TS__New = __TS__New,
   __TS__SparseArrayNew = __TS__SparseArrayNew,
   __TS__SparseArrayPush = __TS__SparseArrayPush,
   __TS__SparseArraySpread = __TS__SparseArraySpread,
@@ -1181,8 +972,8 @@ return {
   __TS__ArrayFindIndex = __TS__ArrayFindIndex,
   __TS__ArraySplice = __TS__ArraySplice,
   __TS__ArrayEvery = __TS__ArrayEvery,
+  Set = Set,
   __TS__InstanceOf = __TS__InstanceOf,
-  WeakSet = WeakSet,
   __TS__TypeOf = __TS__TypeOf,
   __TS__ArrayReduce = __TS__ArrayReduce,
   __TS__ArrayPush = __TS__ArrayPush,

@@ -1,12 +1,12 @@
 -- generated from src/core/json.ts by typescript-to-lua: edit the TypeScript, not this file
 local ____lualib = require("splitwan.lualib_bundle")
-local WeakSet = ____lualib.WeakSet
-local __TS__New = ____lualib.__TS__New
 local __TS__StringCharCodeAt = ____lualib.__TS__StringCharCodeAt
 local __TS__StringSubstring = ____lualib.__TS__StringSubstring
 local __TS__ArrayReverse = ____lualib.__TS__ArrayReverse
 local __TS__StringCharAt = ____lualib.__TS__StringCharAt
 local __TS__TypeOf = ____lualib.__TS__TypeOf
+local __TS__New = ____lualib.__TS__New
+local __TS__ArrayIncludes = ____lualib.__TS__ArrayIncludes
 local __TS__ArrayIsArray = ____lualib.__TS__ArrayIsArray
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__ArraySort = ____lualib.__TS__ArraySort
@@ -19,9 +19,9 @@ local SplitwanError = ____errors.SplitwanError
 local ____text = require("splitwan.core.text")
 local hexDigitValue = ____text.hexDigitValue
 local hexDigits = ____text.hexDigits
-local emptyArrays = __TS__New(WeakSet)
+local emptyArrays = {}
 function ____exports.jsonArray(self, a)
-	emptyArrays:add(a)
+	emptyArrays[#emptyArrays + 1] = a
 	return a
 end
 local BYTE_STRINGS = #"é" == 2
@@ -168,7 +168,7 @@ local function encodeValue(self, v, indent, depth, out)
 	local inner = indent ~= nil and depth .. indent or depth
 	local nl = indent ~= nil and "\n" or ""
 	if isEmptyTable(nil, obj) then
-		out[#out + 1] = emptyArrays:has(obj) and "[]" or "{}"
+		out[#out + 1] = __TS__ArrayIncludes(emptyArrays, obj) and "[]" or "{}"
 		return
 	end
 	if __TS__ArrayIsArray(obj) then

@@ -5,9 +5,6 @@ local __TS__StringStartsWith = ____lualib.__TS__StringStartsWith
 local __TS__ArrayIncludes = ____lualib.__TS__ArrayIncludes
 local __TS__ArrayFilter = ____lualib.__TS__ArrayFilter
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
-local Map = ____lualib.Map
-local __TS__New = ____lualib.__TS__New
-local Set = ____lualib.Set
 local __TS__ArrayFind = ____lualib.__TS__ArrayFind
 local ____exports = {}
 local disabledConfig, protosOf, findClash, publish, cidr, checkZoneAddress, validateServers
@@ -61,7 +58,7 @@ function findClash(self, t, spec)
 		local port = spec.extFrom
 		while port <= spec.extTo do
 			for ____, proto in ipairs(protosOf(nil, spec)) do
-				local hit = t.single:get((proto .. "/") .. tostring(port))
+				local hit = t.single[(proto .. "/") .. tostring(port)]
 				if hit ~= nil then
 					return hit
 				end
@@ -77,10 +74,7 @@ function publish(self, t, p)
 		____t_ranges_2[#____t_ranges_2 + 1] = p
 	else
 		for ____, proto in ipairs(protosOf(nil, p.spec)) do
-			t.single:set(
-				(proto .. "/") .. tostring(p.spec.extFrom),
-				p
-			)
+			t.single[(proto .. "/") .. tostring(p.spec.extFrom)] = p
 		end
 	end
 end
@@ -154,11 +148,8 @@ function checkZoneAddress(self, r, ip, zone, sys, err)
 end
 function validateServers(self, raws, sys, errors)
 	local servers = {}
-	local published = {
-		single = __TS__New(Map),
-		ranges = {}
-	}
-	local seenAddr = __TS__New(Set)
+	local published = {single = {}, ranges = {}}
+	local seenAddr = {}
 	for ____, r in ipairs(raws) do
 		do
 			local __continue67
@@ -196,7 +187,7 @@ function validateServers(self, raws, sys, errors)
 					err(nil, "ipaddr", r.ipaddr, "not an IPv4 address (write it without /32)")
 				elseif ip[1] == 0 or ip[1] == 127 or ip[1] >= 224 then
 					err(nil, "ipaddr", r.ipaddr, "not a host address")
-				elseif seenAddr:has(r.ipaddr) then
+				elseif seenAddr[r.ipaddr] then
 					err(nil, "ipaddr", r.ipaddr, "another server has the same address: put all its ports in one server")
 				elseif zone ~= nil and not wanZone then
 					checkZoneAddress(
@@ -208,7 +199,7 @@ function validateServers(self, raws, sys, errors)
 						err
 					)
 				end
-				seenAddr:add(r.ipaddr)
+				seenAddr[r.ipaddr] = true
 				if r.mode ~= "source" and r.mode ~= "reply-only" then
 					err(nil, "mode", r.mode, "must be source or reply-only")
 				end
