@@ -239,129 +239,6 @@ local function __TS__StringEndsWith(self, searchString, endPosition)
 	return string.sub(self, endPosition - #searchString + 1, endPosition) == searchString
 end
 
-local function __TS__CountVarargs(...)
-	return select("#", ...)
-end
-
-local function __TS__SparseArrayNew(...)
-	local sparseArray = {...}
-	sparseArray.sparseLength = __TS__CountVarargs(...)
-	return sparseArray
-end
-
-local function __TS__SparseArrayPush(sparseArray, ...)
-	local args = {...}
-	local argsLen = __TS__CountVarargs(...)
-	local listLen = sparseArray.sparseLength
-	for i = 1, argsLen do
-		sparseArray[listLen + i] = args[i]
-	end
-	sparseArray.sparseLength = listLen + argsLen
-end
-
-local function __TS__SparseArraySpread(sparseArray)
-	local _unpack = unpack or table.unpack
-	return _unpack(sparseArray, 1, sparseArray.sparseLength)
-end
-
-local function __TS__ArrayForEach(self, callbackFn, thisArg)
-	for i = 1, #self do
-		callbackFn(thisArg, self[i], i - 1, self)
-	end
-end
-
-local function __TS__ArrayFindIndex(self, callbackFn, thisArg)
-	for i = 1, #self do
-		if callbackFn(thisArg, self[i], i - 1, self) then
-			return i - 1
-		end
-	end
-	return -1
-end
-
-local function __TS__ArraySplice(self, ...)
-	local args = {...}
-	local len = #self
-	local actualArgumentCount = __TS__CountVarargs(...)
-	local start = args[1]
-	local deleteCount = args[2]
-	if start < 0 then
-		start = len + start
-		if start < 0 then
-			start = 0
-		end
-	elseif start > len then
-		start = len
-	end
-	local itemCount = actualArgumentCount - 2
-	if itemCount < 0 then
-		itemCount = 0
-	end
-	local actualDeleteCount
-	if actualArgumentCount == 0 then
-		actualDeleteCount = 0
-	elseif actualArgumentCount == 1 then
-		actualDeleteCount = len - start
-	else
-		actualDeleteCount = deleteCount or 0
-		if actualDeleteCount < 0 then
-			actualDeleteCount = 0
-		end
-		if actualDeleteCount > len - start then
-			actualDeleteCount = len - start
-		end
-	end
-	local out = {}
-	for k = 1, actualDeleteCount do
-		local from = start + k
-		if self[from] ~= nil then
-			out[k] = self[from]
-		end
-	end
-	if itemCount < actualDeleteCount then
-		for k = start + 1, len - actualDeleteCount do
-			local from = k + actualDeleteCount
-			local to = k + itemCount
-			if self[from] then
-				self[to] = self[from]
-			else
-				self[to] = nil
-			end
-		end
-		for k = len - actualDeleteCount + itemCount + 1, len do
-			self[k] = nil
-		end
-	elseif itemCount > actualDeleteCount then
-		for k = len - actualDeleteCount, start + 1, -1 do
-			local from = k + actualDeleteCount
-			local to = k + itemCount
-			if self[from] then
-				self[to] = self[from]
-			else
-				self[to] = nil
-			end
-		end
-	end
-	local j = start + 1
-	for i = 3, actualArgumentCount do
-		self[j] = args[i]
-		j = j + 1
-	end
-	for k = #self, len - actualDeleteCount + itemCount + 1, -1 do
-		self[k] = nil
-	end
-	return out
-end
-
-local function __TS__ArrayEvery(self, callbackfn, thisArg)
-	for i = 1, #self do
-		if not callbackfn(thisArg, self[i], i - 1, self) then
-			return false
-		end
-	end
-	return true
-end
-
 local function __TS__Class(self)
 	local c = {prototype = {}}
 	c.prototype.__index = c.prototype
@@ -513,25 +390,6 @@ do
 	}
 end
 
-local function __TS__InstanceOf(obj, classTbl)
-	if type(classTbl) ~= "table" then
-		error("Right-hand side of 'instanceof' is not an object", 0)
-	end
-	if classTbl[Symbol.hasInstance] ~= nil then
-		return not not classTbl[Symbol.hasInstance](classTbl, obj)
-	end
-	if type(obj) == "table" then
-		local luaClass = obj.constructor
-		while luaClass ~= nil do
-			if luaClass == classTbl then
-				return true
-			end
-			luaClass = luaClass.____super
-		end
-	end
-	return false
-end
-
 local WeakSet
 do
 	WeakSet = __TS__Class()
@@ -616,51 +474,127 @@ local function __TS__TypeOf(value)
 	end
 end
 
-local function __TS__ArrayReduce(self, callbackFn, ...)
+local function __TS__ArrayEvery(self, callbackfn, thisArg)
+	for i = 1, #self do
+		if not callbackfn(thisArg, self[i], i - 1, self) then
+			return false
+		end
+	end
+	return true
+end
+
+local function __TS__ArrayFindIndex(self, callbackFn, thisArg)
+	for i = 1, #self do
+		if callbackFn(thisArg, self[i], i - 1, self) then
+			return i - 1
+		end
+	end
+	return -1
+end
+
+local function __TS__CountVarargs(...)
+	return select("#", ...)
+end
+
+local function __TS__SparseArrayNew(...)
+	local sparseArray = {...}
+	sparseArray.sparseLength = __TS__CountVarargs(...)
+	return sparseArray
+end
+
+local function __TS__SparseArrayPush(sparseArray, ...)
+	local args = {...}
+	local argsLen = __TS__CountVarargs(...)
+	local listLen = sparseArray.sparseLength
+	for i = 1, argsLen do
+		sparseArray[listLen + i] = args[i]
+	end
+	sparseArray.sparseLength = listLen + argsLen
+end
+
+local function __TS__SparseArraySpread(sparseArray)
+	local _unpack = unpack or table.unpack
+	return _unpack(sparseArray, 1, sparseArray.sparseLength)
+end
+
+local function __TS__ArrayForEach(self, callbackFn, thisArg)
+	for i = 1, #self do
+		callbackFn(thisArg, self[i], i - 1, self)
+	end
+end
+
+local function __TS__ArraySplice(self, ...)
+	local args = {...}
 	local len = #self
-	local k = 0
-	local accumulator = nil
-	if __TS__CountVarargs(...) ~= 0 then
-		accumulator = ...
-	elseif len > 0 then
-		accumulator = self[1]
-		k = 1
+	local actualArgumentCount = __TS__CountVarargs(...)
+	local start = args[1]
+	local deleteCount = args[2]
+	if start < 0 then
+		start = len + start
+		if start < 0 then
+			start = 0
+		end
+	elseif start > len then
+		start = len
+	end
+	local itemCount = actualArgumentCount - 2
+	if itemCount < 0 then
+		itemCount = 0
+	end
+	local actualDeleteCount
+	if actualArgumentCount == 0 then
+		actualDeleteCount = 0
+	elseif actualArgumentCount == 1 then
+		actualDeleteCount = len - start
 	else
-		error("Reduce of empty array with no initial value", 0)
+		actualDeleteCount = deleteCount or 0
+		if actualDeleteCount < 0 then
+			actualDeleteCount = 0
+		end
+		if actualDeleteCount > len - start then
+			actualDeleteCount = len - start
+		end
 	end
-	for i = k + 1, len do
-		accumulator = callbackFn(
-			nil,
-			accumulator,
-			self[i],
-			i - 1,
-			self
-		)
+	local out = {}
+	for k = 1, actualDeleteCount do
+		local from = start + k
+		if self[from] ~= nil then
+			out[k] = self[from]
+		end
 	end
-	return accumulator
-end
-
-local function __TS__ArrayPush(self, ...)
-	local items = {...}
-	local len = #self
-	for i = 1, #items do
-		len = len + 1
-		self[len] = items[i]
-	end
-	return len
-end
-
-local function __TS__ObjectAssign(target, ...)
-	local sources = {...}
-	for i = 1, #sources do
-		local source = sources[i]
-		if type(source) == "table" then
-			for key in pairs(source) do
-				target[key] = source[key]
+	if itemCount < actualDeleteCount then
+		for k = start + 1, len - actualDeleteCount do
+			local from = k + actualDeleteCount
+			local to = k + itemCount
+			if self[from] then
+				self[to] = self[from]
+			else
+				self[to] = nil
+			end
+		end
+		for k = len - actualDeleteCount + itemCount + 1, len do
+			self[k] = nil
+		end
+	elseif itemCount > actualDeleteCount then
+		for k = len - actualDeleteCount, start + 1, -1 do
+			local from = k + actualDeleteCount
+			local to = k + itemCount
+			if self[from] then
+				self[to] = self[from]
+			else
+				self[to] = nil
 			end
 		end
 	end
-	return target
+	local j = start + 1
+	for i = 3, actualArgumentCount do
+		self[j] = args[i]
+		j = j + 1
+	end
+	for k = #self, len - actualDeleteCount + itemCount + 1, -1 do
+		self[k] = nil
+	end
+	return out
 end
 
 local __TS__Iterator
@@ -917,6 +851,237 @@ do
 	Set[Symbol.species] = Set
 end
 
+local Map
+do
+	Map = __TS__Class()
+	Map.name = "Map"
+	function Map.prototype.____constructor(self, entries)
+		self[Symbol.toStringTag] = "Map"
+		self.items = {}
+		self.size = 0
+		self.nextKey = {}
+		self.previousKey = {}
+		if entries == nil then
+			return
+		end
+		local iterable = entries
+		if iterable[Symbol.iterator] then
+			local iterator = iterable[Symbol.iterator](iterable)
+			while true do
+				local result = iterator:next()
+				if result.done then
+					break
+				end
+				local value = result.value
+				self:set(value[1], value[2])
+			end
+		else
+			local array = entries
+			for ____, kvp in ipairs(array) do
+				self:set(kvp[1], kvp[2])
+			end
+		end
+	end
+	function Map.prototype.clear(self)
+		self.items = {}
+		self.nextKey = {}
+		self.previousKey = {}
+		self.firstKey = nil
+		self.lastKey = nil
+		self.size = 0
+	end
+	function Map.prototype.delete(self, key)
+		local contains = self:has(key)
+		if contains then
+			self.size = self.size - 1
+			local next = self.nextKey[key]
+			local previous = self.previousKey[key]
+			if next ~= nil and previous ~= nil then
+				self.nextKey[previous] = next
+				self.previousKey[next] = previous
+			elseif next ~= nil then
+				self.firstKey = next
+				self.previousKey[next] = nil
+			elseif previous ~= nil then
+				self.lastKey = previous
+				self.nextKey[previous] = nil
+			else
+				self.firstKey = nil
+				self.lastKey = nil
+			end
+			self.nextKey[key] = nil
+			self.previousKey[key] = nil
+		end
+		self.items[key] = nil
+		return contains
+	end
+	function Map.prototype.forEach(self, callback)
+		for ____, key in __TS__Iterator(self:keys()) do
+			callback(nil, self.items[key], key, self)
+		end
+	end
+	function Map.prototype.get(self, key)
+		return self.items[key]
+	end
+	function Map.prototype.has(self, key)
+		return self.nextKey[key] ~= nil or self.lastKey == key
+	end
+	function Map.prototype.set(self, key, value)
+		local isNewValue = not self:has(key)
+		if isNewValue then
+			self.size = self.size + 1
+		end
+		self.items[key] = value
+		if self.firstKey == nil then
+			self.firstKey = key
+			self.lastKey = key
+		elseif isNewValue then
+			self.nextKey[self.lastKey] = key
+			self.previousKey[key] = self.lastKey
+			self.lastKey = key
+		end
+		return self
+	end
+	Map.prototype[Symbol.iterator] = function(self)
+		return self:entries()
+	end
+	function Map.prototype.entries(self)
+		local function getFirstKey()
+			return self.firstKey
+		end
+		local items = self.items
+		local nextKey = self.nextKey
+		local key
+		local started = false
+		return {
+			[Symbol.iterator] = function(self)
+				return self
+			end,
+			next = function(self)
+				if not started then
+					started = true
+					key = getFirstKey(nil)
+				else
+					key = nextKey[key]
+				end
+				return {done = not key, value = {key, items[key]}}
+			end
+		}
+	end
+	function Map.prototype.keys(self)
+		local function getFirstKey()
+			return self.firstKey
+		end
+		local nextKey = self.nextKey
+		local key
+		local started = false
+		return {
+			[Symbol.iterator] = function(self)
+				return self
+			end,
+			next = function(self)
+				if not started then
+					started = true
+					key = getFirstKey(nil)
+				else
+					key = nextKey[key]
+				end
+				return {done = not key, value = key}
+			end
+		}
+	end
+	function Map.prototype.values(self)
+		local function getFirstKey()
+			return self.firstKey
+		end
+		local items = self.items
+		local nextKey = self.nextKey
+		local key
+		local started = false
+		return {
+			[Symbol.iterator] = function(self)
+				return self
+			end,
+			next = function(self)
+				if not started then
+					started = true
+					key = getFirstKey(nil)
+				else
+					key = nextKey[key]
+				end
+				return {done = not key, value = items[key]}
+			end
+		}
+	end
+	Map[Symbol.species] = Map
+end
+
+local function __TS__InstanceOf(obj, classTbl)
+	if type(classTbl) ~= "table" then
+		error("Right-hand side of 'instanceof' is not an object", 0)
+	end
+	if classTbl[Symbol.hasInstance] ~= nil then
+		return not not classTbl[Symbol.hasInstance](classTbl, obj)
+	end
+	if type(obj) == "table" then
+		local luaClass = obj.constructor
+		while luaClass ~= nil do
+			if luaClass == classTbl then
+				return true
+			end
+			luaClass = luaClass.____super
+		end
+	end
+	return false
+end
+
+local function __TS__ArrayReduce(self, callbackFn, ...)
+	local len = #self
+	local k = 0
+	local accumulator = nil
+	if __TS__CountVarargs(...) ~= 0 then
+		accumulator = ...
+	elseif len > 0 then
+		accumulator = self[1]
+		k = 1
+	else
+		error("Reduce of empty array with no initial value", 0)
+	end
+	for i = k + 1, len do
+		accumulator = callbackFn(
+			nil,
+			accumulator,
+			self[i],
+			i - 1,
+			self
+		)
+	end
+	return accumulator
+end
+
+local function __TS__ArrayPush(self, ...)
+	local items = {...}
+	local len = #self
+	for i = 1, #items do
+		len = len + 1
+		self[len] = items[i]
+	end
+	return len
+end
+
+local function __TS__ObjectAssign(target, ...)
+	local sources = {...}
+	for i = 1, #sources do
+		local source = sources[i]
+		if type(source) == "table" then
+			for key in pairs(source) do
+				target[key] = source[key]
+			end
+		end
+	end
+	return target
+end
+
 local function __TS__ArraySetLength(self, length)
 	if length < 0 or length ~= length or length == math.huge or math.floor(length) ~= length then
 		error(
@@ -971,13 +1136,6 @@ return {
   __TS__ArrayIncludes = __TS__ArrayIncludes,
   __TS__StringCharAt = __TS__StringCharAt,
   __TS__StringEndsWith = __TS__StringEndsWith,
-  __TS__SparseArrayNew = __TS__SparseArrayNew,
-  __TS__SparseArrayPush = __TS__SparseArrayPush,
-  __TS__SparseArraySpread = __TS__SparseArraySpread,
-  __TS__ArrayForEach = __TS__ArrayForEach,
-  __TS__ArrayFindIndex = __TS__ArrayFindIndex,
-  __TS__ArraySplice = __TS__ArraySplice,
-  __TS__ArrayEvery = __TS__ArrayEvery,
   __TS__Class = __TS__Class,
   Error = Error,
   RangeError = RangeError,
@@ -986,16 +1144,25 @@ return {
   TypeError = TypeError,
   URIError = URIError,
   __TS__ClassExtends = __TS__ClassExtends,
-  __TS__New = __TS__New,
-  __TS__InstanceOf = __TS__InstanceOf,
   WeakSet = WeakSet,
+  __TS__New = __TS__New,
   __TS__StringSubstring = __TS__StringSubstring,
   __TS__ArrayReverse = __TS__ArrayReverse,
   __TS__TypeOf = __TS__TypeOf,
+  __TS__ArrayEvery = __TS__ArrayEvery,
+  __TS__StringIncludes = __TS__StringIncludes,
+  __TS__ArrayFindIndex = __TS__ArrayFindIndex,
+  __TS__SparseArrayNew = __TS__SparseArrayNew,
+  __TS__SparseArrayPush = __TS__SparseArrayPush,
+  __TS__SparseArraySpread = __TS__SparseArraySpread,
+  __TS__ArrayForEach = __TS__ArrayForEach,
+  __TS__ArraySplice = __TS__ArraySplice,
+  Set = Set,
+  Map = Map,
+  __TS__InstanceOf = __TS__InstanceOf,
   __TS__ArrayReduce = __TS__ArrayReduce,
   __TS__ArrayPush = __TS__ArrayPush,
   __TS__ObjectAssign = __TS__ObjectAssign,
-  Set = Set,
   __TS__ArraySetLength = __TS__ArraySetLength,
   __TS__ArrayConcat = __TS__ArrayConcat
 }

@@ -34,6 +34,9 @@ local function plan(self, p)
 			readSystem(nil, cursor)
 		)
 	)
+	for ____, l in ipairs(diff.left) do
+		p:print(("! " .. l) .. "\n")
+	end
 	if #diff.changes == 0 then
 		p:print("nothing to change\n")
 	end
@@ -44,6 +47,9 @@ local function plan(self, p)
 end
 local function apply(self, p, remove)
 	local out = applyConfig(nil, p, remove)
+	for ____, l in ipairs(out.left) do
+		p:print(("! " .. l) .. "\n")
+	end
 	if #out.changes == 0 then
 		p:print("nothing to change\n")
 	end
@@ -62,21 +68,21 @@ function ____exports.run(self, p, args)
 	local cmd = ____args_0[1]
 	local rest = __TS__ArraySlice(____args_0, 1)
 	repeat
-		local ____switch12 = cmd
-		local ____cond12 = ____switch12 == "apply"
-		if ____cond12 then
+		local ____switch16 = cmd
+		local ____cond16 = ____switch16 == "apply"
+		if ____cond16 then
 			return apply(nil, p, false)
 		end
-		____cond12 = ____cond12 or ____switch12 == "remove"
-		if ____cond12 then
+		____cond16 = ____cond16 or ____switch16 == "remove"
+		if ____cond16 then
 			return apply(nil, p, true)
 		end
-		____cond12 = ____cond12 or ____switch12 == "plan"
-		if ____cond12 then
+		____cond16 = ____cond16 or ____switch16 == "plan"
+		if ____cond16 then
 			return plan(nil, p)
 		end
-		____cond12 = ____cond12 or ____switch12 == "status"
-		if ____cond12 then
+		____cond16 = ____cond16 or ____switch16 == "status"
+		if ____cond16 then
 			return status(nil, p, rest)
 		end
 		do
