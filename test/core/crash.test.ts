@@ -17,8 +17,9 @@ function tree(root: string): Record<string, string> {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (!name.includes(".splitwan-") && !path.includes("/var/run/") && !path.includes("/tmp/")) {
-        out[relative(root, path)] = readFileSync(path, "latin1");
+      else {
+        const rel = relative(root, path);
+        if (!name.includes(".splitwan-") && !rel.startsWith("var/run/") && !rel.startsWith("tmp/")) out[rel] = readFileSync(path, "latin1");
       }
     }
   };
