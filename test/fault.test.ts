@@ -53,7 +53,7 @@ beforeAll(() => {
 });
 
 /** remove brings the originals back and leaves no record or drop-in; returns the names of
- * temporary files a killed run left (".<name>.splitwan-<pid>", never read by anything). */
+ * temporary files (".<name>.splitwan-<pid>") left in the tree. */
 function expectRestored(root: string): string[] {
   const r = cli(root, "remove");
   expect(r.stderr).toBe("");
@@ -216,7 +216,8 @@ describe("kill -9 at 100 moments of apply and remove", () => {
       if (JSON.stringify(now) !== JSON.stringify(from) && JSON.stringify(now) !== JSON.stringify(to)) counts.midway++;
       const temps = expectRestored(root);
       counts.temps += temps.length;
-      for (const t of temps) expect(t).toMatch(/\/\.[a-z0-9_.-]+\.splitwan-[0-9]+$/);
+      // the next run, taking over the dead holder's lock, cleared its temporary files
+      expect(temps).toEqual([]);
     });
     console.log(`kill -9: ${points.length} points over ${span.toFixed(2)} s runs, ${counts.killed} killed before the end, ${counts.midway} between two files, ${counts.temps} temporary files left`);
     expect(counts.killed).toBeGreaterThan(30);

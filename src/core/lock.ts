@@ -29,6 +29,8 @@ export interface LockPrimitives {
   now(): number;
   /** Waits a little (a fraction of a second where the system allows). */
   pause(): void;
+  /** Told the pid whose lock was taken over (its temporary files can go). */
+  tookOver?(pid: string): void;
 }
 
 /** Takes the lock at path or throws "another splitwan is running (pid N)" after waitSeconds.
@@ -71,8 +73,10 @@ function takeOver(lp: LockPrimitives, path: string, stale: string): void {
   }
   const aside = `${path}.stale-${lp.pid}`;
   if (lp.rename(path, aside)) {
-    if (lp.read(aside) === stale) lp.remove(aside);
-    else lp.rename(aside, path); // not the stale file: a live holder's, give it back
+    if (lp.read(aside) === stale) {
+      lp.remove(aside);
+      if (lp.tookOver !== undefined && dead !== "empty") lp.tookOver(dead);
+    } else lp.rename(aside, path); // not the stale file: a live holder's, give it back
   }
   lp.remove(token);
 }

@@ -13,6 +13,9 @@ export interface LuaFiles {
   remove(path: string): void;
   /** mkdir -p */
   mkdirp(dir: string): void;
+  /** A writer that died (its lock was taken over): each later write or removal of a file
+   * also removes the temporary file that writer may have left beside it. */
+  forgetWriter(pid: string): void;
 }
 
 /** One shell word: '...' with each ' written as '\'' */
@@ -83,9 +86,21 @@ function writeChecked(tmp: string, data: string): string | undefined {
   return error;
 }
 
+/** The temporary file a writer uses for path: ".<name>.splitwan-<pid>" beside it. */
+export function tempPath(path: string, writer: string): string {
+  const dir = dirname(path);
+  return `${dir}/.${path.substring(dir.length + 1)}.splitwan-${writer}`;
+}
+
+/** Writers known dead in this process (shared by every luaFiles(): a stand-in binding's too). */
+const dead: string[] = [];
+
 export function luaFiles(): LuaFiles & { sync(paths: string[]): void } {
   const made = new Set<string>();
   const pid = luaPid();
+  const sweep = (path: string) => {
+    for (const d of dead) os.remove(tempPath(path, d));
+  };
 
   const read = (path: string): string | undefined => {
     const [f] = io.open(path, "rb");
@@ -115,8 +130,9 @@ export function luaFiles(): LuaFiles & { sync(paths: string[]): void } {
     write(path, data, mode) {
       const dir = dirname(path);
       mkdirp(dir);
+      sweep(path);
       // unique per process: two writers never share a temporary file
-      const tmp = `${dir}/.${path.substring(dir.length + 1)}.splitwan-${pid}`;
+      const tmp = tempPath(path, pid);
       const werr = writeChecked(tmp, data);
       if (werr !== undefined) {
         os.remove(tmp);
@@ -147,7 +163,11 @@ export function luaFiles(): LuaFiles & { sync(paths: string[]): void } {
       }
       if (names.length > 0) os.execute(`sync ${names.map(shellQuote).join(" ")} 2>/dev/null`);
     },
+    forgetWriter(writer) {
+      if (writer !== pid && !dead.includes(writer)) dead.push(writer);
+    },
     remove(path) {
+      sweep(path);
       const [ok, err] = os.remove(path);
       if (ok === undefined && read(path) !== undefined) fail("remove", path, err);
     },

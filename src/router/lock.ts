@@ -2,7 +2,10 @@
 // mode goes to fopen unchanged in Lua 5.1 (musl and glibc): "wx" is an O_EXCL create.
 import { EXIT_SYSTEM, SplitwanError } from "../core/errors";
 import { LOCK_PATH, type LockPrimitives, acquireLock } from "../core/lock";
-import { type LuaFiles, luaPid } from "./files";
+import { CONFIG_PATHS } from "../core/apply";
+import { OWNED_PATH } from "../core/owned";
+import { RT_TABLES_PATH } from "../core/rttables";
+import { type LuaFiles, luaPid, tempPath } from "./files";
 
 function dirname(path: string): string {
   const parts = path.split("/");
@@ -19,7 +22,7 @@ function alive(pid: string): boolean {
   return cmdline.indexOf("splitwan") >= 0;
 }
 
-function primitives(files: LuaFiles): LockPrimitives {
+function primitives(files: LuaFiles, root: string): LockPrimitives {
   return {
     pid: luaPid(),
     create(path, data) {
@@ -46,6 +49,12 @@ function primitives(files: LuaFiles): LockPrimitives {
       // BusyBox sleep takes fractions when built with FLOAT_SLEEP; else a whole second
       os.execute("sleep 0.1 2>/dev/null || sleep 1");
     },
+    tookOver(pid) {
+      // what the dead holder may have left half-written: the files every run writes now,
+      // the others (drop-ins) when they are next written or removed
+      files.forgetWriter(pid);
+      for (const path of [OWNED_PATH, RT_TABLES_PATH, ...Object.values(CONFIG_PATHS)]) os.remove(tempPath(root + path, pid));
+    },
   };
 }
 
@@ -53,5 +62,5 @@ function primitives(files: LuaFiles): LockPrimitives {
 export function routerLock(files: LuaFiles, root: string, waitSeconds: number): () => void {
   const path = root + LOCK_PATH;
   files.mkdirp(dirname(path));
-  return acquireLock(primitives(files), path, waitSeconds);
+  return acquireLock(primitives(files, root), path, waitSeconds);
 }

@@ -1082,6 +1082,16 @@ local function __TS__ObjectAssign(target, ...)
 	return target
 end
 
+local function __TS__ObjectValues(obj)
+	local result = {}
+	local len = 0
+	for key in pairs(obj) do
+		len = len + 1
+		result[len] = obj[key]
+	end
+	return result
+end
+
 local function __TS__ArraySetLength(self, length)
 	if length < 0 or length ~= length or length == math.huge or math.floor(length) ~= length then
 		error(
@@ -1163,6 +1173,7 @@ return {
   __TS__ArrayReduce = __TS__ArrayReduce,
   __TS__ArrayPush = __TS__ArrayPush,
   __TS__ObjectAssign = __TS__ObjectAssign,
+  __TS__ObjectValues = __TS__ObjectValues,
   __TS__ArraySetLength = __TS__ArraySetLength,
   __TS__ArrayConcat = __TS__ArrayConcat
 }

@@ -22,6 +22,9 @@ function takeOver(self, lp, path, stale)
 	if lp:rename(path, aside) then
 		if lp:read(aside) == stale then
 			lp:remove(aside)
+			if lp.tookOver ~= nil and dead ~= "empty" then
+				lp:tookOver(dead)
+			end
 		else
 			lp:rename(aside, path)
 		end

@@ -95,9 +95,19 @@ local function writeChecked(self, tmp, data)
 	end
 	return ____error
 end
+function ____exports.tempPath(self, path, writer)
+	local dir = dirname(nil, path)
+	return (((dir .. "/.") .. __TS__StringSubstring(path, #dir + 1)) .. ".splitwan-") .. writer
+end
+local dead = {}
 function ____exports.luaFiles(self)
 	local made = __TS__New(Set)
 	local pid = ____exports.luaPid(nil)
+	local function sweep(____, path)
+		for ____, d in ipairs(dead) do
+			os.remove(____exports.tempPath(nil, path, d))
+		end
+	end
 	local function read(____, path)
 		local f = io.open(path, "rb")
 		if f == nil then
@@ -130,7 +140,8 @@ function ____exports.luaFiles(self)
 		write = function(self, path, data, mode)
 			local dir = dirname(nil, path)
 			mkdirp(nil, dir)
-			local tmp = (((dir .. "/.") .. __TS__StringSubstring(path, #dir + 1)) .. ".splitwan-") .. pid
+			sweep(nil, path)
+			local tmp = ____exports.tempPath(nil, path, pid)
 			local werr = writeChecked(nil, tmp, data)
 			if werr ~= nil then
 				os.remove(tmp)
@@ -170,7 +181,13 @@ function ____exports.luaFiles(self)
 				)) .. " 2>/dev/null")
 			end
 		end,
+		forgetWriter = function(self, writer)
+			if writer ~= pid and not __TS__ArrayIncludes(dead, writer) then
+				dead[#dead + 1] = writer
+			end
+		end,
 		remove = function(self, path)
+			sweep(nil, path)
 			local ok, err = os.remove(path)
 			if ok == nil and read(nil, path) ~= nil then
 				fail(nil, "remove", path, err)

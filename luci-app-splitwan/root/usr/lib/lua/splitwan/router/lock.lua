@@ -2,6 +2,7 @@
 local ____lualib = require("splitwan.lualib_bundle")
 local __TS__StringSplit = ____lualib.__TS__StringSplit
 local __TS__New = ____lualib.__TS__New
+local __TS__ObjectValues = ____lualib.__TS__ObjectValues
 local ____exports = {}
 local ____errors = require("splitwan.core.errors")
 local EXIT_SYSTEM = ____errors.EXIT_SYSTEM
@@ -9,8 +10,15 @@ local SplitwanError = ____errors.SplitwanError
 local ____lock = require("splitwan.core.lock")
 local LOCK_PATH = ____lock.LOCK_PATH
 local acquireLock = ____lock.acquireLock
+local ____apply = require("splitwan.core.apply")
+local CONFIG_PATHS = ____apply.CONFIG_PATHS
+local ____owned = require("splitwan.core.owned")
+local OWNED_PATH = ____owned.OWNED_PATH
+local ____rttables = require("splitwan.core.rttables")
+local RT_TABLES_PATH = ____rttables.RT_TABLES_PATH
 local ____files = require("splitwan.router.files")
 local luaPid = ____files.luaPid
+local tempPath = ____files.tempPath
 local function dirname(self, path)
 	local parts = __TS__StringSplit(path, "/")
 	table.remove(parts)
@@ -25,7 +33,7 @@ local function alive(self, pid)
 	h:close()
 	return (string.find(cmdline, "splitwan", nil, true) or 0) - 1 >= 0
 end
-local function primitives(self, files)
+local function primitives(self, files, root)
 	return {
 		pid = luaPid(nil),
 		create = function(self, path, data)
@@ -55,6 +63,16 @@ local function primitives(self, files)
 		now = function() return os.time() end,
 		pause = function(self)
 			os.execute("sleep 0.1 2>/dev/null || sleep 1")
+		end,
+		tookOver = function(self, pid)
+			files:forgetWriter(pid)
+			for ____, path in ipairs({
+				OWNED_PATH,
+				RT_TABLES_PATH,
+				unpack(__TS__ObjectValues(CONFIG_PATHS))
+			}) do
+				os.remove(tempPath(nil, root .. path, pid))
+			end
 		end
 	}
 end
@@ -63,7 +81,7 @@ function ____exports.routerLock(self, files, root, waitSeconds)
 	files:mkdirp(dirname(nil, path))
 	return acquireLock(
 		nil,
-		primitives(nil, files),
+		primitives(nil, files, root),
 		path,
 		waitSeconds
 	)
