@@ -35,7 +35,7 @@ export function loadConfig(p: Platform, cursor: UciCursor): Config {
 /** The plan against what is on the router now, conflicts included (status uses this).
  * A record that is refused whole is one conflict: nothing is changed or deleted. */
 export function diffAgainstRouter(p: Platform, cursor: UciCursor, plan: Plan): Diff {
-  const owned = readRecord(p.readFile(OWNED_PATH), readConfig(cursor).main.interface);
+  const owned = readRecord(p.readFile(OWNED_PATH), () => readConfig(cursor).main.interface);
   if (typeof owned === "string") {
     const why = `${OWNED_PATH} is damaged or names what splitwan never creates, ${owned}; nothing is changed or deleted until it is fixed or moved away (without it splitwan takes nothing on the router as its own)`;
     return { changes: [], conflicts: [why], left: [], owned: emptyOwned(), during: emptyOwned() };

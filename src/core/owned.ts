@@ -137,15 +137,14 @@ function isWord(s: string, extra: string): boolean {
 
 /** Whether splitwan could have written this section (docs/DESIGN.md "What splitwan owns"):
  * the interface must be the configured one or a PPPoE interface whose options say so. */
-function creatable(s: OwnedSection, iface: string): boolean {
+function creatable(s: OwnedSection, iface: () => string): boolean {
   if (!isWord(s.name, "")) return false;
   const own = s.name.startsWith("splitwan_");
   if (s.config === "network") {
     if (s.type === "rule") return own;
     if (s.type !== "interface") return false;
-    if (s.name === iface) return true;
     const proto = s.options?.find((o) => o[0] === "proto")?.[1];
-    return proto === "pppoe";
+    return proto === "pppoe" || s.name === iface();
   }
   if (s.config !== "firewall" || !own) return false;
   if (s.name === "splitwan_zone") return s.type === "zone";
@@ -178,9 +177,9 @@ function pcallDecode(text: string): [boolean, unknown] {
 }
 
 /** The record, or the reason it is refused whole: a damaged record, or one that names
- * what splitwan never creates. iface is the configured interface (0.1.0 records name it
- * without options). */
-export function readRecord(text: string | undefined, iface: string): Owned | string {
+ * what splitwan never creates. iface gives the configured interface (asked only for an
+ * interface recorded without proto 'pppoe', as 0.1.0 records are). */
+export function readRecord(text: string | undefined, iface: () => string): Owned | string {
   const o = emptyOwned();
   if (text === undefined) return o;
   const lines = text.split("\n");
@@ -209,7 +208,7 @@ export function readRecord(text: string | undefined, iface: string): Owned | str
   return o;
 }
 
-function readV1Line(o: Owned, f: string[], iface: string): string | undefined {
+function readV1Line(o: Owned, f: string[], iface: () => string): string | undefined {
   if (f.length === 2 && f[0] === "version" && f[1] === "2") return "#version";
   if (f.length === 3 && (f[0] === "network" || f[0] === "firewall")) {
     const s: OwnedSection = { config: f[0], name: f[1], type: f[2], options: undefined };
@@ -235,7 +234,7 @@ function addRt(o: Owned, num: string, name: string): string | undefined {
 }
 
 function readV2Line(
-  o: Owned, f: string[], line: string, iface: string,
+  o: Owned, f: string[], line: string, iface: () => string,
   open: (s: OwnedSection | undefined) => void, current: () => OwnedSection | undefined,
 ): string | undefined {
   if (f.length === 1 && f[0] === "end") {

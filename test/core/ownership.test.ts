@@ -145,9 +145,9 @@ describe("a record that cannot be trusted is refused whole", () => {
   });
 
   it("each kind of bad record is refused with the line and the reason", () => {
-    const ok = readRecord(formatOwned({ sections: [{ config: "network", name: "wanppp", type: "interface", options: [["proto", "pppoe"]] }], rtTables: [{ number: 300, name: "pppoe" }], files: [] }), "wanppp");
+    const ok = readRecord(formatOwned({ sections: [{ config: "network", name: "wanppp", type: "interface", options: [["proto", "pppoe"]] }], rtTables: [{ number: 300, name: "pppoe" }], files: [] }), () => "wanppp");
     expect(typeof ok).toBe("object");
-    const bad = (text: string) => readRecord(text, "wanppp");
+    const bad = (text: string) => readRecord(text, () => "wanppp");
     expect(bad("version 2\nsection network wanppp interface\noption proto \"pppoe\"\n")).toBe("the record is cut short (no end line)");
     expect(bad("version 2\nsection network lan interface\noption proto \"static\"\nend\n")).toContain("not a section splitwan creates");
     expect(bad("version 2\nsection firewall lan zone\nend\n")).toContain("not a section splitwan creates");

@@ -81,7 +81,7 @@ function ____exports.diffAgainstRouter(self, p, cursor, plan)
 	local owned = readRecord(
 		nil,
 		p:readFile(OWNED_PATH),
-		readConfig(nil, cursor).main.interface
+		function() return readConfig(nil, cursor).main.interface end
 	)
 	if type(owned) == "string" then
 		local why = ((OWNED_PATH .. " is damaged or names what splitwan never creates, ") .. owned) .. "; nothing is changed or deleted until it is fixed or moved away (without it splitwan takes nothing on the router as its own)"
@@ -185,11 +185,11 @@ function applyLocked(self, p, remove)
 	end
 	for ____, argv in ipairs(reloads) do
 		do
-			local __continue29
+			local __continue30
 			repeat
 				if p.dryRun then
 					p:print(("would run: " .. table.concat(argv, " ")) .. "\n")
-					__continue29 = true
+					__continue30 = true
 					break
 				end
 				local r = p:exec(argv)
@@ -207,9 +207,9 @@ function applyLocked(self, p, remove)
 						0
 					)
 				end
-				__continue29 = true
+				__continue30 = true
 			until true
-			if not __continue29 then
+			if not __continue30 then
 				break
 			end
 		end
@@ -299,10 +299,10 @@ function transaction(self, p, cursor, diff, recordText)
 	local changed = false
 	for ____, o in ipairs(originals) do
 		do
-			local __continue61
+			local __continue62
 			repeat
 				if p:readFile(o.path) == o.data then
-					__continue61 = true
+					__continue62 = true
 					break
 				end
 				changed = true
@@ -321,9 +321,9 @@ function transaction(self, p, cursor, diff, recordText)
 				if restored ~= nil then
 					failed[#failed + 1] = o.path
 				end
-				__continue61 = true
+				__continue62 = true
 			until true
-			if not __continue61 then
+			if not __continue62 then
 				break
 			end
 		end
@@ -392,9 +392,9 @@ function applyUci(self, cursor, c)
 		end
 	end
 	repeat
-		local ____switch77 = c.kind
-		local ____cond77 = ____switch77 == "delete-section"
-		if ____cond77 then
+		local ____switch78 = c.kind
+		local ____cond78 = ____switch78 == "delete-section"
+		if ____cond78 then
 			check(
 				nil,
 				cursor:delete(c.config, c.name),
@@ -402,8 +402,8 @@ function applyUci(self, cursor, c)
 			)
 			break
 		end
-		____cond77 = ____cond77 or ____switch77 == "add-section"
-		if ____cond77 then
+		____cond78 = ____cond78 or ____switch78 == "add-section"
+		if ____cond78 then
 			check(
 				nil,
 				cursor:set(c.config, c.name, c.type),
@@ -429,8 +429,8 @@ function applyUci(self, cursor, c)
 			end
 			break
 		end
-		____cond77 = ____cond77 or ____switch77 == "set-option"
-		if ____cond77 then
+		____cond78 = ____cond78 or ____switch78 == "set-option"
+		if ____cond78 then
 			check(
 				nil,
 				cursor:set(c.config, c.name, c.option, c.to),
@@ -438,8 +438,8 @@ function applyUci(self, cursor, c)
 			)
 			break
 		end
-		____cond77 = ____cond77 or ____switch77 == "delete-option"
-		if ____cond77 then
+		____cond78 = ____cond78 or ____switch78 == "delete-option"
+		if ____cond78 then
 			check(
 				nil,
 				cursor:delete(c.config, c.name, c.option),
@@ -447,8 +447,8 @@ function applyUci(self, cursor, c)
 			)
 			break
 		end
-		____cond77 = ____cond77 or ____switch77 == "move-section"
-		if ____cond77 then
+		____cond78 = ____cond78 or ____switch78 == "move-section"
+		if ____cond78 then
 			placeAfter(
 				nil,
 				cursor,

@@ -54,16 +54,13 @@ function creatable(self, s, iface)
 		if s.type ~= "interface" then
 			return false
 		end
-		if s.name == iface then
-			return true
-		end
 		local ____opt_2 = s.options
 		local ____opt_0 = ____opt_2 and __TS__ArrayFind(
 			s.options,
 			function(____, o) return o[1] == "proto" end
 		)
 		local proto = ____opt_0 and ____opt_0[2]
-		return proto == "pppoe"
+		return proto == "pppoe" or s.name == iface(nil)
 	end
 	if s.config ~= "firewall" or not own then
 		return false
@@ -370,14 +367,14 @@ function ____exports.readRecord(self, text, iface)
 		local n = 0
 		while n < #lines do
 			do
-				local __continue58
+				local __continue57
 				repeat
 					local line = lines[n + 1]
 					local function bad(____, why)
 						return (((("line " .. tostring(n + 1)) .. " (\"") .. line) .. "\"): ") .. why
 					end
 					if line == "" or __TS__StringStartsWith(line, "#") then
-						__continue58 = true
+						__continue57 = true
 						break
 					end
 					if ended then
@@ -407,20 +404,20 @@ function ____exports.readRecord(self, text, iface)
 							return bad(nil, "the version line must come first")
 						end
 						v2 = true
-						__continue58 = true
+						__continue57 = true
 						break
 					end
 					if problem == "#end" then
 						ended = true
-						__continue58 = true
+						__continue57 = true
 						break
 					end
 					if problem ~= nil then
 						return bad(nil, problem)
 					end
-					__continue58 = true
+					__continue57 = true
 				until true
-				if not __continue58 then
+				if not __continue57 then
 					break
 				end
 			end
