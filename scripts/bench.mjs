@@ -1,19 +1,23 @@
-// `npm run bench`: the shipped Lua CLI under lua5.1 on the fixture MAP-E router.
+// `npm run bench`: the shipped Lua CLI under lua5.1 on the fixture MAP-E router, with the
+// test-only stand-in uci/ubus bindings (scripts/lua-standins.mjs).
 // Prints median / max wall time and peak RSS of `splitwan plan` and `splitwan apply` as
 // whole processes (SPLITWAN_ROOT set, so netifd/fw4 reloads are printed, not run), the
-// bare interpreter for comparison, and the byte size of each Lua entry point.
-// Targets on this machine (issue "Core engine"): apply <= 50 ms, peak RSS <= 4 MB,
-// all Lua <= 60 kB before compression. This prints figures; it asserts nothing.
+// bare interpreter for comparison, the size of every shipped file, the Lua each command
+// loads, and the packages. This prints figures; it asserts nothing.
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { listFiles } from "./build-files.mjs";
+import { buildStandins, luaPathFor } from "./lua-standins.mjs";
 
 const top = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cli = join(top, "luci-app-splitwan/root/usr/sbin/splitwan");
 const fixture = join(top, "test/fixtures/routers/dsa-mape");
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+buildStandins(top);
+const LUA_PATH = luaPathFor(top);
 
 function freshTree() {
   const root = mkdtempSync(join(tmpdir(), "splitwan-bench-"));
@@ -25,7 +29,7 @@ function freshTree() {
 function measure(argv, env) {
   const stats = join(tmpdir(), `splitwan-bench-${process.pid}.time`);
   const t0 = process.hrtime.bigint();
-  execFileSync("/usr/bin/time", ["-o", stats, "-f", "%M", ...argv], { env: { PATH: process.env.PATH, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("/usr/bin/time", ["-o", stats, "-f", "%M", ...argv], { env: { PATH: process.env.PATH, LUA_PATH, ...env }, stdio: ["ignore", "ignore", "inherit"] });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const rss = Number(readFileSync(stats, "utf8").trim().split("\n").pop());
   rmSync(stats, { force: true });
@@ -59,18 +63,66 @@ for (let i = 0; i < RUNS; i++) {
 summary("splitwan apply", apply);
 
 const applied = freshTree();
-execFileSync("lua5.1", [cli, "apply"], { env: { PATH: process.env.PATH, SPLITWAN_ROOT: applied }, stdio: "ignore" });
+execFileSync("lua5.1", [cli, "apply"], { env: { PATH: process.env.PATH, LUA_PATH, SPLITWAN_ROOT: applied }, stdio: "ignore" });
 const noop = [];
 for (let i = 0; i < RUNS; i++) noop.push(measure(["lua5.1", cli, "apply"], { SPLITWAN_ROOT: applied }));
 summary("splitwan apply (no-op)", noop);
 
-console.log("\nLua entry points (bytes, as shipped):");
-let total = 0;
-for (const rel of ["root/usr/sbin/splitwan"]) {
-  const size = statSync(join(top, "luci-app-splitwan", rel)).size;
-  total += size;
-  console.log(`  ${rel.padEnd(28)} ${size}`);
+// ---- sizes ----
+const pkgRoot = join(top, "luci-app-splitwan");
+console.log("\nShipped files (bytes, as in the package):");
+let shipped = 0;
+for (const base of ["root", "htdocs"]) {
+  for (const rel of listFiles(join(pkgRoot, base))) {
+    const size = statSync(join(pkgRoot, base, rel)).size;
+    shipped += size;
+    console.log(`  ${rel.padEnd(58)} ${String(size).padStart(7)}`);
+  }
 }
-console.log(`  ${"all Lua".padEnd(28)} ${total}`);
-const readable = join(top, "build/lua/splitwan.lua");
-console.log(`  (before minifying: ${statSync(readable).size}; per module in build/lua/splitwan.lua)`);
+console.log(`  ${"all files".padEnd(58)} ${String(shipped).padStart(7)}`);
+
+/** The splitwan.* modules a command loads, and their bytes (a wrapper around the entry). */
+function loadedLua(entry, args, env) {
+  const probe = join(tmpdir(), `splitwan-bench-loaded-${process.pid}.lua`);
+  writeFileSync(probe, `local exit = os.exit
+os.exit = function(c)
+  local total, n = 0, 0
+  for name in pairs(package.loaded) do
+    if name:match("^splitwan%.") then
+      local f = io.open(${JSON.stringify(join(pkgRoot, "root/usr/lib/lua"))} .. "/" .. name:gsub("%.", "/") .. ".lua", "rb")
+      if f then total = total + #f:read("*a"); n = n + 1; f:close() end
+    end
+  end
+  io.stderr:write(total .. " " .. n .. "\\n")
+  exit(c)
+end
+arg = { [0] = ${JSON.stringify(entry)}, ... }
+dofile(${JSON.stringify(entry)})
+`);
+  try {
+    const r = execFileSync("sh", ["-c", 'lua5.1 "$@" 2>&1 >/dev/null </dev/null | tail -n 1', "sh", probe, ...args], { env: { PATH: process.env.PATH, LUA_PATH, ...env }, encoding: "utf8" });
+    const [bytes, n] = r.trim().split(" ").map(Number);
+    return { bytes, n };
+  } finally {
+    rmSync(probe, { force: true });
+  }
+}
+console.log("\nLua loaded per command (splitwan.* modules, bytes):");
+const sizeRoot = freshTree();
+for (const [label, entry, args] of [
+  ["splitwan apply", cli, ["apply"]],
+  ["splitwan status", cli, ["status"]],
+  ["splitwan ddns status", cli, ["ddns", "status"]],
+  ["rpcd luci.splitwan call status", join(pkgRoot, "root/usr/libexec/rpcd/luci.splitwan"), ["call", "status"]],
+]) {
+  const { bytes, n } = loadedLua(entry, args, { SPLITWAN_ROOT: sizeRoot });
+  console.log(`  ${label.padEnd(34)} ${String(bytes).padStart(7)} in ${n} modules`);
+}
+rmSync(sizeRoot, { recursive: true, force: true });
+
+console.log("\nPackages (dist/):");
+const dist = join(top, "dist");
+for (const f of existsSync(dist) ? readdirSync(dist).sort() : []) console.log(`  ${f.padEnd(48)} ${String(statSync(join(dist, f)).size).padStart(7)}`);
+
+console.log("\nData plane (namespace bed; skipped with the reason when it cannot run here):");
+execFileSync(process.execPath, [join(top, "scripts/bench-dataplane.mjs")], { stdio: "inherit" });

@@ -41,7 +41,11 @@ export function parseMakefile(text) {
     const def = /^define\s+(.+?)\s*$/.exec(line);
     if (def) {
       const body = [];
-      for (i++; i < lines.length && lines[i] !== "endef"; i++) body.push(lines[i]);
+      for (i++; i < lines.length && lines[i] !== "endef"; i++) {
+        // make joins a backslash-newline and the whitespace around it into one space
+        if (body.length && body[body.length - 1].endsWith("\\")) body.push(body.pop().replace(/\s*\\$/, " ") + lines[i].trimStart());
+        else body.push(lines[i]);
+      }
       if (i >= lines.length) throw new Error(`Makefile: define ${def[1]} has no endef`);
       const name = expand(def[1], "define");
       defines.set(name, expand(body.join("\n"), name));
@@ -84,6 +88,8 @@ export function packageMeta(pkg) {
     title: need("LUCI_TITLE"),
     description: vars.get("LUCI_DESCRIPTION") ?? need("LUCI_TITLE"),
     arch: vars.get("LUCI_PKGARCH") ?? "all",
+    source: `feeds/splitwan/${name}`, // SOURCE in a feed named splitwan (docs/packaging.md)
+    url: "https://github.com/openwrt/luci", // luci.mk's URL for every LuCI package
     depends,
     conffiles: (defines.get(`Package/${name}/conffiles`) ?? "").split("\n").map((s) => s.trim()).filter(Boolean),
     postinst: defines.get(`Package/${name}/postinst`),
@@ -91,7 +97,14 @@ export function packageMeta(pkg) {
   };
 }
 
-/** luci.mk's Package/<name>/postinst when the Makefile defines none. */
+/** luci.mk's Package/<name>/postinst when the Makefile defines none, as luci.mk has it
+ * since late 2024 (openwrt-24.10 branch and 25.12; what ../shared/reference/apk/splitwan
+ * was built with): base-files' default_postinst runs the package's uci-defaults itself.
+ * The define's first line ends in a backslash, so make joins it with the next. */
+export const LUCI_POSTINST =
+  '[ -n "${IPKG_INSTROOT}" ] || { rm -f /tmp/luci-indexcache.*\n\trm -rf /tmp/luci-modulecache/\n\tkillall -HUP rpcd 2>/dev/null\n\texit 0\n}';
+
+/** The older luci.mk default the .ipk keeps: it ran the uci-defaults itself. */
 export function luciDefaultPostinst(uciDefaults) {
   const run = uciDefaults.map((s) => `\n\t(. /etc/uci-defaults/${s}) && rm -f /etc/uci-defaults/${s}`).join(" ");
   return `[ -n "\${IPKG_INSTROOT}" ] || {${run}\n\trm -f /tmp/luci-indexcache\n\trm -rf /tmp/luci-modulecache/\n\tkillall -HUP rpcd 2>/dev/null\n\texit 0\n}`;
@@ -236,7 +249,7 @@ function writeIpk({ name, version, arch, depends, description, meta, tree, conff
     `Package: ${name}`,
     `Version: ${version}`,
     `Depends: ${depends.join(", ")}`,
-    `Source: feeds/splitwan/${meta.name}`,
+    `Source: ${meta.source}`,
     `License: ${meta.license}`,
     `Section: luci`,
     `Maintainer: ${meta.maintainer}`,
@@ -444,41 +457,43 @@ export function po2lmo(text) {
   return Buffer.concat([...values, idx]);
 }
 
-/** luci.mk's LuciTranslation: luci-i18n-<basename>-<lang> per po/<lang>/ directory. */
-export function buildI18nIpks({ pkg, outDir, epoch }) {
+/** luci.mk's LuciTranslation: the package luci-i18n-<basename>-<lang> of each po/<lang>/
+ * directory: { name, version, depends, description, tree, postinstPkg }. */
+export function i18nPackages(pkg) {
   const meta = packageMeta(pkg);
   const poDir = join(pkg, "po");
   if (!existsSync(poDir)) return [];
-  const out = [];
-  for (const lang of readdirSync(poDir).filter((d) => d !== "templates").sort(byteOrder)) {
-    const title = LUCI_LANG[lang];
-    if (title === undefined) throw new Error(`i18n: po/${lang}: not a language luci.mk knows`);
-    const code = LUCI_LC_ALIAS[lang] ?? lang;
-    const name = `luci-i18n-${meta.basename}-${code}`;
-    const tree = new Map();
-    tree.set(`etc/uci-defaults/${name}`, {
-      mode: 0o644,
-      data: Buffer.from(`uci set luci.languages.${code.split("-").join("_")}='${title}'; uci commit luci\n`),
+  return readdirSync(poDir)
+    .filter((d) => d !== "templates")
+    .sort(byteOrder)
+    .map((lang) => {
+      const title = LUCI_LANG[lang];
+      if (title === undefined) throw new Error(`i18n: po/${lang}: not a language luci.mk knows`);
+      const code = LUCI_LC_ALIAS[lang] ?? lang;
+      const name = `luci-i18n-${meta.basename}-${code}`;
+      const tree = new Map();
+      tree.set(`etc/uci-defaults/${name}`, {
+        mode: 0o644,
+        data: Buffer.from(`uci set luci.languages.${code.split("-").join("_")}='${title}'; uci commit luci\n`),
+      });
+      for (const po of readdirSync(join(poDir, lang)).filter((f) => f.endsWith(".po")).sort(byteOrder)) {
+        const lmo = po2lmo(readFileSync(join(poDir, lang, po), "utf8"));
+        if (lmo) tree.set(`usr/lib/lua/luci/i18n/${po.slice(0, -3)}.${code}.lmo`, { mode: 0o644, data: lmo });
+      }
+      return {
+        name,
+        version: meta.poVersion,
+        depends: ["libc", meta.name],
+        description: `Translation for ${meta.name} - ${title}`,
+        tree,
+        postinstPkg: `\t[ -n "\${IPKG_INSTROOT}" ] || {\n\t\t(. /etc/uci-defaults/${name}) && rm -f /etc/uci-defaults/${name}\n\t\texit 0\n\t}`,
+      };
     });
-    for (const po of readdirSync(join(poDir, lang)).filter((f) => f.endsWith(".po")).sort(byteOrder)) {
-      const lmo = po2lmo(readFileSync(join(poDir, lang, po), "utf8"));
-      if (lmo) tree.set(`usr/lib/lua/luci/i18n/${po.slice(0, -3)}.${code}.lmo`, { mode: 0o644, data: lmo });
-    }
-    const r = writeIpk({
-      name,
-      version: meta.poVersion,
-      arch: "all",
-      depends: ["libc", meta.name],
-      description: `Translation for ${meta.name} - ${title}`,
-      meta,
-      tree,
-      postinstPkg: `\t[ -n "\${IPKG_INSTROOT}" ] || {\n\t\t(. /etc/uci-defaults/${name}) && rm -f /etc/uci-defaults/${name}\n\t\texit 0\n\t}`,
-      outDir,
-      epoch,
-    });
-    out.push({ ...r, name });
-  }
-  return out;
+}
+
+export function buildI18nIpks({ pkg, outDir, epoch }) {
+  const meta = packageMeta(pkg);
+  return i18nPackages(pkg).map((p) => ({ ...writeIpk({ ...p, arch: "all", meta, outDir, epoch }), name: p.name }));
 }
 
 export default function buildIpkStep({ top, pkg }) {

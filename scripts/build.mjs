@@ -32,21 +32,26 @@ function buildLua() {
   rmSync(target, { recursive: true, force: true });
   let bytes = 0;
   const modules = listFiles(out).filter((f) => f.endsWith(".lua"));
+  let shipped = 0;
   for (const rel of modules) {
     const source = rel === "lualib_bundle.lua" ? "typescript-to-lua's lualib" : `src/${rel.replace(/\.lua$/, ".ts")}`;
-    const text = routerLua(readFileSync(join(out, rel), "latin1"), source);
+    const lua = readFileSync(join(out, rel), "latin1");
+    // a file of types only compiles to an empty module nothing requires: not shipped
+    if (lua.trim() === "local ____exports = {}\nreturn ____exports") continue;
+    const text = routerLua(lua, source);
     mkdirSync(dirname(join(target, rel)), { recursive: true });
     writeFileSync(join(target, rel), text, "latin1");
     bytes += text.length;
+    shipped++;
   }
   for (const [path, module] of Object.entries(LUA_ENTRIES)) {
     const file = join(pkg, "root", path);
     mkdirSync(dirname(file), { recursive: true });
     // the code is the module, readable where it runs; Lua skips a first line starting with '#'
-    writeFileSync(file, `#!/usr/bin/lua\n-- ${path}: the code is ${LUA_DIR}/${module.split(".").slice(1).join("/")}.lua\nrequire("${module}")\n`);
+    writeFileSync(file, `#!/usr/bin/lua\n-- /${path}: the code is /${LUA_DIR}/${module.split(".").slice(1).join("/")}.lua\nrequire("${module}")\n`);
     chmodSync(file, 0o755);
   }
-  console.log(`lua: ${modules.length} modules in root/${LUA_DIR} (${bytes} bytes), entries ${Object.keys(LUA_ENTRIES).join(" ")}`);
+  console.log(`lua: ${shipped} modules in root/${LUA_DIR} (${bytes} bytes), entries ${Object.keys(LUA_ENTRIES).join(" ")}`);
 }
 
 async function step(file) {
@@ -60,3 +65,4 @@ buildLua();
 await step("build-files.mjs");
 await step("build-luci.mjs");
 await step("build-ipk.mjs");
+await step("build-apk.mjs");

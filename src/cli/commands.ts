@@ -14,6 +14,7 @@ const USAGE = `usage: splitwan <command>
   plan             show what apply would change; change nothing
   remove           take out everything splitwan created
   status [--json]  configured and live state
+  diagnose [--json]  self-test: each check ok / warning / fail, with its fix
   ddns <update [--force] | status>
 exit: 0 ok, 1 invalid config, 2 conflict, 3 system error
 `;

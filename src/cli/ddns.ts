@@ -7,14 +7,15 @@
 // Every run posts an event and then takes the lock; a run that finds the lock taken leaves
 // its event to the holder, which starts a fresh pass when it sees a newer event.
 import { readConfig } from "../core/config";
-import { lookupAddress } from "../core/ddns/address";
-import { checkDdns, readDdns } from "../core/ddns/config";
+import { type AddressContext, addressSource, sectionAddress, sectionInterfaces } from "../core/ddns/address";
+import { checkDdns } from "../core/ddns/config";
 import { DDNS_RUN_DIR, type DdnsState, decodeState, statePath } from "../core/ddns/state";
 import type { DdnsSection } from "../core/ddns/types";
 import { type UpdaterEnv, runPass } from "../core/ddns/updater";
 import { EXIT_INVALID, EXIT_OK, EXIT_SYSTEM } from "../core/errors";
 import { jsonArray, jsonEncode } from "../core/json";
 import type { Platform } from "../core/platform";
+import { readZones } from "../core/system";
 import { formatError } from "../core/validate";
 import { DdnsLock, ownPid, postEvent, readEvent, routerClock } from "../router/ddns-host";
 import { routerHttp } from "../router/http";
@@ -22,13 +23,14 @@ import { routerHttp } from "../router/http";
 const USAGE = "usage: splitwan ddns <update [--force] | status [--json] | hotplug>\n";
 
 interface Loaded {
-  iface: string;
+  ctx: AddressContext;
   sections: DdnsSection[];
 }
 
 function load(p: Platform, report: boolean): Loaded | undefined {
   const cursor = p.cursor();
-  const checked = checkDdns(readDdns(cursor));
+  const config = readConfig(cursor);
+  const checked = checkDdns(config.ddns, config.servers);
   if (checked.errors.length > 0) {
     for (const e of checked.errors) {
       p.log("err", `ddns: ${formatError(e)}`);
@@ -36,15 +38,15 @@ function load(p: Platform, report: boolean): Loaded | undefined {
     }
     return undefined;
   }
-  return { iface: readConfig(cursor).main.interface, sections: checked.sections };
+  return { ctx: { pppoe: config.main.interface, zones: readZones(cursor) }, sections: checked.sections };
 }
 
 function makeEnv(p: Platform, loaded: Loaded, pid: string, interactive: boolean, seen: () => string): UpdaterEnv {
   return {
     clock: routerClock(p),
     http: routerHttp(p, { dir: DDNS_RUN_DIR, tag: pid, timeout: 30 }),
-    address: (s) => lookupAddress(p, s.ipVersion === 6 ? s.ip6Interface : loaded.iface, s.ipVersion),
-    addressSource: (s) => (s.ipVersion === 6 ? `${s.ip6Interface} IPv6` : `${loaded.iface} IPv4`),
+    address: (s) => sectionAddress(p, s, loaded.ctx),
+    addressSource: (s) => addressSource(s, loaded.ctx),
     readFile: (path) => p.readFile(path),
     writeFile: (path, data) => p.writeFile(path, data, 0o600),
     superseded: () => readEvent(p).text !== seen(),
@@ -118,7 +120,7 @@ function hotplug(p: Platform): number {
   if (!relevantAction || iface === "") return EXIT_OK;
   const loaded = load(p, false);
   if (loaded === undefined) return EXIT_INVALID;
-  const wanted = loaded.sections.some((s) => (s.ipVersion === 6 ? s.ip6Interface : loaded.iface) === iface);
+  const wanted = loaded.sections.some((s) => sectionInterfaces(s, loaded.ctx).includes(iface));
   if (!wanted) return EXIT_OK;
   p.log("info", `ddns: ${action} of ${iface}`);
   return update(p, false, false, false);
@@ -129,7 +131,8 @@ function when(t: number | undefined): string {
 }
 
 function status(p: Platform, json: boolean): number {
-  const checked = checkDdns(readDdns(p.cursor()));
+  const config = readConfig(p.cursor());
+  const checked = checkDdns(config.ddns, config.servers);
   const rows: Array<{ section: string; provider: string; record: string; state: DdnsState | undefined }> = [];
   for (const s of checked.sections) {
     const record = s.provider === "mydns" ? s.username : s.host === "" ? s.domain : `${s.host}.${s.domain}`;

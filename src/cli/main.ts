@@ -1,5 +1,5 @@
 // /usr/sbin/splitwan: picks the command and loads only its modules (a hotplug-started
-// `ddns` run never loads apply, an `apply` never loads DDNS).
+// `ddns` run never loads apply, an `apply` never loads DDNS or the diagnosis).
 import type { Platform } from "../core/platform";
 import { runEntry } from "./entry";
 
@@ -13,5 +13,6 @@ function command(module: string, name: string): Command {
 runEntry((p) => {
   const args = [...arg];
   if (args[0] === "ddns") return command("splitwan.cli.ddns", "ddnsCommand")(p, args.slice(1));
+  if (args[0] === "diagnose") return command("splitwan.cli.diagnose", "diagnoseCommand")(p, args.slice(1));
   return command("splitwan.cli.commands", "run")(p, args);
 });

@@ -3,10 +3,14 @@
 // methods and their argument types (from example values), and `call <method>` with the
 // arguments as a JSON object on stdin; each call prints exactly one JSON object.
 // Failures are answered as { "error": "..." }, never as a crash or an empty answer.
+import { applyConfig, diffAgainstRouter } from "../core/apply";
 import { readConfig } from "../core/config";
 import { readDdns } from "../core/ddns/config";
 import { decodeState, statePath } from "../core/ddns/state";
 import { detectWan } from "../core/detect";
+import { describeChange } from "../core/diff";
+import { EXIT_CONFLICT, EXIT_INVALID, EXIT_OK, EXIT_SYSTEM, SplitwanError } from "../core/errors";
+import { buildPlan } from "../core/plan";
 import { jsonArray, jsonDecode, jsonEncode } from "../core/json";
 import type { Platform } from "../core/platform";
 import { collectStatus } from "../core/status";
@@ -14,7 +18,8 @@ import { describeUbusFailure, field, ubusData } from "../core/ubus";
 import { readSystem } from "../core/system";
 import { type UciCursor, type UciSection, type UciValue, optString, sectionsOf } from "../core/uci";
 import { validateConfig } from "../core/validate";
-import type { ActionReply, DdnsState, DetectReply, FieldError, Lease, StatusReply, ValidateReply } from "../core/rpc-types";
+import type { ActionReply, ApplyReply, DdnsState, DetectReply, FieldError, Lease, StatusReply, ValidateReply } from "../core/rpc-types";
+import { runDiagnose } from "./diagnose";
 
 type Args = Record<string, unknown>;
 type Reply = object;
@@ -22,7 +27,7 @@ type Reply = object;
 /** Methods with example arguments: rpcd derives each argument's type from its example
  * (written out, so an empty list stays a JSON array and never becomes an object). */
 export const METHODS_JSON =
-  '{"status":{},"detect":{},"validate":{"sections":[]},"ddns_update":{"name":"home","force":true},"reconnect":{}}';
+  '{"status":{},"detect":{},"validate":{"sections":[]},"ddns_update":{"name":"home","force":true},"reconnect":{},"diagnose":{},"apply":{}}';
 
 // ---- validate: the page's staged sections over the router's own network/firewall ----
 
@@ -152,7 +157,6 @@ export function statusReply(p: Platform): StatusReply {
   const main = readConfig(cursor).main;
   const configured = s.enabled && s.valid;
   const portCount = s.servers.reduce((n, sv) => n + sv.ports.length, 0);
-  const warnings = s.pending.concat(s.warnings);
   return {
     now: p.now(),
     enabled: s.enabled,
@@ -176,7 +180,9 @@ export function statusReply(p: Platform): StatusReply {
     ddns: ddnsStates(p, cursor),
     // structured, so the page can name the field (status.ts has them as text)
     errors: s.valid ? [] : validateWith(cursor).errors,
-    warnings,
+    // the page words the drift itself and offers `apply` (pending says "run splitwan apply")
+    drift: s.drift,
+    warnings: s.warnings,
   };
 }
 
@@ -220,8 +226,13 @@ export function detectReply(p: Platform): DetectReply {
     break;
   }
   const asked = candidateDevices(p);
-  const devices = jsonArray(asked ?? []);
-  const reply: DetectReply = { devices: wan !== undefined && !devices.includes(wan.device) ? jsonArray([wan.device].concat(devices)) : devices, leases: parseLeases(p.readFile(leaseFile)), netifd: asked !== undefined };
+  const devices = asked ?? [];
+  const reply: DetectReply = {
+    devices: jsonArray(wan !== undefined && !devices.includes(wan.device) ? [wan.device].concat(devices) : devices),
+    leases: jsonArray(parseLeases(p.readFile(leaseFile))),
+    netifd: asked !== undefined,
+    zones: jsonArray(serverZones(cursor)),
+  };
   if (wan !== undefined) {
     reply.interface = wan.ipv4Iface;
     reply.device = wan.device;
@@ -230,7 +241,49 @@ export function detectReply(p: Platform): DetectReply {
   return reply;
 }
 
+/** Zones a server may be in: every firewall zone but the WAN's and splitwan's own. */
+function serverZones(cursor: UciCursor): string[] {
+  const sys = readSystem(cursor);
+  const own = readConfig(cursor).main.zone;
+  const wan = sys.wan;
+  const out: string[] = [];
+  for (const z of sys.zones) {
+    const isWan = wan !== undefined && (z.networks.includes(wan.l2Iface) || z.networks.includes(wan.ipv4Iface));
+    if (z.name !== "" && z.name !== own && !isWan && !out.includes(z.name)) out.push(z.name);
+  }
+  return out;
+}
+
 // ---- actions ----
+
+/** `splitwan apply` for the page's "Apply now": the same applyConfig, its refusals as data. */
+function apply(p: Platform): ApplyReply {
+  const reply: ApplyReply = { ok: false, code: EXIT_SYSTEM, message: "", changes: jsonArray([]), errors: jsonArray([]), conflicts: jsonArray([]) };
+  // stdout carries the one JSON answer: apply's "would run" lines (SPLITWAN_ROOT) must not
+  const print = p.print;
+  p.print = () => undefined;
+  try {
+    const out = applyConfig(p, false);
+    for (const c of out.changes) reply.changes.push(describeChange(c));
+    reply.ok = true;
+    reply.code = EXIT_OK;
+    reply.message = out.changes.length === 0 ? "nothing to change" : `applied ${out.changes.length} change(s)`;
+  } catch (e) {
+    if (!(e instanceof SplitwanError)) throw e;
+    reply.code = e.code;
+    reply.message = e.message;
+    const cursor = p.cursor();
+    if (e.code === EXIT_INVALID) for (const fe of validateWith(cursor).errors) reply.errors.push(fe);
+    if (e.code === EXIT_CONFLICT) {
+      const sys = readSystem(cursor);
+      const config = validateConfig(readConfig(cursor), sys).config;
+      if (config !== undefined) for (const c of diffAgainstRouter(p, cursor, buildPlan(config, sys)).conflicts) reply.conflicts.push(c);
+    }
+  } finally {
+    p.print = print;
+  }
+  return reply;
+}
 
 function reconnect(p: Platform): ActionReply {
   const main = readConfig(p.cursor()).main;
@@ -276,6 +329,10 @@ export function callMethod(p: Platform, method: string, args: Args): Reply {
       return ddnsUpdate(p, args);
     case "reconnect":
       return reconnect(p);
+    case "diagnose":
+      return runDiagnose(p);
+    case "apply":
+      return apply(p);
     default:
       return { error: `unknown method: ${method}` };
   }

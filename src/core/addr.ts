@@ -92,3 +92,45 @@ export function parseIPv6(text: string): number[] | undefined {
   for (const g of tail) out.push(g);
   return out;
 }
+
+const HEX = "0123456789abcdef";
+
+function hexGroup(n: number): string {
+  let out = "";
+  let v = n;
+  do {
+    out = HEX.charAt(v % 16) + out;
+    v = Math.floor(v / 16);
+  } while (v > 0);
+  return out;
+}
+
+/** Eight 16-bit groups → RFC 5952 text (lower case, the longest run of two or more zero
+ * groups as "::", the first of equal runs), the form netifd and DNS providers print, so
+ * comparing with a provider's record content is plain string equality. */
+export function formatIPv6(g: number[]): string {
+  let bestAt = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; i++) {
+    let j = i;
+    while (j < 8 && g[j] === 0) j++;
+    if (j - i > bestLen) {
+      bestAt = i;
+      bestLen = j - i;
+    }
+    if (j > i) i = j;
+  }
+  const part = (from: number, to: number) => g.slice(from, to).map(hexGroup).join(":");
+  if (bestAt < 0) return part(0, 8);
+  return `${part(0, bestAt)}::${part(bestAt + bestLen, 8)}`;
+}
+
+/** The /64 of prefix with the interface identifier of suffix (both as groups). */
+export function withSuffix(prefix: number[], suffix: number[]): number[] {
+  return [prefix[0], prefix[1], prefix[2], prefix[3], suffix[4], suffix[5], suffix[6], suffix[7]];
+}
+
+/** Global unicast (2000::/3): what an ISP delegates; never ULA, link-local or multicast. */
+export function isGlobalIPv6(g: number[]): boolean {
+  return g[0] >= 0x2000 && g[0] <= 0x3fff;
+}

@@ -14,6 +14,7 @@ export const DEFAULTS = {
   mark: "0x10000000", // clear of fw4 (none), mwan3 (0x3f00), pbr (0x00ff0000)
   server_zone: "lan",
   mode: "source",
+  resolver: "1.1.1.1", // public resolver the self-test asks about DDNS records (over IPoE)
 };
 
 export interface RawMain {
@@ -29,6 +30,7 @@ export interface RawMain {
   table_name: string;
   priority: string;
   mark: string;
+  resolver: string;
 }
 
 export interface RawServer {
@@ -70,6 +72,7 @@ export function readConfig(cursor: UciCursor): RawConfig {
     table_name: opt(mainSection, "table_name", DEFAULTS.table_name),
     priority: opt(mainSection, "priority", DEFAULTS.priority),
     mark: opt(mainSection, "mark", DEFAULTS.mark),
+    resolver: opt(mainSection, "resolver", DEFAULTS.resolver),
   };
   const servers: RawServer[] = sectionsOf(cursor, "splitwan", "server").map((s) => ({
     section: s[".name"],

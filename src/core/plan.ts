@@ -109,7 +109,7 @@ export function buildPlan(c: Config, sys: SystemView): Plan {
       ["output", "ACCEPT"],
       ["forward", "REJECT"],
       ["masq", "1"],
-      ["mtu_fix", "1"],
+      ["mtu_fix", "0"], // splitwan clamps itself: see the drop-ins below
     ],
     after: afterZone?.section,
   });
@@ -133,39 +133,59 @@ export function buildPlan(c: Config, sys: SystemView): Plan {
     }
   }
 
-  // fw4's ingress clamp sizes an inbound SYN by the route back to its source, which is
-  // the IPoE tunnel (1460): clamp what arrives over PPPoE to its own MTU
+  // The data plane, at most one rule per established packet (scripts/bench-dataplane.mjs
+  // counts them). Connections that cross PPPoE get a bit in their conntrack mark where
+  // only their first packet passes: fw4's nat chains of splitwan's zone. That first
+  // packet (a SYN) is clamped there too. Every later packet meets one rule in
+  // mangle_prerouting that tests the conntrack bit first: the SYN/ACK is clamped there,
+  // and with reply-only servers the bit goes onto the packet for the fwmark rules.
+  // fw4's own mtu_fix is off for the zone: its ingress clamp sizes a SYN by the route back
+  // to the source, the IPoE tunnel, and its two rules would meet every forwarded packet.
   const mss = c.mtu - 40;
-  const files: PlannedFile[] = [{
-    path: `${NFT_DROPIN_DIR}/chain-pre/mangle_forward/${DROPIN_NAME}`,
-    content:
-      "# Written by splitwan: TCP MSS of connections that arrive over PPPoE.\n" +
-      `iifname "${dev}" tcp flags syn / syn,fin,rst tcp option maxseg size > ${mss} tcp option maxseg size set ${mss} comment "splitwan: MSS for the PPPoE MTU (${c.mtu})"\n`,
-  }];
+  const clamp = `tcp flags syn / syn,fin,rst tcp option maxseg size > ${mss} tcp option maxseg size set ${mss}`;
+  const mssNote = `comment "splitwan: MSS for the PPPoE MTU (${c.mtu})"`;
+  const crosses = `ct mark set ct mark | ${mark} comment "splitwan: crosses PPPoE"`;
+  const marked = `ct mark & ${mark} == ${mark}`;
+  // with reply-only servers the packets of PPPoE connections carry the bit: their replies
+  // leave by table (fwmark rules); for the other packets the route is the same either way
+  const toPacket = replyOnly.length > 0 ? ` meta mark set meta mark | ${mark}` : "";
+  const files: PlannedFile[] = [
+    {
+      path: `${NFT_DROPIN_DIR}/chain-pre/srcnat_${c.zone}/${DROPIN_NAME}`,
+      content:
+        "# Written by splitwan: the first packet of each connection that leaves over PPPoE\n" +
+        "# (a nat chain sees no other).\n" +
+        `oifname "${dev}" ${crosses}\n` +
+        `oifname "${dev}" ${clamp} ${mssNote}\n`,
+    },
+    {
+      path: `${NFT_DROPIN_DIR}/chain-pre/mangle_prerouting/${DROPIN_NAME}`,
+      content:
+        "# Written by splitwan: every packet entering the router passes here; other traffic\n" +
+        "# stops at the first test. Connections over PPPoE: the MSS of the SYN/ACK" +
+        (toPacket ? ", and the\n# mark that sends the answers of reply-only servers back via PPPoE (fwmark rules)" : "") + ".\n" +
+        `${marked}${toPacket} ${clamp} ${mssNote}\n`,
+    },
+  ];
   if (c.servers.some((s) => s.ports.length > 0)) {
     files.push({
       path: `${NFT_DROPIN_DIR}/chain-pre/dstnat_${c.zone}/${DROPIN_NAME}`,
       content:
-        "# Written by splitwan. fw4 binds the zone to the WAN's physical device while PPPoE\n" +
-        "# is down: publish only what really arrives on the PPPoE device.\n" +
-        `iifname != "${dev}" counter return comment "splitwan: publish only via PPPoE"\n`,
+        "# Written by splitwan: the first packet of each connection that arrives for the zone\n" +
+        "# (a nat chain sees no other). fw4 binds the zone to the WAN's physical device while\n" +
+        "# PPPoE is down: publish only what really arrives on the PPPoE device.\n" +
+        `iifname != "${dev}" counter return comment "splitwan: publish only via PPPoE"\n` +
+        `${crosses}\n` +
+        `${clamp} ${mssNote}\n`,
     });
   }
   if (replyOnly.length > 0) {
-    const addrs = replyOnly.map((s) => s.ipaddr).join(", ");
-    files.push({
-      path: `${NFT_DROPIN_DIR}/chain-pre/mangle_prerouting/${DROPIN_NAME}`,
-      content:
-        "# Written by splitwan: reply-only servers answer connections that came in over PPPoE\n" +
-        "# through PPPoE (ip rule: fwmark -> table), their own traffic stays on IPoE.\n" +
-        `iifname "${dev}" ct state new ct mark set ct mark | ${mark} comment "splitwan: arrived on PPPoE"\n` +
-        `ip saddr { ${addrs} } ct mark & ${mark} == ${mark} meta mark set meta mark | ${mark} comment "splitwan: reply via PPPoE"\n`,
-    });
     files.push({
       path: `${NFT_DROPIN_DIR}/chain-pre/mangle_output/${DROPIN_NAME}`,
       content:
-        "# Written by splitwan: the router's own replies to connections that came in over PPPoE.\n" +
-        `ct mark & ${mark} == ${mark} meta mark set meta mark | ${mark} comment "splitwan: reply via PPPoE"\n`,
+        "# Written by splitwan: the router's own answers to connections that came in over PPPoE\n" +
+        "# (a DNAT to the router itself) leave via PPPoE, with the MSS of the PPPoE MTU.\n" +
+        `${marked} meta mark set meta mark | ${mark} ${clamp} ${mssNote}\n`,
     });
   }
 

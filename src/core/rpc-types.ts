@@ -70,6 +70,9 @@ export interface StatusReply {
   ddns: DdnsState[];
   /** Why the committed config is not applied (the router's validation). */
   errors: FieldError[];
+  /** The live state against the config: changes `apply` would make, and the sections
+   * in the way (conflicts) that stop it. */
+  drift: { changes: number; conflicts: string[] };
   warnings: string[];
 }
 
@@ -87,9 +90,10 @@ export interface DetectReply {
   /** Devices that may carry PPPoE, the detected one first. */
   devices: string[];
   leases: Lease[];
-  /** false when netifd could not be asked for its devices (ubusd or netifd down): the
-   * device list is then only what the config names. */
-  netifd?: boolean;
+  /** false: netifd did not answer (the device list is then only what the config names). */
+  netifd: boolean;
+  /** Firewall zones a server may live in (not the WAN zones, not splitwan's own). */
+  zones: string[];
 }
 
 export interface FieldError {
@@ -110,4 +114,16 @@ export interface ActionReply {
   ok: boolean;
   /** What happened, in plain words. */
   message: string;
+}
+
+/** `apply`: what `splitwan apply` did, with the reasons it refused as data. */
+export interface ApplyReply extends ActionReply {
+  /** The CLI's exit code: 0 applied, 1 invalid config, 2 conflict, 3 system error. */
+  code: number;
+  /** The changes made, one line each (as `splitwan apply` prints them). */
+  changes: string[];
+  /** code 1: the validation errors. */
+  errors: FieldError[];
+  /** code 2: the sections in the way. */
+  conflicts: string[];
 }

@@ -23,6 +23,8 @@ export interface Status {
   errors: string[];
   /** Configuration differs from what is written (apply pending or failed). */
   pending: string[];
+  /** The same as data: changes apply would make, and what stops it. */
+  drift: { changes: number; conflicts: string[] };
   interface: string;
   device: string;
   wan_kind: string;
@@ -62,8 +64,11 @@ export function collectStatus(p: Platform): Status {
   const warnings: string[] = jsonArray([]);
 
   const pending: string[] = jsonArray([]);
+  const drift = { changes: 0, conflicts: jsonArray<string>([]) };
   if (c !== undefined) {
     const d = diffAgainstRouter(p, cursor, buildPlan(c, sys));
+    drift.changes = d.changes.length;
+    for (const x of d.conflicts) drift.conflicts.push(x);
     if (d.conflicts.length > 0) for (const x of d.conflicts) pending.push(`conflict: ${x}`);
     else if (d.changes.length > 0) pending.push(`${d.changes.length} change(s) not applied: run splitwan apply`);
   }
@@ -114,6 +119,7 @@ export function collectStatus(p: Platform): Status {
     valid: c !== undefined,
     errors: jsonArray(v.errors.map(formatError)),
     pending,
+    drift,
     interface: iface,
     device: c !== undefined ? c.device : raw.main.device,
     wan_kind: sys.wan !== undefined ? sys.wan.kind : "",
@@ -131,7 +137,7 @@ export function collectStatus(p: Platform): Status {
 
 /** The kernel uses the larger of conf/all and the device's own value (default until the
  * device exists); 1 is strict. Returns the setting to change, or undefined. */
-function rpFilterStrict(p: Platform, device: string): string | undefined {
+export function rpFilterStrict(p: Platform, device: string): string | undefined {
   const read = (conf: string) => {
     const v = p.readFile(`/proc/sys/net/ipv4/conf/${conf}/rp_filter`);
     return v !== undefined ? Number(v.trim()) : undefined;

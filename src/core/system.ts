@@ -14,14 +14,18 @@ export interface SystemView {
   wan: WanInfo | undefined;
 }
 
-export function readSystem(cursor: UciCursor): SystemView {
-  const zones = sectionsOf(cursor, "firewall", "zone").map((s) => ({
+/** The firewall zones with their networks, in file order. */
+export function readZones(cursor: UciCursor): ZoneInfo[] {
+  return sectionsOf(cursor, "firewall", "zone").map((s) => ({
     section: s[".name"],
     name: optString(s, "name") ?? "",
     networks: optList(s, "network"),
   }));
+}
+
+export function readSystem(cursor: UciCursor): SystemView {
   const interfaces = sectionsOf(cursor, "network", "interface").map((s) => s[".name"]);
-  return { zones, interfaces, wan: detectWan(cursor) };
+  return { zones: readZones(cursor), interfaces, wan: detectWan(cursor) };
 }
 
 /** The zone holding an interface (the first, as fw4 would pick for rules). */

@@ -1,6 +1,6 @@
 // The subset of OpenWrt's libuci Lua binding (`require "uci"`) that splitwan uses.
-// The router adapter hands over the real binding; tests and SPLITWAN_ROOT runs without
-// libuci use UciFileCursor (src/core/uci-file.ts), which implements the same calls.
+// The router adapter hands over the real binding; tests hand over the test-only stand-in
+// (test/standin/uci.ts over UciFileCursor), which answers the same calls the same way.
 
 /** A section as libuci's get_all returns it: options plus the dotted meta fields. */
 export interface UciSection {

@@ -141,7 +141,7 @@ export function validateConfig(raw: RawConfig, sys: SystemView): Validation {
   if (mark === undefined) err("mark", m.mark, "must be one bit in hex, like 0x10000000");
 
   const servers = validateServers(raw.servers, sys, errors);
-  for (const e of validateDdns(raw.ddns)) errors.push(e);
+  for (const e of validateDdns(raw.ddns, raw.servers)) errors.push(e);
   if (priority !== undefined && priority + 10 * (servers.length + 1) >= MAIN_RULE_PRIORITY) {
     err("priority", m.priority, `too high for ${servers.length} servers: the rules must stay below the main table (${MAIN_RULE_PRIORITY})`);
   }

@@ -1,6 +1,7 @@
 // Choices and checks the setup form offers: detected WAN device, DHCP leases as LAN
 // addresses, published-port syntax (the core's parser, so browser and router agree).
 import { parsePortItem } from "../core/ports";
+import { type Answer, failureText, logHint } from "./failure";
 import type { DetectReply, Lease } from "../core/rpc-types";
 import { translateMessage } from "./messages";
 import { fmt, type Translate } from "./text";
@@ -12,10 +13,17 @@ export function kindLabel(kind: string | undefined, _: Translate): string {
   return _("unknown");
 }
 
-/** "detected: wan — MAP-E" (interface, kind) or a hint when nothing was found. */
-export function detectedText(d: DetectReply | undefined, _: Translate): string {
-  if (d === undefined || !d.interface) return _("No IPoE WAN detected: choose the device the ISP's line is on.");
-  return fmt(_("detected: %s — %s"), d.interface, kindLabel(d.kind, _));
+/** "detected: wan — MAP-E" (interface, kind), or why there is nothing to show: the call
+ * failed, netifd did not answer, or the network config has no IPoE WAN. */
+export function detectedText(a: Answer<DetectReply>, _: Translate): string {
+  if (!a.ok) return `${fmt(_("Could not detect the IPoE WAN: %s"), failureText(a.failure, _))} ${logHint(_)}`;
+  const d = a.value;
+  const noNetifd = d.netifd === false;
+  if (!d.interface) {
+    return noNetifd ? _("Could not ask netifd (the network service) for the devices: choose the device the ISP's line is on.") : _("No IPoE WAN detected: choose the device the ISP's line is on.");
+  }
+  const found = fmt(_("detected: %s — %s"), d.interface, kindLabel(d.kind, _));
+  return noNetifd ? `${found} ${_("(from the network configuration: netifd did not answer, so the device list is incomplete)")}` : found;
 }
 
 /** Device choices with the detected device first and marked. */

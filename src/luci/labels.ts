@@ -42,6 +42,7 @@ export function optionLabel(type: string, option: string, _: Translate): string 
       token: _("API token"),
       zone_id: _("Zone ID"),
       ip_version: _("IP version"),
+      server: _("Publish the IPv6 of"),
     },
   };
   const t = byType[type];

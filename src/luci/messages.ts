@@ -23,6 +23,16 @@ export function matchTemplate(template: string, msg: string): string[] | undefin
   return pos === msg.length ? values : undefined;
 }
 
+/** The page's own words for backend messages that speak to a shell user: a LuCI user is
+ * never told to run a command. */
+function pageTemplate(template: string, _: Translate): string | undefined {
+  if (template === "no port forwards are live in fw4 (chain dstnat_%s): run /etc/init.d/firewall reload") {
+    return _("No port forwards are live in the firewall (chain dstnat_%s). Restart the firewall under System → Startup.");
+  }
+  if (template === "%s change(s) not applied: run splitwan apply") return _("%s change(s) are not applied yet.");
+  return undefined;
+}
+
 export function translateMessage(msg: string, _: Translate, templates: readonly string[] = BACKEND_MESSAGES): string {
   // the longest literal text first: the most specific template wins
   let best: { template: string; values: string[]; weight: number } | undefined;
@@ -33,5 +43,5 @@ export function translateMessage(msg: string, _: Translate, templates: readonly 
     if (best === undefined || weight > best.weight) best = { template: t, values, weight };
   }
   if (best === undefined) return msg;
-  return fmt(_(best.template), ...best.values);
+  return fmt(pageTemplate(best.template, _) ?? _(best.template), ...best.values);
 }

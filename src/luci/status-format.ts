@@ -172,3 +172,37 @@ export function summary(st: StatusReply, _: Translate): { text: string; state: S
   if (st.pppoe.up) return { text: fmt(_("PPPoE up, public IPv4 %s"), st.pppoe.ipv4 ?? "-"), state: asArray(st.warnings).length > 0 ? "warn" : "ok" };
   return { text: _("PPPoE down: servers are not reachable over IPv4"), state: "error" };
 }
+
+/** LuCI theme classes for a state: a label in the row (none when off). */
+export function stateLabel(state: State, _: Translate): { cls: string; text: string } | undefined {
+  if (state === "ok") return { cls: "label success", text: _("OK") };
+  if (state === "warn") return { cls: "label warning", text: _("Check") };
+  if (state === "error") return { cls: "label important", text: _("Error") };
+  return undefined;
+}
+
+/** The theme's alert class for the panel's summary line. */
+export function alertClass(state: State): string {
+  if (state === "ok") return "alert-message success";
+  if (state === "warn") return "alert-message warning";
+  if (state === "error") return "alert-message error";
+  return "alert-message notice";
+}
+
+/** Why the live state is not the saved configuration, when it is not; the page offers
+ * "Apply now" with it. Invalid configs are told by the warnings (apply cannot help). */
+export function driftText(st: StatusReply, _: Translate): { text: string; items: string[] } | undefined {
+  const drift = st.drift;
+  if (drift === undefined || asArray(st.errors).length > 0) return undefined;
+  const conflicts = asArray(drift.conflicts);
+  if (conflicts.length > 0) {
+    return {
+      text: _("Split WAN cannot apply the saved configuration: these sections were not created by it and are in the way. Remove or rename them, then apply."),
+      items: conflicts.map((c) => translateMessage(c, _)),
+    };
+  }
+  if (drift.changes > 0) {
+    return { text: fmt(_("The router does not run the saved configuration: %s change(s) are not applied. The last apply failed or has not run yet."), drift.changes), items: [] };
+  }
+  return undefined;
+}

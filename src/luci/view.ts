@@ -1,83 +1,104 @@
-// Services → Split WAN: setup form (form.Map on /etc/config/splitwan), a status panel
-// that refreshes itself, and actions. Bundled by scripts/build-luci.mjs into
+// Services → Split WAN: a status panel that refreshes itself, with actions, and the setup
+// form (form.Map on /etc/config/splitwan) in tabs. Bundled by scripts/build-luci.mjs into
 // htdocs/luci-static/resources/view/splitwan/overview.js; LuCI hands the required
 // classes in as the globals view, form, rpc, uci, ui, poll, dom (see env.d.ts).
-import type { ActionReply, DetectReply, FieldError, RpcError, StatusReply, ValidateReply } from "../core/rpc-types";
+// Looks come from the theme's classes (cbi-*, alert-message, label, table): no colours here.
+import type { ActionReply, ApplyReply, DetectReply, FieldError, StatusReply, ValidateReply } from "../core/rpc-types";
+import { diagnosePanel, type DiagnoseReply } from "./diagnose-panel";
 import { deviceChoices, detectedText, leaseChoices, validateDeviceName, validatePortItem } from "./choices";
+import { type Answer, ask, failureText, logHint } from "./failure";
 import { describeField, groupErrors } from "./field-errors";
 import { optionLabel } from "./labels";
 import { translateMessage } from "./messages";
-import { ddnsRows, modeLabel, pppoeRows, routingRows, serverRows, summary, warningTexts, type Row, type State } from "./status-format";
+import { alertClass, asArray, ddnsRows, driftText, modeLabel, pppoeRows, routingRows, serverRows, stateLabel, summary, warningTexts, type Row, type State } from "./status-format";
 import { fmt } from "./text";
 
 const OBJECT = "luci.splitwan";
 const POLL_SECONDS = 5;
 
-const callStatus = rpc.declare<StatusReply | RpcError>({ object: OBJECT, method: "status", expect: { "": {} } });
-const callDetect = rpc.declare<DetectReply | RpcError>({ object: OBJECT, method: "detect", expect: { "": {} } });
-const callValidate = rpc.declare<ValidateReply | RpcError, [unknown?]>({ object: OBJECT, method: "validate", params: ["sections"], expect: { "": {} } });
-const callDdnsUpdate = rpc.declare<ActionReply | RpcError, [string, boolean]>({ object: OBJECT, method: "ddns_update", params: ["name", "force"], expect: { "": {} } });
-const callReconnect = rpc.declare<ActionReply | RpcError>({ object: OBJECT, method: "reconnect", expect: { "": {} } });
+// No `expect`: a rejected call then arrives as its ubus status (a number) instead of a
+// silent {}, so the page can say what failed (failure.ts).
+const callStatus = rpc.declare<unknown>({ object: OBJECT, method: "status" });
+const callDetect = rpc.declare<unknown>({ object: OBJECT, method: "detect" });
+const callValidate = rpc.declare<unknown, [unknown?]>({ object: OBJECT, method: "validate", params: ["sections"] });
+const callDdnsUpdate = rpc.declare<unknown, [string, boolean]>({ object: OBJECT, method: "ddns_update", params: ["name", "force"] });
+const callReconnect = rpc.declare<unknown>({ object: OBJECT, method: "reconnect" });
+const callApply = rpc.declare<unknown>({ object: OBJECT, method: "apply" });
+const callDiagnose = rpc.declare<unknown>({ object: OBJECT, method: "diagnose" });
 
+const isStatus = (v: Record<string, unknown>) => typeof v.pppoe === "object" && v.pppoe !== null;
+const isDetect = (v: Record<string, unknown>) => Array.isArray(v.devices) || typeof v.devices === "object";
+const isValidate = (v: Record<string, unknown>) => typeof v.valid === "boolean";
+const isAction = (v: Record<string, unknown>) => typeof v.ok === "boolean" && typeof v.message === "string";
+const isDiagnose = (v: Record<string, unknown>) => Array.isArray(v.checks);
+
+// Layout only (the theme owns colours): the alert box's list keeps its bullets inside,
+// the action buttons sit in a row.
 const CSS = `
-#splitwan-status .splitwan-state { display: inline-block; min-width: .8em; height: .8em; border-radius: .4em; margin-right: .5em; vertical-align: middle; }
-.splitwan-ok .splitwan-state { background: #2e7d32; } .splitwan-warn .splitwan-state { background: #ed8c00; }
-.splitwan-error .splitwan-state { background: #c62828; } .splitwan-off .splitwan-state { background: #9e9e9e; }
-.splitwan-error > .td:last-child { color: #c62828; }
-#splitwan-status .splitwan-summary { font-weight: bold; margin: .5em 0; }
-.splitwan-field-error { color: #c62828; font-size: 90%; margin-top: .25em; }
-.splitwan-actions { display: flex; gap: .5em; flex-wrap: wrap; align-items: center; }
-.splitwan-action-result { margin-top: .5em; }
+#splitwan-status .alert-message ul, #splitwan-check .alert-message ul, #splitwan-drift ul, #splitwan-action-result ul { margin-left: 1.5em; list-style: disc outside; }
+.splitwan-actions { display: flex; gap: .5em; flex-wrap: wrap; align-items: center; margin-bottom: .5em; }
+.splitwan-state { width: 5em; }
 `;
-
-function isError(x: unknown): x is RpcError {
-  return typeof x === "object" && x !== null && typeof (x as { error?: unknown }).error === "string";
-}
-
-function errorText(e: unknown): string {
-  if (isError(e)) return translateMessage(e.error, _);
-  if (e instanceof Error) return e.message;
-  return String(e);
-}
 
 // LuCI's E() puts a lone string child in as HTML (innerHTML); strings inside an array
 // become text nodes. Everything below that can hold router or user data (device names,
 // DHCP host names, provider answers, messages quoting a value) goes in an array.
 
-function stateCell(row: { state: State }, text: string): HTMLElement {
-  return E<HTMLElement>("td", { class: "td" }, [E<HTMLElement>("span", { class: "splitwan-state" }), text]);
+/** A failure as the page shows it: what was being done, what went wrong, where to look. */
+function failureBox(id: string, what: string, f: Answer<unknown> & { ok: false }): HTMLElement {
+  return E<HTMLElement>("div", { class: "alert-message error", id, "data-failure": f.failure.kind }, [
+    E<HTMLElement>("p", {}, [E<HTMLElement>("strong", {}, [what]), " ", failureText(f.failure, _)]),
+    E<HTMLElement>("p", {}, [logHint(_)]),
+  ]);
+}
+
+function stateCell(state: State): HTMLElement {
+  const l = stateLabel(state, _);
+  return E<HTMLElement>("td", { class: "td splitwan-state" }, l === undefined ? [] : [E<HTMLElement>("span", { class: l.cls }, [l.text])]);
 }
 
 function rowsTable(id: string, rows: Row[]): HTMLElement {
   return E(
     "table",
     { class: "table", id },
-    rows.map((r) => E<HTMLElement>("tr", { class: `tr splitwan-${r.state}`, "data-key": r.key }, [E<HTMLElement>("td", { class: "td left", width: "33%" }, [r.label]), stateCell(r, r.value)])),
+    rows.map((r) =>
+      E<HTMLElement>("tr", { class: "tr", "data-key": r.key, "data-state": r.state }, [E<HTMLElement>("td", { class: "td left", width: "33%" }, [r.label]), stateCell(r.state), E<HTMLElement>("td", { class: "td" }, [r.value])]),
+    ),
   );
 }
 
 function gridTable(id: string, head: string[], rows: Array<{ state: State; cells: string[] }>, empty: string): HTMLElement {
-  const table = E<HTMLElement>("table", { class: "table", id }, [E<HTMLElement>("tr", { class: "tr table-titles" }, head.map((h) => E<HTMLElement>("th", { class: "th" }, h)))]);
-  if (rows.length === 0) table.appendChild(E<HTMLElement>("tr", { class: "tr placeholder" }, E<HTMLElement>("td", { class: "td" }, E<HTMLElement>("em", {}, [empty]))));
-  for (const r of rows) {
-    table.appendChild(E<HTMLElement>("tr", { class: `tr splitwan-${r.state}` }, r.cells.map((c, i) => (i === 0 ? stateCell(r, c) : E<HTMLElement>("td", { class: "td" }, [c])))));
-  }
+  const table = E<HTMLElement>("table", { class: "table", id }, [E<HTMLElement>("tr", { class: "tr table-titles" }, [E<HTMLElement>("th", { class: "th" }, [])].concat(head.map((h) => E<HTMLElement>("th", { class: "th" }, [h]))))]);
+  if (rows.length === 0) table.appendChild(E<HTMLElement>("tr", { class: "tr placeholder" }, E<HTMLElement>("td", { class: "td", colspan: String(head.length + 1) }, E<HTMLElement>("em", {}, [empty]))));
+  for (const r of rows) table.appendChild(E<HTMLElement>("tr", { class: "tr", "data-state": r.state }, [stateCell(r.state)].concat(r.cells.map((c) => E<HTMLElement>("td", { class: "td" }, [c])))));
   return table;
 }
 
-/** The status panel's content for one `status` reply (or an error answer). */
-function renderStatus(st: StatusReply | RpcError): HTMLElement[] {
-  if (isError(st)) return [E<HTMLElement>("div", { class: "alert-message error", id: "splitwan-status-error" }, [fmt(_("Status unavailable: %s"), errorText(st))])];
+function list(items: string[]): HTMLElement {
+  return E<HTMLElement>("ul", {}, items.map((w) => E<HTMLElement>("li", {}, [w])));
+}
+
+/** Why the router does not run the saved config, with "Apply now" (never a command). */
+function driftBox(st: StatusReply): HTMLElement[] {
+  const d = driftText(st, _);
+  if (d === undefined) return [];
+  const btn = actionButton(_("Apply now"), "splitwan-apply", () => ask<ApplyReply>(callApply(), isAction), applyBox, applyResult);
+  return [E<HTMLElement>("div", { class: "alert-message warning", id: "splitwan-drift" }, [E<HTMLElement>("p", {}, [d.text]), d.items.length > 0 ? list(d.items) : "", E<HTMLElement>("div", { class: "splitwan-actions" }, [btn])])];
+}
+
+/** The status panel's content for one `status` answer. */
+function renderStatus(a: Answer<StatusReply>): HTMLElement[] {
+  if (!a.ok) return [failureBox("splitwan-status-error", _("Status unavailable."), a)];
+  const st = a.value;
   const sum = summary(st, _);
-  const out: HTMLElement[] = [E<HTMLElement>("div", { class: `splitwan-summary splitwan-${sum.state}` }, [E<HTMLElement>("span", { class: "splitwan-state" }), sum.text])];
+  const out: HTMLElement[] = [E<HTMLElement>("div", { class: alertClass(sum.state), id: "splitwan-summary", "data-state": sum.state }, [sum.text])];
+  out.push(...driftBox(st));
   const warnings = warningTexts(st, _);
-  if (warnings.length > 0) {
-    out.push(E<HTMLElement>("div", { class: "alert-message warning", id: "splitwan-warnings" }, [E<HTMLElement>("strong", {}, _("Warnings")), E<HTMLElement>("ul", {}, warnings.map((w) => E<HTMLElement>("li", {}, [w])))]));
-  }
-  out.push(E<HTMLElement>("h4", {}, _("PPPoE")), rowsTable("splitwan-pppoe", pppoeRows(st, _)));
-  out.push(E<HTMLElement>("h4", {}, _("Routing and firewall")), rowsTable("splitwan-routing", routingRows(st, _)));
+  if (warnings.length > 0) out.push(E<HTMLElement>("div", { class: "alert-message warning", id: "splitwan-warnings" }, [E<HTMLElement>("strong", {}, [_("Warnings")]), list(warnings)]));
+  out.push(E<HTMLElement>("h4", {}, [_("PPPoE")]), rowsTable("splitwan-pppoe", pppoeRows(st, _)));
+  out.push(E<HTMLElement>("h4", {}, [_("Routing and firewall")]), rowsTable("splitwan-routing", routingRows(st, _)));
   out.push(
-    E<HTMLElement>("h4", {}, _("Servers")),
+    E<HTMLElement>("h4", {}, [_("Servers")]),
     gridTable(
       "splitwan-servers",
       [_("Name"), _("LAN address"), _("Routing mode"), _("Published")],
@@ -86,7 +107,7 @@ function renderStatus(st: StatusReply | RpcError): HTMLElement[] {
     ),
   );
   out.push(
-    E<HTMLElement>("h4", {}, _("DDNS")),
+    E<HTMLElement>("h4", {}, [_("DDNS")]),
     gridTable(
       "splitwan-ddns",
       [_("Name"), _("Provider"), _("Last attempt"), _("Last success"), _("IP sent"), _("Provider's answer"), _("Next retry")],
@@ -107,63 +128,82 @@ function sectionsForCheck(): Array<{ name: string; type: string; options: Record
 
 let routerErrors: FieldError[] = [];
 let statusBox: HTMLElement;
+/** Outside the status body, so the 5 s refresh keeps what "Apply now" answered. */
+let applyBox: HTMLElement;
 let checkBox: HTMLElement;
 let formRoot: HTMLElement | undefined;
+
+function typeOf(sid: string): string | undefined {
+  return uci.get("splitwan", sid)?.[".type"] as string | undefined;
+}
+
+/** Validation errors as list items in the words of the form. */
+function errorItems(errors: FieldError[]): string[] {
+  const { fields, general } = groupErrors(errors);
+  const items = fields.map((f) => `${describeField(f.section, f.option, typeOf(f.section), _)}: ${f.messages.map((m) => translateMessage(m, _)).join("; ")}`);
+  for (const g of general) items.push(`${describeField(g.section, undefined, typeOf(g.section), _)}: ${translateMessage(g.message, _)}`);
+  return items;
+}
 
 /** Shows router-side validation errors next to their fields and as a list. */
 function showRouterErrors(): void {
   if (formRoot) formRoot.querySelectorAll(".splitwan-field-error").forEach((n) => n.parentNode?.removeChild(n));
-  const { fields, general } = groupErrors(routerErrors);
-  const listed: HTMLElement[] = [];
-  const typeOf = (sid: string) => uci.get("splitwan", sid)?.[".type"] as string | undefined;
-  for (const f of fields) {
+  for (const f of groupErrors(routerErrors).fields) {
     const text = f.messages.map((m) => translateMessage(m, _)).join("; ");
     // LuCI puts data-field on the option's row; the message goes under the widget
     const row = formRoot?.querySelector(`[data-field="${f.field}"]`);
     const where = row?.querySelector(".cbi-value-field") ?? row;
-    if (where) where.appendChild(E<HTMLElement>("div", { class: "splitwan-field-error", "data-error-for": f.field }, [text]));
-    listed.push(E<HTMLElement>("li", {}, [`${describeField(f.section, f.option, typeOf(f.section), _)}: ${text}`]));
+    if (where) where.appendChild(E<HTMLElement>("div", { class: "alert-message error splitwan-field-error", "data-error-for": f.field }, [text]));
   }
-  for (const g of general) listed.push(E<HTMLElement>("li", {}, [`${describeField(g.section, undefined, typeOf(g.section), _)}: ${translateMessage(g.message, _)}`]));
-  dom.content(checkBox, listed.length === 0 ? null : E<HTMLElement>("div", { class: "alert-message error" }, [E<HTMLElement>("strong", {}, _("The router rejects this configuration:")), E<HTMLElement>("ul", {}, listed)]));
+  const items = errorItems(routerErrors);
+  dom.content(checkBox, items.length === 0 ? null : E<HTMLElement>("div", { class: "alert-message error" }, [E<HTMLElement>("strong", {}, [_("The router rejects this configuration:")]), list(items)]));
 }
 
 /** Runs the router's own validation on the staged (or, staged=false, committed) config. */
 function checkOnRouter(staged: boolean): Promise<boolean> {
-  return (staged ? callValidate(sectionsForCheck()) : callValidate())
-    .then((r) => {
-      if (isError(r)) throw r;
-      routerErrors = Array.isArray(r.errors) ? r.errors : [];
-      showRouterErrors();
-      return routerErrors.length === 0;
-    })
-    .catch((e: unknown) => {
-      // without an answer the router still validates on apply (`splitwan apply`)
+  return ask<ValidateReply>(staged ? callValidate(sectionsForCheck()) : callValidate(), isValidate).then((a) => {
+    if (!a.ok) {
+      // without an answer the router still validates when it applies
       routerErrors = [];
-      dom.content(checkBox, E<HTMLElement>("div", { class: "alert-message warning" }, [fmt(_("Could not check the configuration on the router: %s"), errorText(e))]));
+      dom.content(checkBox, failureBox("splitwan-check-error", _("Could not check the configuration on the router."), a));
       return true;
-    });
+    }
+    routerErrors = asArray(a.value.errors);
+    showRouterErrors();
+    return routerErrors.length === 0;
+  });
 }
 
 function refreshStatus(): Promise<void> {
-  return callStatus()
-    .then((st) => dom.content(statusBox, renderStatus(st)))
-    .catch((e: unknown) => dom.content(statusBox, renderStatus({ error: errorText(e) })))
-    .then(() => undefined);
+  return ask<StatusReply>(callStatus(), isStatus).then((a) => {
+    dom.content(statusBox, renderStatus(a));
+  });
 }
 
-function actionButton(label: string, id: string, run: () => Promise<ActionReply | RpcError>, result: HTMLElement): HTMLElement {
-  const btn = E<HTMLElement>("button", { class: "cbi-button cbi-button-action", id }, label) as HTMLButtonElement;
+function actionResult(r: ActionReply): HTMLElement {
+  return E<HTMLElement>("div", { class: r.ok ? "alert-message notice" : "alert-message error" }, [translateMessage(r.message, _)]);
+}
+
+/** "Apply now": the outcome in the page's words; what stopped it as a list. */
+function applyResult(r: ActionReply): HTMLElement {
+  const a = r as ApplyReply;
+  if (a.ok) {
+    const n = asArray(a.changes).length;
+    return E<HTMLElement>("div", { class: "alert-message notice" }, [n === 0 ? _("Nothing to change: the router already runs the saved configuration.") : fmt(_("Applied %s change(s)."), n)]);
+  }
+  if (a.code === 1) return E<HTMLElement>("div", { class: "alert-message error" }, [E<HTMLElement>("p", {}, [_("The saved configuration is invalid; nothing was changed:")]), list(errorItems(asArray(a.errors)))]);
+  if (a.code === 2) return E<HTMLElement>("div", { class: "alert-message error" }, [E<HTMLElement>("p", {}, [_("Nothing was changed: these sections were not created by Split WAN and are in the way:")]), list(asArray(a.conflicts).map((c) => translateMessage(c, _)))]);
+  return E<HTMLElement>("div", { class: "alert-message error" }, [E<HTMLElement>("p", {}, [_("Applying failed; the previous files were put back.")]), E<HTMLElement>("p", {}, [logHint(_)])]);
+}
+
+function actionButton(label: string, id: string, run: () => Promise<Answer<ActionReply>>, result: HTMLElement, show: (r: ActionReply) => HTMLElement = actionResult): HTMLElement {
+  const btn = E<HTMLElement>("button", { class: "cbi-button cbi-button-action", id }, [label]) as HTMLButtonElement;
   btn.addEventListener("click", (ev: Event) => {
     ev.preventDefault();
     btn.disabled = true;
-    dom.content(result, E<HTMLElement>("em", { class: "spinning" }, _("Working…")));
+    dom.content(result, E<HTMLElement>("em", { class: "spinning" }, [_("Working…")]));
     run()
-      .then((r) => {
-        if (isError(r)) throw r;
-        dom.content(result, E<HTMLElement>("div", { class: r.ok ? "alert-message notice" : "alert-message error" }, [translateMessage(r.message, _)]));
-      })
-      .catch((e: unknown) => dom.content(result, E<HTMLElement>("div", { class: "alert-message error" }, [errorText(e)])))
+      .then((a) => dom.content(result, a.ok ? show(a.value) : failureBox(`${id}-error`, fmt(_("%s failed."), label), a)))
       .then(() => refreshStatus())
       .then(() => {
         btn.disabled = false;
@@ -180,38 +220,131 @@ interface Option {
   placeholder: string;
   password: boolean;
   datatype: string;
+  /** TableSection column width (LuCI sets it on the column's header cell). */
+  width: string;
   validate: (sectionId: string, value: string) => true | string;
   value(key: string, label: string): void;
   depends(option: string, value: string): void;
+  subsection: Section;
 }
 
 interface Section {
   addremove: boolean;
   anonymous: boolean;
   option(cls: unknown, name: string, title?: string, description?: string): Option;
+  tab(name: string, title: string, description?: string): void;
+  taboption(tab: string, cls: unknown, name: string, ...rest: unknown[]): Option;
 }
 
-function buildMap(detect: DetectReply | undefined): form.Map {
-  const m = new form.Map("splitwan");
+/** Firewall zones for a server: what the router lists, plus what is configured already
+ * (a zone that is not offered would be replaced silently on save). */
+function zoneChoices(detect: Answer<DetectReply>): string[] {
+  const out = detect.ok ? asArray(detect.value.zones).slice() : [];
+  for (const s of uci.sections("splitwan", "server")) {
+    const z = (s as unknown as Record<string, unknown>).zone;
+    if (typeof z === "string" && z !== "" && !out.includes(z)) out.push(z);
+  }
+  if (!out.includes("lan")) out.unshift("lan");
+  return out;
+}
 
-  let s = m.section(form.NamedSection, "main", "splitwan", _("PPPoE")) as unknown as Section;
-  s.addremove = false;
-  let o = s.option(form.Flag, "enabled", optionLabel("splitwan", "enabled", _), _("Splitwan removes everything it set up when disabled."));
+function serverOptions(ss: Section, detect: Answer<DetectReply>): void {
+  ss.addremove = true;
+  ss.anonymous = false;
+  let o = ss.option(form.Flag, "enabled", optionLabel("server", "enabled", _));
+  o.default = "1";
   o.rmempty = false;
-  o = s.option(form.Value, "username", optionLabel("splitwan", "username", _));
-  o.placeholder = "user@isp";
-  o = s.option(form.Value, "password", optionLabel("splitwan", "password", _));
+  o = ss.option(form.Value, "ipaddr", optionLabel("server", "ipaddr", _));
+  for (const [ip, label] of leaseChoices(detect.ok ? detect.value.leases : undefined)) o.value(ip, label);
+  o.datatype = "ip4addr('nomask')";
+  o.rmempty = false;
+  o = ss.option(form.ListValue, "zone", optionLabel("server", "zone", _));
+  for (const z of zoneChoices(detect)) o.value(z, z);
+  o.default = "lan";
+  o = ss.option(form.ListValue, "mode", optionLabel("server", "mode", _));
+  o.value("source", modeLabel("source", _));
+  o.value("reply-only", modeLabel("reply-only", _));
+  o.default = "source";
+  // the theme makes a table's select 100% of its column: give the column room
+  o.width = "11em";
+  o = ss.option(form.Value, "ip6_suffix", optionLabel("server", "ip6_suffix", _));
+  o.placeholder = "::5";
+  o.datatype = "ip6addr";
+  o = ss.option(form.DynamicList, "port", optionLabel("server", "port", _));
+  o.placeholder = "80,443/tcp";
+  o.validate = (_sid, v) => validatePortItem(v, _);
+}
+
+function ddnsOptions(ds: Section): void {
+  ds.addremove = true;
+  ds.anonymous = false;
+  let o = ds.option(form.Flag, "enabled", optionLabel("ddns", "enabled", _));
+  o.default = "1";
+  o.rmempty = false;
+  o = ds.option(form.ListValue, "provider", optionLabel("ddns", "provider", _));
+  o.value("value-domain", "Value Domain");
+  o.value("mydns", "MyDNS.JP");
+  o.value("cloudflare", "Cloudflare");
+  o = ds.option(form.Value, "domain", optionLabel("ddns", "domain", _), _("The domain (Value Domain) or the zone name (Cloudflare), like example.com"));
+  o.datatype = "hostname";
+  o.depends("provider", "value-domain");
+  o.depends("provider", "cloudflare");
+  o = ds.option(form.Value, "host", optionLabel("ddns", "host", _), _("Empty or @ for the domain itself, * for the wildcard, or a name like www"));
+  o.depends("provider", "value-domain");
+  o.depends("provider", "cloudflare");
+  o = ds.option(form.Value, "username", optionLabel("ddns", "username", _), _("MyDNS.JP master ID"));
+  o.depends("provider", "mydns");
+  o = ds.option(form.Value, "password", optionLabel("ddns", "password", _));
   o.password = true;
-  o = s.option(form.Value, "device", optionLabel("splitwan", "device", _), detectedText(detect, _));
-  for (const [dev, label] of deviceChoices(detect, _)) o.value(dev, label);
-  if (detect?.device) o.default = detect.device;
+  o.depends("provider", "value-domain");
+  o.depends("provider", "mydns");
+  o = ds.option(form.Value, "token", optionLabel("ddns", "token", _), _("Cloudflare API token with Zone.DNS Edit permission"));
+  o.password = true;
+  o.depends("provider", "cloudflare");
+  o = ds.option(form.Value, "zone_id", optionLabel("ddns", "zone_id", _), _("Optional: without it the token also needs Zone.Zone Read to find the zone"));
+  o.depends("provider", "cloudflare");
+  o = ds.option(form.ListValue, "ip_version", optionLabel("ddns", "ip_version", _));
+  o.value("4", "IPv4");
+  o.value("6", "IPv6");
+  o.default = "4";
+  o.depends("provider", "mydns");
+  o.depends("provider", "cloudflare");
+  // the servers come from the loaded config (view load): only those with an IPv6 suffix
+  o = ds.option(form.ListValue, "server", optionLabel("ddns", "server", _), _("Publish this server's IPv6: the LAN's delegated prefix plus the server's IPv6 suffix, updated when the prefix changes"));
+  o.value("", _("This router's own address"));
+  for (const srv of uci.sections("splitwan", "server")) if (srv.ip6_suffix) o.value(srv[".name"], `${srv[".name"]} (${String(srv.ip6_suffix)})`);
+  o.depends("ip_version", "6");
+}
+
+function buildMap(detect: Answer<DetectReply>): form.Map {
+  const m = new form.Map("splitwan");
+  const s = m.section(form.NamedSection, "main", "splitwan") as unknown as Section;
+  s.addremove = false;
+  s.tab("pppoe", _("PPPoE"));
+  s.tab("servers", _("Servers"), _("Each server's ports are published on the PPPoE address. Ports: 80,443/tcp, 19132/udp, 27015-27030/both, 2222:22/tcp (outside:inside)."));
+  s.tab("ddns", _("DDNS"), _("Points a DNS name at the PPPoE address whenever it comes up or changes."));
+  s.tab("advanced", _("Advanced settings"), _("The defaults suit most setups. The router checks these in full when you save."));
+
+  let o = s.taboption("pppoe", form.Flag, "enabled", optionLabel("splitwan", "enabled", _), _("Splitwan removes everything it set up when disabled."));
+  o.rmempty = false;
+  o = s.taboption("pppoe", form.Value, "username", optionLabel("splitwan", "username", _));
+  o.placeholder = "user@isp";
+  o = s.taboption("pppoe", form.Value, "password", optionLabel("splitwan", "password", _));
+  o.password = true;
+  o = s.taboption("pppoe", form.Value, "device", optionLabel("splitwan", "device", _), detectedText(detect, _));
+  for (const [dev, label] of deviceChoices(detect.ok ? detect.value : undefined, _)) o.value(dev, label);
+  if (detect.ok && detect.value.device) o.default = detect.value.device;
   o.validate = (_sid, v) => validateDeviceName(v, _);
-  o = s.option(form.Value, "mtu", optionLabel("splitwan", "mtu", _), _("1454 for NTT FLET'S: its PPPoE path carries at most 1454 bytes, less than the usual 1492, and larger packets are lost. Use 1492 on other PPPoE lines."));
+  o = s.taboption("pppoe", form.Value, "mtu", optionLabel("splitwan", "mtu", _), _("1454 for NTT FLET'S: its PPPoE path carries at most 1454 bytes, less than the usual 1492, and larger packets are lost. Use 1492 on other PPPoE lines."));
   o.datatype = "range(576,1500)"; // the core accepts the same range
   o.placeholder = "1454";
 
-  s = m.section(form.NamedSection, "main", "splitwan", _("Advanced settings"), _("The defaults suit most setups. The router checks these in full when you save.")) as unknown as Section;
-  s.addremove = false;
+  // sections of other types inside a tab: LuCI's SectionValue
+  o = s.taboption("servers", form.SectionValue, "_servers", form.TableSection, "server");
+  serverOptions(o.subsection, detect);
+  o = s.taboption("ddns", form.SectionValue, "_ddns", form.TypedSection, "ddns");
+  ddnsOptions(o.subsection);
+
   const advanced: Array<[string, string, string | null]> = [
     ["interface", "wanppp", "uciname"],
     ["zone", "wan_pppoe", "uciname"],
@@ -221,85 +354,30 @@ function buildMap(detect: DetectReply | undefined): form.Map {
     ["mark", "0x10000000", null],
   ];
   for (const [name, placeholder, datatype] of advanced) {
-    o = s.option(form.Value, name, optionLabel("splitwan", name, _));
+    o = s.taboption("advanced", form.Value, name, optionLabel("splitwan", name, _));
     o.placeholder = placeholder;
     if (datatype !== null) o.datatype = datatype;
   }
-
-  s = m.section(form.TableSection, "server", _("Servers"), _("Each server's ports are published on the PPPoE address. Ports: 80,443/tcp, 19132/udp, 27015-27030/both, 2222:22/tcp (outside:inside).")) as unknown as Section;
-  s.addremove = true;
-  s.anonymous = false;
-  o = s.option(form.Flag, "enabled", optionLabel("server", "enabled", _));
-  o.default = "1";
-  o.rmempty = false;
-  o = s.option(form.Value, "ipaddr", optionLabel("server", "ipaddr", _));
-  for (const [ip, label] of leaseChoices(detect?.leases)) o.value(ip, label);
-  o.datatype = "ip4addr('nomask')";
-  o.rmempty = false;
-  o = s.option(form.ListValue, "mode", optionLabel("server", "mode", _));
-  o.value("source", modeLabel("source", _));
-  o.value("reply-only", modeLabel("reply-only", _));
-  o.default = "source";
-  o = s.option(form.Value, "ip6_suffix", optionLabel("server", "ip6_suffix", _));
-  o.placeholder = "::5";
-  o.datatype = "ip6addr";
-  o = s.option(form.DynamicList, "port", optionLabel("server", "port", _));
-  o.placeholder = "80,443/tcp";
-  o.validate = (_sid, v) => validatePortItem(v, _);
-
-  s = m.section(form.TypedSection, "ddns", _("DDNS"), _("Points a DNS name at the PPPoE address whenever it comes up or changes.")) as unknown as Section;
-  s.addremove = true;
-  s.anonymous = false;
-  o = s.option(form.Flag, "enabled", optionLabel("ddns", "enabled", _));
-  o.default = "1";
-  o.rmempty = false;
-  o = s.option(form.ListValue, "provider", optionLabel("ddns", "provider", _));
-  o.value("value-domain", "Value Domain");
-  o.value("mydns", "MyDNS.JP");
-  o.value("cloudflare", "Cloudflare");
-  o = s.option(form.Value, "domain", optionLabel("ddns", "domain", _), _("The domain (Value Domain) or the zone name (Cloudflare), like example.com"));
-  o.datatype = "hostname";
-  o.depends("provider", "value-domain");
-  o.depends("provider", "cloudflare");
-  o = s.option(form.Value, "host", optionLabel("ddns", "host", _), _("Empty or @ for the domain itself, * for the wildcard, or a name like www"));
-  o.depends("provider", "value-domain");
-  o.depends("provider", "cloudflare");
-  o = s.option(form.Value, "username", optionLabel("ddns", "username", _), _("MyDNS.JP master ID"));
-  o.depends("provider", "mydns");
-  o = s.option(form.Value, "password", optionLabel("ddns", "password", _));
-  o.password = true;
-  o.depends("provider", "value-domain");
-  o.depends("provider", "mydns");
-  o = s.option(form.Value, "token", optionLabel("ddns", "token", _), _("Cloudflare API token with Zone.DNS Edit permission"));
-  o.password = true;
-  o.depends("provider", "cloudflare");
-  o = s.option(form.Value, "zone_id", optionLabel("ddns", "zone_id", _), _("Optional: without it the token also needs Zone.Zone Read to find the zone"));
-  o.depends("provider", "cloudflare");
-  o = s.option(form.ListValue, "ip_version", optionLabel("ddns", "ip_version", _));
-  o.value("4", "IPv4");
-  o.value("6", "IPv6");
-  o.default = "4";
-  o.depends("provider", "mydns");
-  o.depends("provider", "cloudflare");
   return m;
 }
 
+type Loaded = [Answer<DetectReply>, Answer<StatusReply>, unknown];
+
 export default view.extend({
-  load(): Promise<[DetectReply | undefined, StatusReply | RpcError]> {
-    return Promise.all([
-      callDetect().then((d) => (isError(d) ? undefined : d)).catch(() => undefined),
-      callStatus().catch((e: unknown) => ({ error: errorText(e) })),
-    ]);
+  load(): Promise<Loaded> {
+    // the config too: the DDNS row lists the servers with an IPv6 suffix
+    return Promise.all([ask<DetectReply>(callDetect(), isDetect), ask<StatusReply>(callStatus(), isStatus), uci.load("splitwan")]);
   },
 
-  render(data: [DetectReply | undefined, StatusReply | RpcError]): Promise<HTMLElement> {
+  render(data: Loaded): Promise<HTMLElement> {
     const [detect, status] = data;
+    applyBox = E<HTMLElement>("div", { id: "splitwan-apply-result" });
     statusBox = E<HTMLElement>("div", { id: "splitwan-status-body" }, renderStatus(status));
     checkBox = E<HTMLElement>("div", { id: "splitwan-check" });
-    const actionResult = E<HTMLElement>("div", { class: "splitwan-action-result", id: "splitwan-action-result" });
+    const result = E<HTMLElement>("div", { id: "splitwan-action-result" });
     const actions = E<HTMLElement>("div", { class: "splitwan-actions" }, [
-      actionButton(_("Update DDNS now"), "splitwan-ddns-update", () => callDdnsUpdate("", true), actionResult),
-      actionButton(_("Reconnect PPPoE"), "splitwan-reconnect", () => callReconnect(), actionResult),
+      actionButton(_("Update DDNS now"), "splitwan-ddns-update", () => ask<ActionReply>(callDdnsUpdate("", true), isAction), result),
+      actionButton(_("Reconnect PPPoE"), "splitwan-reconnect", () => ask<ActionReply>(callReconnect(), isAction), result),
     ]);
     const map = buildMap(detect);
 
@@ -314,26 +392,23 @@ export default view.extend({
       formRoot = mapEl as HTMLElement;
       return E<HTMLElement>("div", {}, [
         E<HTMLElement>("style", {}, CSS),
-        E<HTMLElement>("h2", {}, _("Split WAN")),
-        E<HTMLElement>("div", { class: "cbi-map-descr" }, _("Keeps a PPPoE session beside the IPoE (MAP-E / DS-Lite) uplink and publishes servers on its IPv4 address. Everyday traffic stays on IPoE.")),
-        E<HTMLElement>("div", { class: "cbi-section", id: "splitwan-status" }, [E<HTMLElement>("h3", {}, _("Status")), statusBox, E<HTMLElement>("h4", {}, _("Actions")), actions, actionResult]),
+        E<HTMLElement>("h2", {}, [_("Split WAN")]),
+        E<HTMLElement>("div", { class: "cbi-map-descr" }, [_("Keeps a PPPoE session beside the IPoE (MAP-E / DS-Lite) uplink and publishes servers on its IPv4 address. Everyday traffic stays on IPoE.")]),
+        E<HTMLElement>("div", { class: "cbi-section", id: "splitwan-status" }, [E<HTMLElement>("h3", {}, [_("Status")]), statusBox, applyBox, E<HTMLElement>("h4", {}, [_("Actions")]), actions, result, diagnosePanel(() => ask<DiagnoseReply>(callDiagnose(), isDiagnose), E, _)]),
         checkBox,
         mapEl,
       ]);
     });
   },
 
-  /** LuCI's handleSave (every map on the page saves), then the router's check of what was
-   * staged; resolves to whether the router accepts it. */
-  handleSave(_ev: Event): Promise<boolean> {
-    const tasks: Array<Promise<unknown>> = [];
-    document.querySelectorAll("#maincontent .cbi-map").forEach((el) => tasks.push(Promise.resolve(dom.callClassMethod(el as HTMLElement, "save"))));
-    return Promise.all(tasks).then(() => checkOnRouter(true));
-  },
-
+  /** LuCI's Save & Apply, with the router's check between saving and applying: a
+   * configuration the router refuses is not applied (browser test "does not apply"). */
   handleSaveApply(ev: Event, mode?: string): Promise<void> {
-    return (this as unknown as { handleSave(ev: Event): Promise<boolean> }).handleSave(ev).then((valid: boolean) => {
-      if (valid) ui.changes.apply(mode === "0");
-    });
+    return (this as unknown as { handleSave(ev: Event): Promise<unknown> })
+      .handleSave(ev)
+      .then(() => checkOnRouter(true))
+      .then((valid: boolean) => {
+        if (valid) ui.changes.apply(mode === "0");
+      });
   },
 });

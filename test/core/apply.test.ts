@@ -60,7 +60,7 @@ describe("apply on a DSA MAP-E router", () => {
     const wanIdx = all.findIndex((s) => s.name === "wan");
     expect(all[wanIdx + 1][".name"]).toBe("splitwan_zone");
     expect(c.get_all("firewall", "splitwan_zone")).toMatchObject({
-      network: ["wanppp"], family: "ipv4", input: "REJECT", output: "ACCEPT", forward: "REJECT", masq: "1", mtu_fix: "1",
+      network: ["wanppp"], family: "ipv4", input: "REJECT", output: "ACCEPT", forward: "REJECT", masq: "1", mtu_fix: "0",
     });
     expect(sectionsOf(c, "firewall", "forwarding").map((s) => `${s.src}>${s.dest}`)).toEqual(["lan>wan", "guest>wan", "lan>wan_pppoe"]);
     const redirects = sectionsOf(c, "firewall", "redirect").filter((s) => String(s[".name"]).startsWith("splitwan_"));
@@ -79,11 +79,18 @@ describe("apply on a DSA MAP-E router", () => {
 
     expect(read(root, "etc/iproute2/rt_tables").endsWith("#1\tinr.ruhep\n300\tpppoe\n")).toBe(true);
     const guard = read(root, "usr/share/nftables.d/chain-pre/dstnat_wan_pppoe/10-splitwan.nft");
-    expect(guard).toContain('iifname != "pppoe-wanppp" counter return');
-    expect(read(root, "usr/share/nftables.d/chain-pre/mangle_prerouting/10-splitwan.nft")).toContain("ip saddr { 192.168.1.6 }");
-    expect(read(root, "usr/share/nftables.d/chain-pre/mangle_forward/10-splitwan.nft")).toContain(
-      'iifname "pppoe-wanppp" tcp flags syn / syn,fin,rst tcp option maxseg size > 1414 tcp option maxseg size set 1414',
-    );
+    const clamp = "tcp flags syn / syn,fin,rst tcp option maxseg size > 1414 tcp option maxseg size set 1414";
+    // the first packets only (nat chains): the guard, the conntrack bit, the SYN's MSS
+    expect(guard.split("\n").filter((l) => l && !l.startsWith("#")).map((l) => l.replace(/ comment .*/, ""))).toEqual([
+      'iifname != "pppoe-wanppp" counter return',
+      "ct mark set ct mark | 0x10000000",
+      clamp,
+    ]);
+    expect(read(root, "usr/share/nftables.d/chain-pre/srcnat_wan_pppoe/10-splitwan.nft")).toContain(`oifname "pppoe-wanppp" ${clamp}`);
+    // every packet: one rule, the conntrack bit tested first (a reply-only server is configured)
+    const pre = read(root, "usr/share/nftables.d/chain-pre/mangle_prerouting/10-splitwan.nft").split("\n").filter((l) => l && !l.startsWith("#"));
+    expect(pre.map((l) => l.replace(/ comment .*/, ""))).toEqual([`ct mark & 0x10000000 == 0x10000000 meta mark set meta mark | 0x10000000 ${clamp}`]);
+    expect(nodeFiles().read(join(root, "usr/share/nftables.d/chain-pre/mangle_forward/10-splitwan.nft"))).toBeUndefined();
     expect(read(root, "etc/splitwan/owned")).toContain("network wanppp interface\n");
     // the user's own sections are untouched
     expect(c.get_all("firewall", sectionsOf(c, "firewall", "redirect")[0][".name"])?.name).toBe("Minecraft-on-MAP-E-port");
@@ -147,6 +154,11 @@ describe("apply on an eth1 DS-Lite router with the stock (commented) firewall fi
     expect(c.get("network", "wanppp", "device")).toBe("eth1");
     const redirects = sectionsOf(c, "firewall", "redirect").map((s) => [s.src_dport, s.proto]);
     expect(redirects).toEqual([["443", "tcp"], ["27015-27030", "tcp udp"]]);
+    // source mode only: the per-packet rule clamps the SYN/ACK and marks no packet
+    const pre = read(root, "usr/share/nftables.d/chain-pre/mangle_prerouting/10-splitwan.nft");
+    expect(pre).toContain("ct mark & 0x10000000 == 0x10000000 tcp flags syn / syn,fin,rst tcp option maxseg size > 1414");
+    expect(pre).not.toContain("meta mark set");
+    expect(nodeFiles().read(join(root, "usr/share/nftables.d/chain-pre/mangle_output/10-splitwan.nft"))).toBeUndefined();
     applyConfig(testPlatform(root), true);
     expect({ network: structure(root, "network"), firewall: structure(root, "firewall") }).toEqual(before);
   });

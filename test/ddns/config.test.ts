@@ -1,13 +1,22 @@
 // `config ddns` sections: defaults, and one clear error per mistake in validate.ts's shape.
 import { describe, expect, it } from "vitest";
-import { type RawDdns, checkDdns, validateDdns } from "../../src/core/ddns/config";
+import type { RawServer } from "../../src/core/config";
+import { type RawDdns, checkDdns as check, validateDdns as validate } from "../../src/core/ddns/config";
 
 function raw(over: Partial<RawDdns>): RawDdns {
   return {
     section: "home", enabled: "1", provider: "value-domain", domain: "example.jp", host: "www", username: "",
-    password: "pw", token: "", zone_id: "", ip_version: "4", ip6_interface: "wan6", timeout: "30", ...over,
+    password: "pw", token: "", zone_id: "", ip_version: "4", ip6_interface: "wan6", server: "", timeout: "30", ...over,
   };
 }
+
+function server(over: Partial<RawServer>): RawServer {
+  return { section: "web", enabled: "1", ipaddr: "192.168.1.5", zone: "lan", mode: "source", ip6_suffix: "::5", ports: ["443/tcp"], ...over };
+}
+
+const SERVERS = [server({}), server({ section: "nas", ipaddr: "192.168.1.6", ip6_suffix: "" }), server({ section: "old", ipaddr: "192.168.1.7", enabled: "0" })];
+const checkDdns = (raws: RawDdns[]) => check(raws, SERVERS);
+const validateDdns = (raws: RawDdns[]) => validate(raws, SERVERS);
 
 const errorsOf = (r: Partial<RawDdns>) => validateDdns([raw(r)]).map((e) => `${e.option ?? "-"}: ${e.message}`);
 
@@ -66,6 +75,35 @@ describe("ddns config", () => {
   });
 });
 
+describe("ddns server (publish a server's IPv6)", () => {
+  const v6 = { provider: "mydns", username: "mydns1", host: "", domain: "", ip_version: "6" };
+  it("takes the server's zone and suffix for an IPv6 section", () => {
+    const v = checkDdns([raw({ ...v6, server: "web" }), raw({ section: "cf", provider: "cloudflare", token: "t", domain: "example.com", host: "www", ip_version: "6", server: "web" })]);
+    expect(v.errors).toEqual([]);
+    expect(v.sections.map((s) => s.server)).toEqual([{ name: "web", zone: "lan", suffix: "::5" }, { name: "web", zone: "lan", suffix: "::5" }]);
+    // without server: the router's own address, as before
+    expect(checkDdns([raw(v6)]).sections[0].server).toBeUndefined();
+  });
+  it.each([
+    ["nope", "6", "no such server section"],
+    ["nas", "6", "this server has no ip6_suffix: set its IPv6 suffix (like ::5) first"],
+    ["old", "6", "this server is disabled: enable it or publish another one"],
+    ["web", "4", "only with ip_version 6: over IPv4 the PPPoE address is published, for every server"],
+  ])("server %j with ip_version %s is refused: %s", (name, ipVersion, message) => {
+    const r = raw({ ...v6, ip_version: ipVersion, server: name });
+    expect(validateDdns([r])).toEqual([{ section: "home", option: "server", value: name, message }]);
+    expect(checkDdns([r]).sections).toEqual([]);
+  });
+  it("is judged against the config's own servers in validateConfig", async () => {
+    const { validateConfig } = await import("../../src/core/validate");
+    const sys = { zones: [{ section: "lan", name: "lan", networks: ["lan"] }], interfaces: ["lan"], wan: undefined };
+    const main = { section: "main", enabled: "0", username: "", password: "", device: "", mtu: "1454", interface: "wanppp", zone: "wan_pppoe", table: "300", table_name: "pppoe", priority: "30000", mark: "0x10000000" };
+    const enabled = { ...main, enabled: "1", username: "u", password: "p", device: "eth1" };
+    const errs = validateConfig({ main: enabled, servers: [server({})], ddns: [raw({ ...v6, server: "web" }), raw({ ...v6, section: "b", username: "mydns2", server: "gone" })] }, sys).errors;
+    expect(errs).toEqual([{ section: "b", option: "server", value: "gone", message: "no such server section" }]);
+  });
+});
+
 describe("ddns config from /etc/config/splitwan", () => {
   it("reads sections through a UCI cursor, defaults applied, in file order", async () => {
     const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
@@ -87,7 +125,7 @@ describe("ddns config from /etc/config/splitwan", () => {
       ["b", "cloudflare", "1", "4", "30", "wan6"],
       ["a", "value-domain", "1", "4", "30", "wan6"],
     ]);
-    expect(validateDdns(cursor)).toEqual([{ section: "a", option: "password", value: undefined, message: "required: the dynamic DNS password from Value Domain" }]);
+    expect(validate(raws, [])).toEqual([{ section: "a", option: "password", value: undefined, message: "required: the dynamic DNS password from Value Domain" }]);
     rmSync(dir, { recursive: true });
   });
 });

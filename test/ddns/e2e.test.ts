@@ -295,6 +295,58 @@ describe("MyDNS and Cloudflare through curl", () => {
     expect(Object.fromEntries(u.searchParams)).toEqual({ MID: "mydns123456", PWD: "pw6", IPV6ADDR: "2001:db8:10::2" });
   });
 
+  it("a server's IPv6 (option server): the AAAA is lan's delegated prefix + the suffix, and follows a prefix change on wan6", async () => {
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(join(bed.root, "etc/config/firewall"), "config zone\n\toption name 'lan'\n\tlist network 'lan'\n\nconfig zone\n\toption name 'wan'\n\tlist network 'wan'\n\tlist network 'wan6'\n");
+    bed.config([
+      "config splitwan 'main'", "\toption interface 'wanppp'", "",
+      "config server 'web'", "\toption ipaddr '192.168.1.5'", "\toption zone 'lan'", "\toption ip6_suffix '::abcd:5'", "",
+      "config ddns 'cf6'", "\toption provider 'cloudflare'", "\toption token 'cf-TOKEN_6'", "\toption domain 'example.com'", "\toption host 'www'",
+      "\toption zone_id 'z1'", "\toption ip_version '6'", "\toption server 'web'", "",
+    ].join("\n"));
+    // netifd: wan6 holds the delegated prefix, lan has its /64 of it
+    const prefix = (p: string) => {
+      writeUbusAnswers(bed.ubusDir, {
+        "network.interface.wan6.status": { up: true, "ipv6-address": [{ address: "2001:db8:ffff::2", mask: 64 }], "ipv6-prefix": [{ address: `${p}/56`, mask: 56 }] },
+        "network.interface.lan.status": { up: true, "ipv4-address": [{ address: "192.168.1.1", mask: 24 }], "ipv6-address": [], "ipv6-prefix-assignment": [{ address: `${p}`, mask: 64, preferred: 3600, valid: 7200, "local-address": { address: `${p}1`, mask: 64 } }] },
+      });
+    };
+    const api = "api.cloudflare.com";
+    const rec = (content: string) => ({ status: 200, body: JSON.stringify({ success: true, errors: [], result: [{ id: "r6", name: "www.example.com", type: "AAAA", content }] }) });
+    const patched = { status: 200, body: JSON.stringify({ success: true, errors: [], result: { id: "r6", name: "www.example.com" } }) };
+    fp.script(api, [rec("2001:db8:ffff::2"), patched, rec("2001:db8:1:10::abcd:5"), patched]);
+    prefix("2001:db8:1:10::");
+    await bed.hotplug({ ACTION: "ifup", INTERFACE: "lan", DEVICE: "br-lan" });
+    await fp.waitFor(2);
+    await bed.idle();
+    expect(fp.received.map((x) => `${x.method} ${x.path}`)).toEqual([
+      "GET /client/v4/zones/z1/dns_records?type=AAAA&name=www.example.com",
+      "PATCH /client/v4/zones/z1/dns_records/r6",
+    ]);
+    expect(JSON.parse(fp.received[1].body)).toEqual({ content: "2001:db8:1:10::abcd:5" });
+
+    // a renewal with the same prefix (netifd flags IFUPDATE_PREFIXES for new lifetimes): nothing sent
+    await bed.hotplug({ ACTION: "ifupdate", INTERFACE: "wan6", DEVICE: "eth1", IFUPDATE_PREFIXES: "1" });
+    await bed.idle();
+    expect(fp.received.length).toBe(2);
+    // the ISP hands out a new prefix: the uplink's ifupdate sends the server's new address
+    prefix("2001:db8:2:20::");
+    await bed.hotplug({ ACTION: "ifupdate", INTERFACE: "wan6", DEVICE: "eth1", IFUPDATE_PREFIXES: "1" });
+    await fp.waitFor(4);
+    await bed.idle();
+    expect(JSON.parse(fp.received[3].body)).toEqual({ content: "2001:db8:2:20::abcd:5" });
+    expect(bed.state("cf6")).toMatchObject({ result: "ok", successIp: "2001:db8:2:20::abcd:5" });
+    expect(bed.log()).toContain("ddns cf6: cloudflare www.example.com <- 2001:db8:2:20::abcd:5: ok (updated) updated");
+  });
+
+  it("refuses a ddns section naming a server without ip6_suffix (exit 1, section and option named)", async () => {
+    bed.config("config server 'web'\n\toption ipaddr '192.168.1.5'\n\nconfig ddns 'm6'\n\toption provider 'mydns'\n\toption username 'mydns1'\n\toption password 'pw'\n\toption ip_version '6'\n\toption server 'web'\n");
+    const r = await bed.cli(["ddns", "update"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("splitwan.m6.server='web': this server has no ip6_suffix: set its IPv6 suffix (like ::5) first\n");
+    expect(fp.received.length).toBe(0);
+  });
+
   it("Cloudflare: finds the record by name, PATCHes it with the token in a header", async () => {
     bed.config("config ddns 'cf'\n\toption provider 'cloudflare'\n\toption token 'cf-TOKEN_1'\n\toption domain 'example.com'\n\toption host 'home'\n");
     const api = "api.cloudflare.com";

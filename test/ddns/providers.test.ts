@@ -4,7 +4,7 @@ import { luaHarness, runLuaFile } from "../helpers/lua";
 import { percentEncode, scrub } from "../../src/core/ddns/encode";
 import { mydnsRequest } from "../../src/core/ddns/mydns";
 import { valueDomainOutcome, valueDomainRequest } from "../../src/core/ddns/value-domain";
-import { ENCODINGS, MYDNS_ANSWERS, VD_ANSWERS, VD_REQUESTS, caseLines, section } from "../lua/ddns-cases";
+import { ENCODINGS, IPV6_FORMS, MYDNS_ANSWERS, SERVER_ADDRESSES, VD_ANSWERS, VD_REQUESTS, caseLines, section } from "../lua/ddns-cases";
 
 describe("percent-encoding", () => {
   it.each(ENCODINGS)("%j → %j", (input, expected) => {
@@ -74,6 +74,13 @@ describe("scrub", () => {
 describe("scrub cases", () => {
   it("are what the Lua run must match", () => {
     expect(caseLines().filter((l) => l.startsWith("scrub "))).toEqual(["scrub pw=***&x=*** line2", "scrub a *** b *** c"]);
+  });
+});
+
+describe("IPv6 cases", () => {
+  it("are what the Lua run must match", () => {
+    expect(caseLines().filter((l) => l.startsWith("ipv6 "))).toEqual(IPV6_FORMS.map((c) => `ipv6 ${c[1]}`));
+    expect(caseLines().filter((l) => l.startsWith("server6 "))).toEqual(SERVER_ADDRESSES.map((c) => `server6 ${c[2]}`));
   });
 });
 

@@ -1,11 +1,14 @@
 // The update pass with a fake clock and a scripted provider: skip rules, Value Domain's
 // 60 s spacing, retries with backoff, give-up, permanent failures, superseding events.
+import { UBUS_NOT_FOUND, ubusFailed } from "../../src/core/ubus";
 import { describe, expect, it } from "vitest";
 import { decodeState, lastRequestPath, statePath } from "../../src/core/ddns/state";
 import { BACKOFF, MAX_ATTEMPTS } from "../../src/core/ddns/schedule";
 import { type PassOptions, runPass as pass } from "../../src/core/ddns/updater";
 import { VALUE_DOMAIN_SPACING, VALUE_DOMAIN_URL } from "../../src/core/ddns/value-domain";
 import { CLOUDFLARE_API } from "../../src/core/ddns/cloudflare";
+import { addressSource, sectionAddress } from "../../src/core/ddns/address";
+import type { Platform } from "../../src/core/platform";
 import { section } from "../lua/ddns-cases";
 import { FakeEnv } from "./fake-env";
 
@@ -237,5 +240,63 @@ describe("update pass", () => {
     pass([section({})], e, { force: false, fresh: false, maxWait: 1e9 });
     expect(e.sent.length).toBe(2);
     expect(e.sent[1].at - t).toBeLessThanOrEqual(BACKOFF[BACKOFF.length - 1]);
+  });
+});
+
+describe("publishing a server's IPv6 (option server)", () => {
+  // netifd's answer for the server's zone network: the prefix delegated to it
+  const lanStatus = (prefix: string) => ({ up: true, "ipv6-address": [], "ipv6-prefix-assignment": [{ address: prefix, mask: 64, preferred: 3600, valid: 7200, "local-address": { address: prefix + "1", mask: 64 } }] });
+  const ctx = { pppoe: "wanppp", zones: [{ section: "lan", name: "lan", networks: ["lan"] }] };
+  const server = { name: "web", zone: "lan", suffix: "::abcd:5" };
+
+  /** A FakeEnv whose address is the real one, read from a ubus that changes. */
+  function serverEnv(ubus: Record<string, unknown>): FakeEnv {
+    const e = new FakeEnv();
+    const p = {
+      ubusCall: (o: string, m: string) => (ubus[`${o} ${m}`] !== undefined ? { ok: true, data: ubus[`${o} ${m}`] } : ubusFailed(UBUS_NOT_FOUND, true)),
+    } as unknown as Platform;
+    e.address = (s) => sectionAddress(p, s, ctx);
+    e.addressSource = (s) => addressSource(s, ctx);
+    return e;
+  }
+  const cfRecord = (content: string) => ({ status: 200, body: JSON.stringify({ success: true, errors: [], result: [{ id: "r6", name: "www.example.com", type: "AAAA", content }] }) });
+  const patched = { status: 200, body: JSON.stringify({ success: true, errors: [], result: { id: "r6", name: "www.example.com" } }) };
+
+  it("Cloudflare: the AAAA is the delegated prefix plus the suffix, and follows a prefix change", () => {
+    const ubus: Record<string, unknown> = { "network.interface.lan status": lanStatus("2001:db8:1:10::") };
+    const e = serverEnv(ubus);
+    e.answers.push([`${CLOUDFLARE_API}/zones/z1/dns_records?`, [cfRecord("2001:db8:ffff::1"), cfRecord("2001:db8:1:10::abcd:5")]]);
+    e.answers.push([`${CLOUDFLARE_API}/zones/z1/dns_records/r6`, [patched]]);
+    const cf = [section({ name: "cf6", provider: "cloudflare", token: "tok", domain: "example.com", host: "www", zoneId: "z1", ipVersion: 6, server })];
+    runPass(cf, e, false);
+    expect(e.sent.map((x) => `${x.req.method} ${x.req.url.slice(CLOUDFLARE_API.length)}`)).toEqual([
+      "GET /zones/z1/dns_records?type=AAAA&name=www.example.com",
+      "PATCH /zones/z1/dns_records/r6",
+    ]);
+    expect(JSON.parse(e.sent[1].req.body ?? "")).toEqual({ content: "2001:db8:1:10::abcd:5" });
+
+    // same prefix: nothing sent; a new prefix: the new address
+    runPass(cf, e, false);
+    expect(e.sent.length).toBe(2);
+    ubus["network.interface.lan status"] = lanStatus("2001:db8:2:20::");
+    runPass(cf, e, false);
+    expect(JSON.parse(e.sent[e.sent.length - 1].req.body ?? "")).toEqual({ content: "2001:db8:2:20::abcd:5" });
+    expect(decodeState(e.files.get(statePath("cf6")))).toMatchObject({ result: "ok", successIp: "2001:db8:2:20::abcd:5" });
+  });
+
+  it("MyDNS: IPV6ADDR is the server's address, not the router's; none while the LAN has no prefix", () => {
+    const ubus: Record<string, unknown> = {
+      "network.interface.wan6 status": { up: true, "ipv6-address": [{ address: "2001:db8:ffff::2", mask: 64 }] },
+      "network.interface.lan status": { up: true, "ipv6-prefix-assignment": [] },
+    };
+    const e = serverEnv(ubus);
+    e.answers.push(["https://www.mydns.jp/", [{ status: 200, body: "<html>OK</html>" }]]);
+    const m = [section({ name: "m6", provider: "mydns", username: "mydns1", host: "", domain: "", ipVersion: 6, server })];
+    runPass(m, e, false);
+    expect(e.sent.length).toBe(0);
+    expect(decodeState(e.files.get(statePath("m6")))?.message).toBe("server web (prefix of lan + ::abcd:5) has no address (interface down?)");
+    ubus["network.interface.lan status"] = lanStatus("2001:db8:1:10::");
+    runPass(m, e, false);
+    expect(new URL(e.sent[0].req.url).searchParams.get("IPV6ADDR")).toBe("2001:db8:1:10::abcd:5");
   });
 });

@@ -116,8 +116,9 @@ export class Bed {
   lastOutput = "";
   fw4Ruleset = "";
 
-  constructor(readonly kind: IpoeKind, readonly cli: string) {
-    const p = `sw${process.pid}-${kind === "map-e" ? "mape" : "dslite"}`;
+  /** `tag` tells apart several beds of one kind in one process (the data-plane benchmark). */
+  constructor(readonly kind: IpoeKind, readonly cli: string, tag = "") {
+    const p = `sw${process.pid}${tag}-${kind === "map-e" ? "mape" : "dslite"}`;
     this.ns = { inet: `${p}-inet`, ipoe: `${p}-ipoe`, ppp: `${p}-ppp`, rt: `${p}-rt`, srv: `${p}-srv`, cli: `${p}-cli`, gst: `${p}-gst` };
     this.root = mkdtempSync(join(tmpdir(), `${p}-root-`));
     roots.add(this.root);

@@ -1,5 +1,5 @@
 // UCI files for the stand-ins, read with the project's own libuci-compatible parser
-// (src/core/uci-file.ts), in the shape netifd.ts and fw4.ts use: sections in file order,
+// (test/standin/uci-file.ts), in the shape netifd.ts and fw4.ts use: sections in file order,
 // options as strings, lists as arrays.
 import { existsSync, readFileSync } from "node:fs";
 import { parseUciText } from "../standin/uci-file";

@@ -1,9 +1,9 @@
 // Runs transpiled code under Debian's lua5.1: the CLI as the package ships it, or a test
 // harness (test/lua/<name>.ts) bundled on demand with the same tstl settings.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, renameSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import * as tstl from "typescript-to-lua";
+import { buildStandins, bundleLua, luaPathFor, standinDir } from "../../scripts/lua-standins.mjs";
 
 export const TOP = join(import.meta.dirname, "..", "..");
 export const CLI = join(TOP, "luci-app-splitwan/root/usr/sbin/splitwan");
@@ -12,12 +12,12 @@ export const RPCD_PLUGIN = join(TOP, "luci-app-splitwan/root/usr/libexec/rpcd/lu
 /** Where the package's Lua modules are (/usr/lib/lua on the router). */
 export const PKG_LUA = join(TOP, "luci-app-splitwan/root/usr/lib/lua");
 /** Test-only `uci` and `ubus` modules (test/standin/), as the router's Lua finds its own. */
-export const STANDIN_LUA = join(TOP, "build/lua-test/standin");
+export const STANDIN_LUA = standinDir(TOP);
 
 /** LUA_PATH for every Lua run: the package's modules, then the stand-in bindings. */
 export function luaPath(): string {
   standins(false);
-  return `${PKG_LUA}/?.lua;${STANDIN_LUA}/?.lua;;`;
+  return luaPathFor(TOP);
 }
 
 export interface LuaRun {
@@ -46,38 +46,20 @@ export function runCli(args: string[], opts: { env?: Record<string, string>; std
 
 const built = new Map<string, string>();
 
-/** Bundles entry (and what it imports) into one Lua file at out, once per test process
- * (sources may have changed since the last run). Test files run in parallel workers:
- * each writes its own file and renames it into place. */
-function bundle(entry: string, out: string): string {
-  const cached = built.get(out);
-  if (cached) return cached;
-  mkdirSync(join(out, ".."), { recursive: true });
-  const tmp = `${out}.${process.pid}.tmp`;
-  const result = tstl.transpileProject(join(TOP, "tsconfig.lua-test.json"), {
-    luaBundle: tmp,
-    luaBundleEntry: entry,
-  } as tstl.CompilerOptions);
-  const errors = result.diagnostics.filter((d) => d.category === 1);
-  if (errors.length > 0) {
-    throw new Error("tstl: " + errors.map((d) => (typeof d.messageText === "string" ? d.messageText : d.messageText.messageText)).join("\n"));
-  }
-  renameSync(tmp, out);
-  built.set(out, out);
-  return out;
-}
-
-/** test/lua/<name>.ts as one Lua file; returns its path. */
+/** test/lua/<name>.ts as one Lua file, built once per test process (sources may have
+ * changed since the last run); returns its path. */
 export function luaHarness(name: string): string {
-  return bundle(join(TOP, "test/lua", `${name}.ts`), join(TOP, "build/lua-test", `${name}.lua`));
+  const out = join(TOP, "build/lua-test", `${name}.lua`);
+  if (!built.has(out)) built.set(out, bundleLua(TOP, join(TOP, "test/lua", `${name}.ts`), out));
+  return out;
 }
 
 /** The stand-in `uci` and `ubus` modules (test/standin/uci.ts, ubus.ts): built by the
  * global setup (build = true); a test process only checks they are there. */
 export function standins(build: boolean): void {
+  if (build) return buildStandins(TOP);
   for (const name of ["uci", "ubus"]) {
     const out = join(STANDIN_LUA, `${name}.lua`);
-    if (build) bundle(join(TOP, "test/standin", `${name}.ts`), out);
-    else if (!existsSync(out)) throw new Error(`${out} missing: vitest's globalSetup (test/global-setup.ts) builds it`);
+    if (!existsSync(out)) throw new Error(`${out} missing: vitest's globalSetup (test/global-setup.ts) builds it`);
   }
 }

@@ -1,7 +1,10 @@
 // Provider cases shared by the Node tests (test/ddns/providers.test.ts) and the lua5.1
 // harness (test/lua/ddns-providers.ts): both print the same lines, and Node also asserts
 // the expected values, so Lua is held to the same results.
+import { formatIPv6, parseIPv6 } from "../../src/core/addr";
+import { serverAddress } from "../../src/core/ddns/address";
 import { cloudflare } from "../../src/core/ddns/cloudflare";
+import type { Platform } from "../../src/core/platform";
 import { percentEncode, scrub } from "../../src/core/ddns/encode";
 import { mydnsOutcome, mydnsRequest } from "../../src/core/ddns/mydns";
 import type { DdnsSection, HttpRequest, HttpResponse } from "../../src/core/ddns/types";
@@ -95,6 +98,22 @@ export const CF_CASES: Array<[string, 4 | 6, HttpResponse[], string]> = [
   ["z9", 4, [{ status: 0, body: "", error: "timed out" }], "transient network"],
 ];
 
+/** IPv6 texts and their RFC 5952 form. */
+export const IPV6_FORMS: Array<[string, string]> = [
+  ["2001:DB8:0:0:0:0:0:5", "2001:db8::5"],
+  ["2001:db8:0:1:0:0:0:1", "2001:db8:0:1::1"],
+  ["2001:db8:0:0:1:0:0:1", "2001:db8::1:0:0:1"],
+  ["2001:db8:ab:cd:1234:5678:9abc:def0", "2001:db8:ab:cd:1234:5678:9abc:def0"],
+  ["::", "::"],
+];
+
+/** A server's published IPv6: [lan's assignments, suffix, expected ("-" for none)]. */
+export const SERVER_ADDRESSES: Array<[Array<Record<string, unknown>>, string, string]> = [
+  [[{ address: "2001:db8:1:10::", mask: 64, preferred: 3600 }], "::5", "2001:db8:1:10::5"],
+  [[{ address: "fd00:1:2:3::", mask: 64 }, { address: "2001:db8:ffff:ff00::", mask: 56, preferred: 0 }, { address: "2001:db8:1:10::", mask: 64 }], "::1234:5678:9abc:def0", "2001:db8:1:10:1234:5678:9abc:def0"],
+  [[{ address: "fd00:1:2:3::", mask: 64 }], "::5", "-"],
+];
+
 /** Every case as one line per result: the same function runs in Node and under lua5.1. */
 export function caseLines(): string[] {
   const out: string[] = [];
@@ -127,6 +146,11 @@ export function caseLines(): string[] {
     const s = section({ provider: "cloudflare", token: "tok", domain: "example.com", host: "home", zoneId, ipVersion: v, password: "" });
     const o = cloudflare.update(s, v === 4 ? "203.0.113.7" : "2001:db8::7", http);
     out.push(`cf ${o.kind} ${o.code} | ${o.message} | ${asked.join(" ; ")}`);
+  }
+  for (const [text] of IPV6_FORMS) out.push(`ipv6 ${formatIPv6(parseIPv6(text) as number[])}`);
+  for (const [assignments, suffix] of SERVER_ADDRESSES) {
+    const p = { ubusCall: (_o: string, _m: string) => ({ ok: true, data: { up: true, "ipv6-prefix-assignment": assignments } }) } as unknown as Platform;
+    out.push(`server6 ${serverAddress(p, ["lan"], suffix).ip ?? "-"}`);
   }
   out.push(`scrub ${scrub("pw=secret&x=secret%21\n\n  line2", ["secret", "secret!"])}`);
   // Lua pattern characters and UTF-8 in the secret, raw and percent-encoded

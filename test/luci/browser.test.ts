@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { type BrowserContext, type Page, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TOP } from "../helpers/lua";
-import { FakeBackend, PPPOE_IP, type Scenario } from "./fake-backend";
+import { FAILURES, FakeBackend, PPPOE_IP, type Scenario, recordedAnswer } from "./fake-backend";
 import { VIEW_PATH, startServer } from "./server";
 
 // what the waitForFunction callbacks touch in the page (this file compiles without DOM libs)
@@ -57,7 +57,7 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
     if (backend) rmSync(backend.root, { recursive: true, force: true });
   });
 
-  async function open(lang: "en" | "ja", scenario: Scenario): Promise<Page> {
+  async function open(lang: "en" | "ja", scenario: Scenario, theme: "light" | "dark" = "light"): Promise<Page> {
     backend.scenario = scenario;
     const page = await context.newPage();
     page.on("pageerror", (e) => pageErrors.push(e.message));
@@ -65,7 +65,7 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
       if (m.type() === "error") pageErrors.push(m.text());
     });
     const t0 = Date.now();
-    await page.goto(`${base}/?lang=${lang}`);
+    await page.goto(`${base}/?lang=${lang}&theme=${theme}`);
     await page.waitForSelector("body[data-view-ready], body[data-view-error]");
     console.log(`[luci] ${lang}/${scenario}: page to rendered view in ${Date.now() - t0} ms`);
     expect(await page.getAttribute("body", "data-view-error")).toBeNull();
@@ -73,6 +73,8 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
   }
 
   const text = (page: Page, sel: string) => page.locator(sel).innerText();
+  /** Opens one of the form's tabs (LuCI's ui.tabs menu). */
+  const tab = (page: Page, name: string) => page.click(`.cbi-tabmenu li[data-tab="${name}"] a`);
 
   it("renders the status for PPPoE up, with servers and DDNS", async () => {
     const page = await open("en", "up");
@@ -91,13 +93,16 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
 
   it("checks fields in the browser (LuCI datatypes, the core's port parser) and refuses to save", async () => {
     const page = await open("en", "up");
+    await tab(page, "servers");
     const port = field(page, "web", "port", "input.standin-item").first();
     await port.fill("70000/tcp");
     expect(await port.getAttribute("class")).toContain("cbi-input-invalid");
     expect(await port.getAttribute("title")).toBe('"70000": ports are whole numbers from 1 to 65535');
+    await tab(page, "pppoe");
     const mtu = field(page, "main", "mtu");
     await mtu.fill("9000");
     expect(await mtu.getAttribute("class")).toContain("cbi-input-invalid");
+    await tab(page, "servers");
     const v6 = field(page, "web", "ip6_suffix");
     await v6.fill("::zz");
     expect(await v6.getAttribute("class")).toContain("cbi-input-invalid");
@@ -115,6 +120,7 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
 
   it("adds a server, checks it on the router, applies with rollback and shows the new state", async () => {
     const page = await open("en", "up");
+    await tab(page, "servers");
     await field(page, "web", "port", "input.standin-item").first().fill("80,443/tcp");
     await field(page, "web", "port", "button.standin-add-item").click();
     await field(page, "web", "port", "input.standin-item").nth(1).fill("8080/tcp");
@@ -129,10 +135,10 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
 
     const writes = backend.calls.filter((c) => c.object === "uci" && c.method !== "get");
     expect(writes).toEqual([
-      { object: "uci", method: "add", args: { config: "splitwan", type: "server", name: "game", values: { enabled: "1", ipaddr: "192.168.1.20", mode: "reply-only", port: ["19132/udp"] } } },
-      // the detected device is pre-selected, so the first save writes it
+      { object: "uci", method: "add", args: { config: "splitwan", type: "server", name: "game", values: { enabled: "1", ipaddr: "192.168.1.20", zone: "lan", mode: "reply-only", port: ["19132/udp"] } } },
+      // the detected device and the default zone are pre-selected, so the first save writes them
       { object: "uci", method: "set", args: { config: "splitwan", section: "main", values: { device: "wan" } } },
-      { object: "uci", method: "set", args: { config: "splitwan", section: "web", values: { port: ["80,443/tcp", "8080/tcp"] } } },
+      { object: "uci", method: "set", args: { config: "splitwan", section: "web", values: { zone: "lan", port: ["80,443/tcp", "8080/tcp"] } } },
       { object: "uci", method: "apply", args: { rollback: true, timeout: 90 } },
       { object: "uci", method: "confirm", args: {} },
     ]);
@@ -147,8 +153,9 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
     await page.close();
   });
 
-  it("shows the router's verdict next to the field and does not apply", async () => {
+  it("shows the router's verdict next to the field and does not apply (why the view gates Save & Apply)", async () => {
     const page = await open("en", "up");
+    await tab(page, "servers");
     await field(page, "game", "ipaddr").fill("192.168.1.5"); // valid IPv4, but web has it
     const applies = backend.callsTo("uci", "apply").length;
     await page.click(".cbi-page-actions .cbi-button-apply");
@@ -167,6 +174,7 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
 
   it("advanced settings: LuCI datatypes in the browser, the full rules on the router", async () => {
     const page = await open("en", "up");
+    await tab(page, "advanced");
     const table = field(page, "main", "table");
     await table.fill("abc");
     expect(await table.getAttribute("class")).toContain("cbi-input-invalid");
@@ -196,7 +204,8 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
 
     page = await open("en", "error");
     expect(await text(page, "#splitwan-pppoe tr[data-key=state]")).toContain("Error: authentication failed: check username and password");
-    expect(await page.getAttribute("#splitwan-pppoe tr[data-key=state]", "class")).toContain("splitwan-error");
+    expect(await page.getAttribute("#splitwan-pppoe tr[data-key=state]", "data-state")).toBe("error");
+    expect(await text(page, "#splitwan-pppoe tr[data-key=state] .label")).toMatch(/error/i);
     await page.screenshot({ path: join(SHOTS, "en-error.png"), fullPage: true });
     await page.close();
   });
@@ -250,6 +259,8 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
     expect(await text(page, "#splitwan-servers")).toContain("応答のみ");
     await page.screenshot({ path: join(SHOTS, "ja-up.png"), fullPage: true });
 
+    await tab(page, "servers");
+    expect(await text(page, '.cbi-tabmenu li[data-tab="servers"]')).toBe("サーバー");
     const port = field(page, "web", "port", "input.standin-item").first();
     await port.fill("70000/tcp");
     expect(await port.getAttribute("title")).toBe('"70000": ポートは 1 から 65535 までの整数です');
@@ -277,6 +288,171 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
     expect(await text(page, "#splitwan-pppoe tr[data-key=state] td:last-child")).toBe("接続中…");
     await page.screenshot({ path: join(SHOTS, "ja-down.png"), fullPage: true });
     await page.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  // ---- the page with the Lua plugin's recorded answers (test/luci/recorded/) ----
+
+  /** Every text a LuCI user sees must be free of shell instructions and raw errors. */
+  async function noShellWords(page: Page): Promise<void> {
+    const all = await page.locator("#view").innerText();
+    expect(all).not.toMatch(/run splitwan|\bssh\b|\/etc\/init\.d|bad argument|ubus\.meta|RPC call|\/usr\/sbin/i);
+  }
+
+  const recordings = () => ({ status: recordedAnswer("status-up"), detect: recordedAnswer("detect") });
+
+  for (const lang of ["en", "ja"] as const) {
+    for (const theme of ["light", "dark"] as const) {
+      it(`recorded answers (${lang}, ${theme}): status panel, detection, tabs, theme`, async () => {
+        backend.recorded = recordings();
+        const page = await open(lang, "up", theme);
+        const st = recordedAnswer("status-up") as { pppoe: { ipv4: string } };
+        expect(await text(page, "#splitwan-pppoe tr[data-key=ipv4] td:last-child")).toBe(st.pppoe.ipv4);
+        expect(await page.getAttribute("#splitwan-summary", "data-state")).toBe("ok");
+        expect(await text(page, "#splitwan-routing tr[data-key=forwards] td:last-child")).toBe(lang === "en" ? "Live" : "反映済み");
+        expect(await page.locator("#splitwan-drift").count()).toBe(0); // applied: nothing to offer
+        // detection from the recording, in the device field's description
+        const detected = await text(page, '[data-field="cbid.splitwan.main.device"] .cbi-value-description');
+        expect(detected).toBe(lang === "en" ? "detected: wan — MAP-E" : "検出: wan — MAP-E");
+        // four tabs; the form's sections live in them
+        expect(await page.locator(".cbi-tabmenu li").evaluateAll((lis) => lis.map((li) => li.getAttribute("data-tab")))).toEqual(["pppoe", "servers", "ddns", "advanced"]);
+        expect(await page.locator('[data-tab="servers"][data-tab-active="true"]').count()).toBe(0);
+        await page.screenshot({ path: join(SHOTS, `${lang}-recorded-${theme}.png`), fullPage: true });
+        await tab(page, "servers");
+        // the zone choice lists the router's zones from detect (not wan, not splitwan's own)
+        const zones = await field(page, "web", "zone", "select option").evaluateAll((os) => os.map((o) => o.getAttribute("value")));
+        expect(zones).toEqual((recordedAnswer("detect") as { zones: string[] }).zones);
+        // the table's selects show their whole labels (real LuCI clipped routing mode to "All traff")
+        for (const option of ["mode", "zone"]) {
+          const fit = await field(page, "web", option, "select").evaluate((sel) => {
+            const s = sel as unknown as { clientWidth: number; options: Array<{ text: string }>; ownerDocument: { createElement(t: string): { getContext(c: string): { font: string; measureText(t: string): { width: number } } } } };
+            const style = (globalThis as unknown as { getComputedStyle(e: unknown): { font: string } }).getComputedStyle(sel);
+            const ctx = s.ownerDocument.createElement("canvas").getContext("2d");
+            ctx.font = style.font;
+            return { widest: Math.max(...Array.from(s.options, (o) => ctx.measureText(o.text).width)), width: s.clientWidth };
+          });
+          expect(fit.width, option).toBeGreaterThanOrEqual(fit.widest + 16); // + padding and the arrow
+        }
+        await page.screenshot({ path: join(SHOTS, `${lang}-servers-${theme}.png`), fullPage: true });
+        // DDNS sits in its tab as its own section type; depends still work inside it
+        await tab(page, "ddns");
+        expect(await field(page, "home", "domain").isVisible()).toBe(true);
+        await field(page, "home", "provider", "select").selectOption("mydns");
+        expect(await field(page, "home", "domain").isVisible()).toBe(false);
+        expect(await field(page, "home", "username").isVisible()).toBe(true);
+        // the theme decides the colours: the dark theme's page background is dark
+        const bg = await page.evaluate(() => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle((globalThis as unknown as { document: { body: unknown } }).document.body).backgroundColor);
+        const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);
+        expect(theme === "dark" ? r + g + b < 200 : r + g + b > 600).toBe(true);
+        await noShellWords(page);
+        await page.close();
+        backend.recorded = {};
+      });
+    }
+  }
+
+  it("recorded: saved but not applied, the page says so and Apply now applies", async () => {
+    backend.recorded = { status: recordedAnswer("status-pending"), detect: recordedAnswer("detect"), apply: recordedAnswer("apply-ok") };
+    backend.statusAfterApply = recordedAnswer("status-after-apply");
+    const page = await open("en", "up");
+    const pending = recordedAnswer("status-pending") as { drift: { changes: number } };
+    expect(await text(page, "#splitwan-drift")).toContain(`${pending.drift.changes} change(s) are not applied`);
+    // the warning box's bullets stay inside the box (real LuCI: they hung outside)
+    const inside = await page.locator("#splitwan-warnings li").first().evaluate((li) => {
+      const box = (li as unknown as { closest(s: string): { getBoundingClientRect(): { left: number } } }).closest(".alert-message");
+      return (li as unknown as { getBoundingClientRect(): { left: number } }).getBoundingClientRect().left - box.getBoundingClientRect().left;
+    });
+    expect(inside).toBeGreaterThanOrEqual(16); // room for the disc marker, left of the text
+    await noShellWords(page);
+    await page.screenshot({ path: join(SHOTS, "en-pending.png"), fullPage: true });
+    await page.click("#splitwan-apply");
+    await page.waitForFunction(() => document.querySelector("#splitwan-apply-result")?.textContent?.includes("Applied"));
+    const applied = recordedAnswer("apply-ok") as { changes: string[] };
+    expect(await text(page, "#splitwan-apply-result")).toBe(`Applied ${applied.changes.length} change(s).`);
+    expect(backend.callsTo("luci.splitwan", "apply")).toHaveLength(1);
+    // the status asked again after apply: nothing left to apply
+    await page.waitForFunction(() => document.querySelector("#splitwan-drift") === null);
+    await page.close();
+    backend.recorded = {};
+    backend.statusAfterApply = undefined;
+  });
+
+  it("recorded: a hand-made section in the way is named, and Apply now says it changed nothing", async () => {
+    backend.recorded = { status: recordedAnswer("status-conflict"), detect: recordedAnswer("detect"), apply: recordedAnswer("apply-conflict") };
+    const page = await open("ja", "up");
+    expect(await text(page, "#splitwan-drift li")).toContain("network.wanppp (interface)");
+    await page.click("#splitwan-apply");
+    await page.waitForFunction(() => (document.querySelector("#splitwan-apply-result")?.textContent ?? "").includes("network.wanppp"));
+    expect(await text(page, "#splitwan-apply-result")).toContain("何も変更していません");
+    await noShellWords(page);
+    await page.screenshot({ path: join(SHOTS, "ja-conflict.png"), fullPage: true });
+    await page.close();
+    backend.recorded = {};
+  });
+
+  it("recorded: detection that could not ask netifd is not 'no IPoE WAN'", async () => {
+    backend.recorded = { status: recordedAnswer("status-up"), detect: recordedAnswer("detect-no-netifd") };
+    const page = await open("en", "up");
+    const said = await text(page, '[data-field="cbid.splitwan.main.device"] .cbi-value-description');
+    expect(said).toContain("netifd did not answer");
+    expect(said).not.toContain("No IPoE WAN detected");
+    await page.close();
+    backend.failing = { detect: FAILURES.missing };
+    const page2 = await open("en", "up");
+    expect(await text(page2, '[data-field="cbid.splitwan.main.device"] .cbi-value-description')).toContain("Could not detect the IPoE WAN: The router has no Split WAN service");
+    await page2.close();
+    backend.failing = {};
+    backend.recorded = {};
+  });
+
+  const failures: Array<[string, () => void, RegExp]> = [
+    ["the plugin's error answer (recorded: the Lua error a router gave)", () => (backend.recorded = { status: recordedAnswer("status-lua-error") }), /service on the router failed/],
+    ["plugin missing", () => (backend.failing = { status: FAILURES.missing }), /no Split WAN service/],
+    ["access denied", () => (backend.failing = { status: FAILURES.denied }), /access denied/],
+    ["rpcd timeout", () => (backend.failing = { status: FAILURES.timeout }), /did not answer in time/],
+    ["plugin died", () => (backend.failing = { status: FAILURES.crashed }), /service on the router failed/],
+  ];
+  for (const [what, arrange, sentence] of failures) {
+    it(`a backend failure is a sentence with the log hint: ${what}`, async () => {
+      arrange();
+      const page = await open("en", "up");
+      const box = await text(page, "#splitwan-status-error");
+      expect(box).toMatch(sentence);
+      expect(box).toContain("logread -e splitwan");
+      await noShellWords(page);
+      if (what.startsWith("the plugin's")) await page.screenshot({ path: join(SHOTS, "en-failure.png"), fullPage: true });
+      await page.close();
+      backend.failing = {};
+      backend.recorded = {};
+    });
+  }
+
+  it("an action whose call fails says so in a sentence, and the check before apply too", async () => {
+    const page = await open("en", "up");
+    backend.failing = { reconnect: FAILURES.timeout, validate: FAILURES.missing };
+    await page.click("#splitwan-reconnect");
+    await page.waitForSelector("#splitwan-reconnect-error");
+    expect(await text(page, "#splitwan-reconnect-error")).toContain("Reconnect PPPoE failed. The router did not answer in time.");
+    await page.click(".cbi-page-actions .cbi-button-apply");
+    await page.waitForSelector("#splitwan-check-error");
+    expect(await text(page, "#splitwan-check-error")).toContain("Could not check the configuration on the router. The router has no Split WAN service");
+    await noShellWords(page);
+    await page.close();
+    backend.failing = {};
+  });
+
+  it("a backend failure in Japanese", async () => {
+    backend.recorded = { status: recordedAnswer("status-lua-error") };
+    for (const theme of ["light", "dark"] as const) {
+      const page = await open("ja", "up", theme);
+      const box = await text(page, "#splitwan-status-error");
+      expect(box).toContain("ルーターの Split WAN サービスが失敗しました");
+      expect(box).toContain("logread -e splitwan");
+      await noShellWords(page);
+      await page.screenshot({ path: join(SHOTS, `ja-failure-${theme}.png`), fullPage: true });
+      await page.close();
+    }
+    backend.recorded = {};
     expect(pageErrors).toEqual([]);
   });
 });

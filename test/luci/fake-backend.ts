@@ -15,9 +15,30 @@ import { OWNED_PATH } from "../../src/core/owned";
 import type { ExecResult } from "../../src/core/platform";
 import { sectionsOf, type UciValue } from "../../src/core/uci";
 import { UciFileCursor } from "../standin/uci-file";
+import { TOP } from "../helpers/lua";
 import { nodeFiles, routerTree, testPlatform, type TestPlatform } from "../helpers/node-platform";
 
 export type Scenario = "up" | "down" | "error";
+
+/** What uhttpd-mod-ubus sends back: a ubus result [status, data?], or a JSON-RPC error. */
+export type RpcOutcome = [number, unknown?] | { error: { code: number; message: string } };
+
+/** How a call can fail between the page and the plugin (see src/luci/failure.ts). */
+export const FAILURES: Record<string, RpcOutcome> = {
+  // no luci.splitwan object on ubus: plugin not installed, or rpcd not restarted
+  missing: { error: { code: -32000, message: "Object not found" } },
+  // the session's ACL does not grant the method
+  denied: { error: { code: -32002, message: "Access denied" } },
+  // rpcd killed a plugin that ran past its timeout
+  timeout: [7],
+  // the plugin printed no JSON object (it died): rpcd answers INVALID_ARGUMENT
+  crashed: [2],
+};
+
+/** A recorded answer of the Lua plugin (test/luci/recorded/<name>.json). */
+export function recordedAnswer(name: string): unknown {
+  return (JSON.parse(readFileSync(join(TOP, "test/luci/recorded", `${name}.json`), "utf8")) as { answer: unknown }).answer;
+}
 
 export interface Call {
   object: string;
@@ -67,6 +88,13 @@ export class FakeBackend {
   private staged: Section[] | undefined;
   /** ubus calls the plugin made (reconnect: down, up). */
   ubusCalls: string[] = [];
+  /** luci.splitwan methods answered with what the Lua plugin answered when recorded,
+   * instead of running the plugin code here. */
+  recorded: Record<string, unknown> = {};
+  /** The status the recording answered after `apply` (set when apply is called). */
+  statusAfterApply: unknown;
+  /** Methods that fail on the way (FAILURES). */
+  failing: Record<string, RpcOutcome> = {};
 
   constructor() {
     writeFileSync(join(this.root, "etc/config/splitwan"), INITIAL_CONFIG);
@@ -208,10 +236,18 @@ export class FakeBackend {
   }
 
   /** One ubus call: [status, data] as rpcd answers it over JSON-RPC. */
-  handle(object: string, method: string, args: Record<string, unknown>): [number, unknown?] {
+  handle(object: string, method: string, args: Record<string, unknown>): RpcOutcome {
     this.calls.push({ object, method, args });
     if (object === "uci") return this.uci(method, args);
-    if (object === "luci.splitwan") return [0, callMethod(this.platform(), method, args)];
+    if (object === "luci.splitwan") {
+      if (this.failing[method] !== undefined) return this.failing[method];
+      if (Object.prototype.hasOwnProperty.call(this.recorded, method)) {
+        const answer = this.recorded[method];
+        if (method === "apply" && this.statusAfterApply !== undefined) this.recorded.status = this.statusAfterApply;
+        return [0, answer];
+      }
+      return [0, callMethod(this.platform(), method, args)];
+    }
     return [3]; // UBUS_STATUS_METHOD_NOT_FOUND
   }
 

@@ -2,7 +2,8 @@
 // lua5.1 with SPLITWAN_ROOT (a fixture router tree) and the stand-in ubus binding
 // answering from the tree's socket (recorded ubus answers).
 // Every call must print exactly one JSON object, whatever the input.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { callMethod } from "../../src/cli/rpcd";
@@ -42,7 +43,7 @@ describe("rpcd plugin under lua5.1", () => {
     const r = runLuaFile(RPCD_PLUGIN, ["list"]);
     expect(r.code).toBe(0);
     const list = JSON.parse(r.stdout) as Record<string, Record<string, unknown>>;
-    expect(Object.keys(list).sort()).toEqual(["ddns_update", "detect", "reconnect", "status", "validate"]);
+    expect(Object.keys(list).sort()).toEqual(["apply", "ddns_update", "detect", "diagnose", "reconnect", "status", "validate"]);
     for (const args of Object.values(list)) expect(typeof args === "object" && !Array.isArray(args)).toBe(true);
     expect(list.validate.sections).toEqual([]); // an array, so rpcd types the argument as one
     expect(list.ddns_update).toEqual({ name: "home", force: true });
@@ -61,7 +62,9 @@ describe("rpcd plugin under lua5.1", () => {
       ["nas", ["2222:22/tcp"]],
     ]);
     expect(planned).toBeGreaterThan(10);
-    expect(st.warnings).toContain(`${planned} change(s) not applied: run splitwan apply`);
+    // as data for the page, which words it itself and offers apply: no "run splitwan" here
+    expect(st.drift).toEqual({ changes: planned, conflicts: [] });
+    expect(JSON.stringify(st)).not.toContain("run splitwan");
   });
 
   it("status: PPPoE failing reports netifd's error codes", () => {
@@ -83,7 +86,46 @@ describe("rpcd plugin under lua5.1", () => {
         { ipaddr: "192.168.1.5", macaddr: "aa:bb:cc:00:00:05", hostname: "nas-web" },
         { ipaddr: "192.168.1.20", macaddr: "aa:bb:cc:00:00:14" },
       ],
+      netifd: true,
+      // every zone but the WAN's (wan holds the IPoE interfaces) and splitwan's own
+      zones: ["lan", "guest"],
     });
+  });
+
+  it("detect: netifd not answering is said, not taken for 'no devices'", () => {
+    const { call } = bed(); // no recorded network.device answer: netifd is silent
+    const d = call("detect", "{}");
+    expect(d.netifd).toBe(false);
+    expect(d.interface).toBe("wan"); // the network config still names the IPoE WAN
+    expect(d.devices).toEqual(["wan"]);
+  });
+
+  it("apply: what splitwan apply does, its outcome as data; status then shows nothing pending", () => {
+    const { root, call } = bed();
+    const planned = runCli(["plan"], { env: { SPLITWAN_ROOT: root } }).stdout.trim().split("\n");
+    const a = call("apply", "{}");
+    expect(a).toMatchObject({ ok: true, code: 0, changes: planned, errors: {}, conflicts: {} });
+    expect(call("status", "{}").drift).toEqual({ changes: 0, conflicts: [] });
+    expect(runCli(["plan"], { env: { SPLITWAN_ROOT: root } }).stdout).toBe("nothing to change\n");
+    expect(call("apply", "{}")).toMatchObject({ ok: true, code: 0, message: "nothing to change" });
+  });
+
+  it("apply: a conflict and an invalid config come back as lists, nothing written", () => {
+    const { root, call } = bed();
+    const network = join(root, "etc/config/network");
+    writeFileSync(network, `${readFileSync(network, "utf8")}\nconfig interface 'wanppp'\n\toption proto 'pppoe'\n`);
+    const before = readFileSync(network, "utf8");
+    const c = call("apply", "{}");
+    expect(c).toMatchObject({ ok: false, code: 2, changes: {} });
+    expect(c.conflicts).toEqual([expect.stringMatching(/^network\.wanppp \(interface\) exists and was not created by splitwan/)]);
+    expect(readFileSync(network, "utf8")).toBe(before);
+    expect(call("status", "{}").drift).toMatchObject({ conflicts: c.conflicts });
+
+    const cfg = join(root, "etc/config/splitwan");
+    writeFileSync(cfg, readFileSync(cfg, "utf8").replace("option mtu '1454'", "option mtu '9000'"));
+    const v = call("apply", "{}");
+    expect(v).toMatchObject({ ok: false, code: 1 });
+    expect(v.errors).toEqual([{ section: "main", type: "splitwan", option: "mtu", value: "9000", message: "must be a whole number from 576 to 1500 (1454 for NTT FLET'S)" }]);
   });
 
   it("validate: the page's sections against the router's network and firewall; same answer as Node", () => {

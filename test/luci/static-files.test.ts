@@ -32,17 +32,25 @@ describe("LuCI page files", () => {
     }
     const read = (grant.read.ubus as Record<string, string[]>)["luci.splitwan"];
     const write = (grant.write.ubus as Record<string, string[]>)["luci.splitwan"];
-    expect(read).toEqual(["status", "detect", "validate"]); // no side effects
-    expect(write).toEqual(["ddns_update", "reconnect"]); // act on the router
+    expect(read).toEqual(["status", "detect", "validate", "diagnose"]); // no side effects (diagnose only reads and probes)
+    expect(write).toEqual(["ddns_update", "reconnect", "apply"]); // act on the router
     expect([...read, ...write].sort()).toEqual(Object.keys(JSON.parse(METHODS_JSON)).sort());
   });
 
-  it("rpcd plugin: an executable wrapper around `splitwan rpcd`", () => {
-    const path = join(TOP, "files/usr/libexec/rpcd/luci.splitwan");
+  it("rpcd plugin: an executable Lua entry that loads the rpcd module", () => {
+    const path = join(TOP, "luci-app-splitwan/root/usr/libexec/rpcd/luci.splitwan");
     expect(statSync(path).mode & 0o777).toBe(0o755);
     const text = readFileSync(path, "utf8");
-    expect(text.startsWith("#!/bin/sh\n")).toBe(true);
-    expect(text.trim().endsWith('exec /usr/sbin/splitwan rpcd "$@"')).toBe(true);
+    expect(text.startsWith("#!/usr/bin/lua\n")).toBe(true);
+    expect(text.trim().endsWith('require("splitwan.cli.rpcd-main")')).toBe(true);
+  });
+
+  it("view: the theme owns every colour (no colours in the view's own CSS or markup)", () => {
+    const src = readFileSync(join(TOP, "src/luci/view.ts"), "utf8");
+    const css = /const CSS = `([^`]*)`/.exec(src)?.[1];
+    expect(css).toBeDefined();
+    expect(css).not.toMatch(/#[0-9a-f]{3,8}\b|rgba?\(|hsla?\(|color|background|border/i);
+    expect(src).not.toMatch(/style: *"[^"]*(color|background)/i);
   });
 
   it("view file: LuCI's directives first, an IIFE body, the class returned", () => {

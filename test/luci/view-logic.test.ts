@@ -7,7 +7,8 @@ import { deviceChoices, detectedText, leaseChoices, validateDeviceName, validate
 import { describeField, fieldId, groupErrors } from "../../src/luci/field-errors";
 import { matchTemplate, translateMessage } from "../../src/luci/messages";
 import type { StatusReply } from "../../src/core/rpc-types";
-import { ddnsRows, pppoeRows, routingRows, serverRows, summary, warningTexts } from "../../src/luci/status-format";
+import { ddnsRows, driftText, pppoeRows, routingRows, serverRows, summary, warningTexts } from "../../src/luci/status-format";
+import { answerOf, failureText, logHint, rejectedFailure } from "../../src/luci/failure";
 import { fmt, formatDuration, formatRelative, formatTime } from "../../src/luci/text";
 import { TOP } from "../helpers/lua";
 import { readCatalog } from "./po";
@@ -28,6 +29,7 @@ function status(over: Partial<StatusReply> = {}): StatusReply {
     servers: [{ name: "web", enabled: true, ipaddr: "192.168.1.5", mode: "source", ports: ["80/tcp", "443/tcp"], live: true }],
     ddns: [],
     errors: [],
+    drift: { changes: 0, conflicts: [] },
     warnings: [],
     ...over,
   };
@@ -65,6 +67,59 @@ describe("backend messages", () => {
     expect(translateMessage("something new from the router", ja)).toBe("something new from the router");
     // the most specific template wins over one that would also match
     expect(translateMessage("must be a whole number from 576 to 1500 (1454 for NTT FLET'S)", ja)).toBe("576 から 1500 までの整数である必要があります（NTT フレッツでは 1454）");
+  });
+});
+
+describe("detection: failed, netifd silent, nothing found", () => {
+  it("tells the three apart", () => {
+    const none = { devices: [], leases: [], netifd: false, zones: [] };
+    expect(detectedText({ ok: true, value: none }, en)).toBe("Could not ask netifd (the network service) for the devices: choose the device the ISP's line is on.");
+    expect(detectedText({ ok: true, value: { ...none, interface: "wan", device: "wan", kind: "ds-lite" } }, en)).toBe(
+      "detected: wan — DS-Lite (from the network configuration: netifd did not answer, so the device list is incomplete)",
+    );
+    const failed = detectedText({ ok: false, failure: { kind: "missing", code: -32000 } }, ja);
+    expect(failed).toContain("IPoE WAN を検出できませんでした: ルーターに Split WAN サービス");
+    expect(failed).toContain("logread -e splitwan");
+  });
+});
+
+describe("failures → sentences", () => {
+  const shape = (v: Record<string, unknown>) => typeof v.pppoe === "object";
+  it("ubus status codes, error answers and odd replies", () => {
+    expect(answerOf(7, shape)).toEqual({ ok: false, failure: { kind: "timeout", code: 7 } });
+    expect(answerOf(3, shape)).toEqual({ ok: false, failure: { kind: "old", code: 3 } });
+    expect(answerOf(2, shape)).toEqual({ ok: false, failure: { kind: "crashed", code: 2 } });
+    expect(answerOf(6, shape)).toEqual({ ok: false, failure: { kind: "refused", code: 6 } });
+    expect(answerOf({ error: "/usr/sbin/splitwan:2: bad argument #1 to 'call' (ubus.meta expected, got string)" }, shape)).toEqual({ ok: false, failure: { kind: "crashed" } });
+    expect(answerOf({}, shape)).toEqual({ ok: false, failure: { kind: "invalid" } });
+    expect(answerOf({ pppoe: {} }, shape)).toEqual({ ok: true, value: { pppoe: {} } });
+  });
+  it("rejections as rpc.js words them", () => {
+    expect(rejectedFailure(new Error("RPC call to luci.splitwan/status failed with error -32000: Object not found"))).toEqual({ kind: "missing", code: -32000 });
+    expect(rejectedFailure(new Error("RPC call to luci.splitwan/status failed with error -32002: Access denied"))).toEqual({ kind: "denied", code: -32002 });
+    expect(rejectedFailure(new Error("RPC call to luci.splitwan/status failed with error -32003: ubus request timed out"))).toEqual({ kind: "timeout", code: -32003 });
+    expect(rejectedFailure(new Error("RPC call to luci.splitwan/status failed with ubus code 7: Request timeout"))).toEqual({ kind: "timeout", code: 7 });
+    expect(rejectedFailure(new Error("XHR request aborted by browser"))).toEqual({ kind: "unreachable" });
+  });
+  it("every kind has its own sentence, none quotes the error, all in Japanese", () => {
+    const kinds = ["missing", "denied", "timeout", "unreachable", "old", "crashed", "invalid", "refused"] as const;
+    const texts = kinds.map((kind) => failureText({ kind, code: 6 }, en));
+    expect(new Set(texts).size).toBe(kinds.length);
+    for (const kind of kinds) expect(failureText({ kind, code: 6 }, ja)).not.toBe(failureText({ kind, code: 6 }, en));
+    expect(logHint(ja)).toBe("詳細はシステムログにあります（ステータス → システムログ、または logread -e splitwan）。");
+  });
+  it("backend messages that name a command get the page's words", () => {
+    expect(translateMessage("no port forwards are live in fw4 (chain dstnat_wan_pppoe): run /etc/init.d/firewall reload", en)).toBe(
+      "No port forwards are live in the firewall (chain dstnat_wan_pppoe). Restart the firewall under System → Startup.",
+    );
+    expect(translateMessage("3 change(s) not applied: run splitwan apply", ja)).toBe("3 件の変更がまだ適用されていません。");
+  });
+  it("drift: changes, conflicts, nothing when applied or invalid", () => {
+    expect(driftText(status(), en)).toBeUndefined();
+    expect(driftText(status({ drift: { changes: 4, conflicts: [] } }), en)?.text).toContain("4 change(s) are not applied");
+    const c = driftText(status({ drift: { changes: 0, conflicts: ["network.wanppp (interface) exists and was not created by splitwan: rename or delete it"] } }), en);
+    expect(c?.items).toEqual(["network.wanppp (interface) exists and was not created by splitwan: rename or delete it"]);
+    expect(driftText(status({ drift: { changes: 4, conflicts: [] }, errors: [{ section: "main", option: "mtu", message: "x" }] }), en)).toBeUndefined();
   });
 });
 
@@ -180,9 +235,9 @@ describe("form choices and checks", () => {
     expect(validateDeviceName("eth 1", en)).toBe("A device name cannot contain “ ”");
   });
   it("detected WAN first and marked; leases sorted by address", () => {
-    const d = { interface: "wan", device: "wan", kind: "map-e" as const, devices: ["br-lan", "lan1", "wan"], leases: [] };
-    expect(detectedText(d, en)).toBe("detected: wan — MAP-E");
-    expect(detectedText(undefined, en)).toContain("No IPoE WAN detected");
+    const d = { interface: "wan", device: "wan", kind: "map-e" as const, devices: ["br-lan", "lan1", "wan"], leases: [], netifd: true, zones: ["lan"] };
+    expect(detectedText({ ok: true, value: d }, en)).toBe("detected: wan — MAP-E");
+    expect(detectedText({ ok: true, value: { devices: [], leases: [], netifd: true, zones: [] } }, en)).toBe("No IPoE WAN detected: choose the device the ISP's line is on.");
     expect(deviceChoices(d, en)).toEqual([["wan", "wan (detected: wan — MAP-E)"], ["br-lan", "br-lan"], ["lan1", "lan1"]]);
     expect(
       leaseChoices([

@@ -122,3 +122,18 @@ describe("reproducible .ipk", () => {
     expect(ipks(join(TOP, "dist")), "dist/ differs from a fresh build: run npm run build").toEqual(fa);
   });
 });
+
+describe("reproducible .apk (OpenWrt 25.12)", () => {
+  const apks = (dir: string) =>
+    new Map(readdirSync(dir).filter((f) => f.endsWith(".apk")).sort().map((f) => [f, sha256(join(dir, f))]));
+
+  it("a fresh build writes the app's and the translations' .apk; two builds are byte-identical, equal to dist/", () => {
+    const fa = apks(join(a.dir, "dist"));
+    expect([...fa.keys()]).toEqual([
+      expect.stringMatching(/^luci-app-splitwan-[0-9][^_]*\.apk$/),
+      ...(existsSync(join(TOP, "luci-app-splitwan/po/ja")) ? [expect.stringMatching(/^luci-i18n-splitwan-ja-[0-9]/)] : []),
+    ]);
+    expect(apks(join(b.dir, "dist"))).toEqual(fa);
+    expect(apks(join(TOP, "dist")), "dist/ differs from a fresh build: run npm run build").toEqual(fa);
+  });
+});

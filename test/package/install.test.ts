@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseUciText } from "../standin/uci-file";
-import { TOP } from "../helpers/lua";
+import { STANDIN_LUA, TOP } from "../helpers/lua";
 import { type Unpacked, builtIpk, unpack } from "./ipk";
 
 const ROUTER_FILES = ["etc/config/network", "etc/config/firewall", "etc/iproute2/rt_tables"];
@@ -42,14 +42,16 @@ describe(`install, enable, apply, remove in a scratch root (${fixture})`, () => 
   function sh(script: string, args: string[], env: Record<string, string> = {}) {
     return spawnSync("sh", [script, ...args], {
       encoding: "utf8",
-      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", IPKG_INSTROOT: root, ...env },
+      // a build host with libuci-lua: the stand-in binding (the scripts add the root's modules)
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", IPKG_INSTROOT: root, LUA_PATH: `${STANDIN_LUA}/?.lua;;`, ...env },
     });
   }
 
   function cli(args: string[]) {
     return spawnSync("lua5.1", [join(root, "usr/sbin/splitwan"), ...args], {
       encoding: "utf8",
-      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", SPLITWAN_ROOT: root },
+      // the modules installed in the root, not the build tree's
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", SPLITWAN_ROOT: root, LUA_PATH: `${root}/usr/lib/lua/?.lua;${STANDIN_LUA}/?.lua;;` },
     });
   }
 

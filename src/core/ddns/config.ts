@@ -1,8 +1,9 @@
 // `config ddns` sections of /etc/config/splitwan: read, check, and turn into DdnsSection.
 // Errors have validate.ts's shape so `splitwan validate` and LuCI show them the same way.
+import type { RawServer } from "../config";
 import { type UciCursor, optString, sectionsOf, uciBool } from "../uci";
 import type { ConfigError } from "../validate";
-import type { DdnsSection, ProviderName } from "./types";
+import type { DdnsSection, DdnsServer, ProviderName } from "./types";
 
 export const DDNS_DEFAULTS = {
   enabled: "1",
@@ -26,6 +27,8 @@ export interface RawDdns {
   zone_id: string;
   ip_version: string;
   ip6_interface: string;
+  /** A `config server` section whose IPv6 is published (ip_version 6), or "". */
+  server: string;
   timeout: string;
 }
 
@@ -47,6 +50,7 @@ export function readDdns(cursor: UciCursor): RawDdns[] {
     zone_id: opt(s, "zone_id", ""),
     ip_version: opt(s, "ip_version", DDNS_DEFAULTS.ip_version),
     ip6_interface: opt(s, "ip6_interface", DDNS_DEFAULTS.ip6_interface),
+    server: opt(s, "server", ""),
     timeout: opt(s, "timeout", DDNS_DEFAULTS.timeout),
   }));
 }
@@ -83,7 +87,21 @@ export interface DdnsValidation {
   errors: ConfigError[];
 }
 
-export function checkDdns(raws: RawDdns[]): DdnsValidation {
+/** The server a section names, judged: it must exist, be enabled and have an ip6_suffix.
+ * The suffix's own syntax is the server section's check (validate.ts). */
+function serverOf(r: RawDdns, ipVersion: 4 | 6 | undefined, servers: RawServer[], err: (o: string, v: string, m: string) => void): DdnsServer | undefined {
+  if (r.server === "") return undefined;
+  const found = servers.find((x) => x.section === r.server);
+  if (ipVersion === 4) err("server", r.server, "only with ip_version 6: over IPv4 the PPPoE address is published, for every server");
+  else if (found === undefined) err("server", r.server, "no such server section");
+  else if (uciBool(found.enabled) !== true) err("server", r.server, "this server is disabled: enable it or publish another one");
+  else if (found.ip6_suffix === "") err("server", r.server, "this server has no ip6_suffix: set its IPv6 suffix (like ::5) first");
+  else return { name: found.section, zone: found.zone, suffix: found.ip6_suffix };
+  return undefined;
+}
+
+/** raws: the `config ddns` sections; servers: the `config server` sections they may name. */
+export function checkDdns(raws: RawDdns[], servers: RawServer[]): DdnsValidation {
   const errors: ConfigError[] = [];
   const sections: DdnsSection[] = [];
   const targets: string[] = [];
@@ -104,6 +122,7 @@ export function checkDdns(raws: RawDdns[]): DdnsValidation {
     if (ipVersion === undefined) err("ip_version", r.ip_version, "must be 4 or 6");
     else if (ipVersion === 6 && provider === "value-domain") err("ip_version", r.ip_version, "Value Domain updates are IPv4 only here");
     if (!charsOk(r.ip6_interface, "_", false)) err("ip6_interface", r.ip6_interface, "not a network interface name");
+    const server = serverOf(r, ipVersion, servers, err);
 
     const timeout = charsOk(r.timeout, "", false) && r.timeout.length <= 3 ? Number(r.timeout) : undefined;
     if (timeout === undefined || timeout < 1 || timeout > 300) err("timeout", r.timeout, "must be a whole number of seconds from 1 to 300");
@@ -145,6 +164,7 @@ export function checkDdns(raws: RawDdns[]): DdnsValidation {
       zoneId: r.zone_id,
       ipVersion: ipVersion as 4 | 6,
       ip6Interface: r.ip6_interface,
+      server,
       timeout: timeout as number,
     });
   }
@@ -152,7 +172,6 @@ export function checkDdns(raws: RawDdns[]): DdnsValidation {
 }
 
 /** For validate.ts: the errors of every `config ddns` section. */
-export function validateDdns(from: UciCursor | RawDdns[]): ConfigError[] {
-  const raws = Array.isArray(from) ? from : readDdns(from);
-  return checkDdns(raws).errors;
+export function validateDdns(raws: RawDdns[], servers: RawServer[]): ConfigError[] {
+  return checkDdns(raws, servers).errors;
 }

@@ -56,10 +56,20 @@ export interface DdnsSection {
   token: string;
   zoneId: string;
   ipVersion: 4 | 6;
-  /** netifd interface the IPv6 address comes from (ip_version 6). */
+  /** netifd interface the IPv6 address comes from (ip_version 6); with server, the
+   * uplink whose delegated prefix the server's zone gets (its events fire the update). */
   ip6Interface: string;
+  /** ip_version 6 only: publish this splitwan server (prefix of its zone + suffix). */
+  server?: DdnsServer;
   /** HTTPS timeout in seconds. */
   timeout: number;
+}
+
+/** The server a section publishes: its firewall zone and interface identifier. */
+export interface DdnsServer {
+  name: string;
+  zone: string;
+  suffix: string;
 }
 
 export interface Provider {

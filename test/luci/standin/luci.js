@@ -97,31 +97,38 @@
   };
   window.E = function () { return dom.create.apply(dom, arguments); };
 
-  /* ---- rpc: ubus JSON-RPC, as LuCI's rpc.js sends it ---- */
+  /* ---- rpc: ubus JSON-RPC, as LuCI's rpc.js sends it and reads the reply ---- */
   var rpcId = 1;
-  function ubus(object, method, args) {
+  function post(object, method, args) {
     return fetch('/ubus', {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ jsonrpc: '2.0', id: rpcId++, method: 'call', params: [L.env.sessionid, object, method, args || {}] })
-    }).then(function (r) { return r.json(); }).then(function (msg) {
-      if (msg.error) throw new Error('RPC error: ' + msg.error.message);
+    }).catch(function () { throw new Error('XHR request aborted by browser'); }).then(function (r) {
+      if (!r.ok) throw new Error('RPC call to ' + object + '/' + method + ' failed with HTTP error ' + r.status + ': ' + (r.statusText || '?'));
+      return r.json();
+    }).then(function (msg) {
+      // uhttpd-mod-ubus: object missing, access denied, timeout come as JSON-RPC errors
+      if (msg.error && msg.error.code && msg.error.message)
+        throw new Error('RPC call to ' + object + '/' + method + ' failed with error ' + msg.error.code + ': ' + msg.error.message);
       return msg.result;
     });
   }
+  function ubus(object, method, args) { return post(object, method, args); }
   var rpc = {
     declare: function (opt) {
       return function () {
         var args = {}, params = opt.params || [];
         for (var i = 0; i < params.length && i < arguments.length; i++) if (arguments[i] !== undefined) args[params[i]] = arguments[i];
-        return ubus(opt.object, opt.method, args).then(function (result) {
-          var code = result[0], ret = result.length > 1 ? result[1] : null;
-          if (code !== 0) {
-            if (opt.reject) throw new Error('RPC call to ' + opt.object + '/' + opt.method + ' failed with ubus code ' + code);
-            ret = code;
+        return post(opt.object, opt.method, args).then(function (result) {
+          var ret = null;
+          if (Array.isArray(result)) {
+            if (opt.reject && result[0] !== 0) throw new Error('RPC call to ' + opt.object + '/' + opt.method + ' failed with ubus code ' + result[0]);
+            ret = result.length > 1 ? result[1] : result[0];
           }
+          var type = Object.prototype.toString;
           if (opt.expect) for (var key in opt.expect) {
             if (ret != null && key !== '') ret = ret[key];
-            if (ret == null || typeof ret !== typeof opt.expect[key]) ret = opt.expect[key];
+            if (ret == null || type.call(ret) !== type.call(opt.expect[key])) ret = opt.expect[key];
             break;
           }
           return ret;
@@ -216,6 +223,7 @@
 
   /* ---- ui ---- */
   var ui = {
+    tabs: null,
     addNotification: function (title, children, cls) {
       var n = E('div', { 'class': 'alert-message ' + (cls || '') }, [title ? E('h4', {}, title) : null, children]);
       document.getElementById('notifications').appendChild(n);
@@ -246,6 +254,30 @@
             document.dispatchEvent(new CustomEvent('uci-applied'));
           });
       }
+    }
+  };
+
+  /* ---- ui.tabs: LuCI's tab menu for a .cbi-section-node-tabbed group ---- */
+  var activeTabs = {};
+  var tabs = {
+    initTabGroup: function (group, index) {
+      var panes = Array.prototype.slice.call(group.children).filter(function (p) { return p.hasAttribute('data-tab'); });
+      if (!panes.length) return;
+      var selected = activeTabs[index] || panes[0].getAttribute('data-tab');
+      var menu = E('ul', { 'class': 'cbi-tabmenu' });
+      var select = function (name) {
+        activeTabs[index] = name;
+        panes.forEach(function (p) { p.setAttribute('data-tab-active', p.getAttribute('data-tab') === name ? 'true' : 'false'); });
+        Array.prototype.forEach.call(menu.children, function (li) { li.className = li.getAttribute('data-tab') === name ? 'cbi-tab' : 'cbi-tab-disabled'; });
+      };
+      panes.forEach(function (p) {
+        var name = p.getAttribute('data-tab');
+        var a = E('a', { href: '#' }, [p.getAttribute('data-tab-title')]);
+        a.addEventListener('click', function (ev) { ev.preventDefault(); select(name); });
+        menu.appendChild(E('li', { 'class': 'cbi-tab-disabled', 'data-tab': name }, a));
+      });
+      group.parentNode.insertBefore(menu, group);
+      select(selected);
     }
   };
 
@@ -381,6 +413,20 @@
   });
 
   var Value = AbstractValue.extend({});
+  // LuCI's form.SectionValue: a whole section (its own type) rendered as one option
+  var SectionValue = AbstractValue.extend({
+    __init__: function (map, section, option, cls) {
+      AbstractValue.prototype.__init__.call(this, map, section, option);
+      this.subsection = cls.instantiate([map].concat(Array.prototype.slice.call(arguments, 4)));
+    },
+    parse: function () { return this.subsection.parse(); },
+    triggerValidation: function () { return true; },
+    formvalue: function () { return null; },
+    cfgvalue: function () { return null; },
+    render: function (sid) {
+      return E('div', { 'class': 'cbi-value', id: 'cbi-' + this.map.config + '-' + sid + '-' + this.option, 'data-field': this.cbid(sid), 'data-name': this.option }, [this.subsection.render()]);
+    }
+  });
   var Flag = AbstractValue.extend({
     __init__: function () { AbstractValue.prototype.__init__.apply(this, arguments); this.default = '0'; },
     renderWidget: function (sid) {
@@ -464,6 +510,20 @@
       this.children.push(o);
       return o;
     },
+    // LuCI's tabs: declared per section, options placed with taboption
+    tab: function (name, title, description) {
+      if (this.tabs && this.tabs[name]) throw 'Tab already declared';
+      this.tabs = this.tabs || [];
+      var entry = { name: name, title: title, description: description };
+      this.tabs.push(entry);
+      this.tabs[name] = entry;
+    },
+    taboption: function (tab) {
+      if (!this.tabs || !this.tabs[tab]) throw new Error('Associated tab not declared');
+      var o = this.option.apply(this, Array.prototype.slice.call(arguments, 1));
+      o.tab = tab;
+      return o;
+    },
     cfgsections: function () { return uci.sections(this.map.config, this.sectiontype).map(function (s) { return s['.name']; }); },
     parse: function () {
       var self = this, tasks = [];
@@ -488,7 +548,15 @@
       return [this.title ? E('h3', {}, this.title) : null, this.description ? E('div', { 'class': 'cbi-section-descr' }, this.description) : null];
     },
     renderSection: function (sid) {
-      return E('div', { 'class': 'cbi-section-node', id: 'cbi-' + this.map.config + '-' + sid }, this.children.map(function (o) { return o.render(sid, false); }));
+      var self = this, config = this.map.config;
+      if (!this.tabs)
+        return E('div', { 'class': 'cbi-section-node', id: 'cbi-' + config + '-' + sid }, this.children.map(function (o) { return o.render(sid, false); }));
+      // LuCI: one container per tab (data-tab, data-tab-title); ui.tabs makes the menu
+      return E('div', { 'class': 'cbi-section-node cbi-section-node-tabbed', id: 'cbi-' + config + '-' + sid }, this.tabs.map(function (t) {
+        return E('div', { id: 'container.' + config + '.' + sid + '.' + t.name, 'data-tab': t.name, 'data-tab-title': t.title },
+          [t.description ? E('div', { 'class': 'cbi-tab-descr' }, t.description) : null].concat(
+            self.children.filter(function (o) { return o.tab === t.name; }).map(function (o) { return o.render(sid, false); })));
+      }));
     }
   });
   var NamedSection = AbstractSection.extend({
@@ -514,7 +582,11 @@
     render: function () {
       var self = this;
       var head = E('tr', { 'class': 'tr cbi-section-table-titles' }, [E('th', { 'class': 'th' }, _('Name'))]
-        .concat(this.children.map(function (o) { return E('th', { 'class': 'th' }, o.title); })).concat([E('th', { 'class': 'th' })]));
+        .concat(this.children.map(function (o) {
+          var th = E('th', { 'class': 'th cbi-section-table-cell' }, o.title);
+          if (o.width != null) th.style.width = typeof o.width === 'number' ? o.width + 'px' : o.width; // as LuCI's TableSection
+          return th;
+        })).concat([E('th', { 'class': 'th' })]));
       var rows = this.cfgsections().map(function (sid) {
         return E('tr', { 'class': 'tr cbi-section-table-row', id: 'cbi-' + self.map.config + '-' + sid },
           [E('td', { 'class': 'td' }, E('strong', {}, sid))].concat(self.children.map(function (o) { return o.render(sid, true); }))
@@ -541,11 +613,21 @@
       dom.content(root, [this.title ? E('h2', {}, this.title) : null, this.description ? E('div', { 'class': 'cbi-map-descr' }, this.description) : null]
         .concat(this.children.map(function (s) { return s.render(); })));
       this.checkDepends();
+      root.querySelectorAll('.cbi-section-node-tabbed').forEach(function (group, i) { tabs.initTabGroup(group, i); });
       return Promise.resolve(root);
+    },
+    sections: function () {
+      var out = [];
+      var walk = function (s) {
+        out.push(s);
+        s.children.forEach(function (o) { if (o.subsection) walk(o.subsection); });
+      };
+      this.children.forEach(walk);
+      return out;
     },
     checkDepends: function () {
       var self = this;
-      this.children.forEach(function (s) {
+      this.sections().forEach(function (s) {
         s.cfgsections().forEach(function (sid) {
           s.children.forEach(function (o) {
             var n = self.root.querySelector('[data-field="' + o.cbid(sid) + '"]');
@@ -573,7 +655,7 @@
   });
 
   var form = { Map: FormMap, NamedSection: NamedSection, TypedSection: TypedSection, TableSection: TableSection,
-    Value: Value, Flag: Flag, ListValue: ListValue, DynamicList: DynamicList };
+    Value: Value, Flag: Flag, ListValue: ListValue, DynamicList: DynamicList, SectionValue: SectionValue };
 
   /* ---- view (LuCI's view class: load → render → footer) ---- */
   var view = Class.extend({
@@ -613,6 +695,7 @@
     }
   });
 
+  ui.tabs = tabs;
   var classes = { view: view, form: form, rpc: rpc, uci: uci, ui: ui, poll: poll, dom: dom };
   var L = window.L = { env: { sessionid: '00000000000000000000000000000000', lang: document.documentElement.lang },
     dom: dom, ui: ui, Class: Class, bind: function (fn, self) { return fn.bind(self); } };

@@ -132,6 +132,24 @@ local function __TS__ArraySlice(self, first, last)
 	return out
 end
 
+local function __TS__StringCharAt(self, pos)
+	if pos ~= pos then
+		pos = 0
+	end
+	if pos < 0 then
+		return ""
+	end
+	return string.sub(self, pos + 1, pos + 1)
+end
+
+local function __TS__ArrayMap(self, callbackfn, thisArg)
+	local result = {}
+	for i = 1, #self do
+		result[i] = callbackfn(thisArg, self[i], i - 1, self)
+	end
+	return result
+end
+
 local function __TS__ArrayIsArray(value)
 	return type(value) == "table" and (value[1] ~= nil or next(value) == nil)
 end
@@ -194,14 +212,6 @@ local function __TS__StringTrim(self)
 	return result
 end
 
-local function __TS__ArrayMap(self, callbackfn, thisArg)
-	local result = {}
-	for i = 1, #self do
-		result[i] = callbackfn(thisArg, self[i], i - 1, self)
-	end
-	return result
-end
-
 local function __TS__ArrayIncludes(self, searchElement, fromIndex)
 	if fromIndex == nil then
 		fromIndex = 0
@@ -220,16 +230,6 @@ local function __TS__ArrayIncludes(self, searchElement, fromIndex)
 		end
 	end
 	return false
-end
-
-local function __TS__StringCharAt(self, pos)
-	if pos ~= pos then
-		pos = 0
-	end
-	if pos < 0 then
-		return ""
-	end
-	return string.sub(self, pos + 1, pos + 1)
 end
 
 local function __TS__StringEndsWith(self, searchString, endPosition)
@@ -1082,29 +1082,6 @@ local function __TS__ObjectAssign(target, ...)
 	return target
 end
 
-local function __TS__ObjectValues(obj)
-	local result = {}
-	local len = 0
-	for key in pairs(obj) do
-		len = len + 1
-		result[len] = obj[key]
-	end
-	return result
-end
-
-local function __TS__ArraySetLength(self, length)
-	if length < 0 or length ~= length or length == math.huge or math.floor(length) ~= length then
-		error(
-			"invalid array length: " .. tostring(length),
-			0
-		)
-	end
-	for i = length + 1, #self do
-		self[i] = nil
-	end
-	return length
-end
-
 local function __TS__ArrayConcat(self, ...)
 	local items = {...}
 	local result = {}
@@ -1128,6 +1105,54 @@ local function __TS__ArrayConcat(self, ...)
 	return result
 end
 
+local function __TS__ArrayIndexOf(self, searchElement, fromIndex)
+	if fromIndex == nil then
+		fromIndex = 0
+	end
+	local len = #self
+	if len == 0 then
+		return -1
+	end
+	if fromIndex >= len then
+		return -1
+	end
+	if fromIndex < 0 then
+		fromIndex = len + fromIndex
+		if fromIndex < 0 then
+			fromIndex = 0
+		end
+	end
+	for i = fromIndex + 1, len do
+		if self[i] == searchElement then
+			return i - 1
+		end
+	end
+	return -1
+end
+
+local function __TS__ObjectValues(obj)
+	local result = {}
+	local len = 0
+	for key in pairs(obj) do
+		len = len + 1
+		result[len] = obj[key]
+	end
+	return result
+end
+
+local function __TS__ArraySetLength(self, length)
+	if length < 0 or length ~= length or length == math.huge or math.floor(length) ~= length then
+		error(
+			"invalid array length: " .. tostring(length),
+			0
+		)
+	end
+	for i = length + 1, #self do
+		self[i] = nil
+	end
+	return length
+end
+
 return {
   __TS__StringCharCodeAt = __TS__StringCharCodeAt,
   __TS__StringSplit = __TS__StringSplit,
@@ -1135,6 +1160,8 @@ return {
   __TS__Number = __TS__Number,
   __TS__StringSlice = __TS__StringSlice,
   __TS__ArraySlice = __TS__ArraySlice,
+  __TS__StringCharAt = __TS__StringCharAt,
+  __TS__ArrayMap = __TS__ArrayMap,
   __TS__ArrayIsArray = __TS__ArrayIsArray,
   __TS__ObjectKeys = __TS__ObjectKeys,
   __TS__ArraySort = __TS__ArraySort,
@@ -1142,9 +1169,7 @@ return {
   __TS__ArrayFind = __TS__ArrayFind,
   __TS__ArraySome = __TS__ArraySome,
   __TS__StringTrim = __TS__StringTrim,
-  __TS__ArrayMap = __TS__ArrayMap,
   __TS__ArrayIncludes = __TS__ArrayIncludes,
-  __TS__StringCharAt = __TS__StringCharAt,
   __TS__StringEndsWith = __TS__StringEndsWith,
   __TS__Class = __TS__Class,
   Error = Error,
@@ -1173,7 +1198,8 @@ return {
   __TS__ArrayReduce = __TS__ArrayReduce,
   __TS__ArrayPush = __TS__ArrayPush,
   __TS__ObjectAssign = __TS__ObjectAssign,
+  __TS__ArrayConcat = __TS__ArrayConcat,
+  __TS__ArrayIndexOf = __TS__ArrayIndexOf,
   __TS__ObjectValues = __TS__ObjectValues,
-  __TS__ArraySetLength = __TS__ArraySetLength,
-  __TS__ArrayConcat = __TS__ArrayConcat
+  __TS__ArraySetLength = __TS__ArraySetLength
 }

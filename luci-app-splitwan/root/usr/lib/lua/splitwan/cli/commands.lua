@@ -20,7 +20,7 @@ local collectStatus = ____status.collectStatus
 local formatStatus = ____status.formatStatus
 local ____system = require("splitwan.core.system")
 local readSystem = ____system.readSystem
-local USAGE = "usage: splitwan <command>\n  apply            write what /etc/config/splitwan asks for, reload what changed\n  plan             show what apply would change; change nothing\n  remove           take out everything splitwan created\n  status [--json]  configured and live state\n  ddns <update [--force] | status>\nexit: 0 ok, 1 invalid config, 2 conflict, 3 system error\n"
+local USAGE = "usage: splitwan <command>\n  apply            write what /etc/config/splitwan asks for, reload what changed\n  plan             show what apply would change; change nothing\n  remove           take out everything splitwan created\n  status [--json]  configured and live state\n  diagnose [--json]  self-test: each check ok / warning / fail, with its fix\n  ddns <update [--force] | status>\nexit: 0 ok, 1 invalid config, 2 conflict, 3 system error\n"
 local function plan(self, p)
 	local cursor = p:cursor()
 	local config = loadConfig(nil, p, cursor)

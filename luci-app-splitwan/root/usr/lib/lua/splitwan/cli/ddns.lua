@@ -1,18 +1,19 @@
 -- generated from src/cli/ddns.ts by typescript-to-lua: edit the TypeScript, not this file
 local ____lualib = require("splitwan.lualib_bundle")
 local __TS__New = ____lualib.__TS__New
+local __TS__ArrayIncludes = ____lualib.__TS__ArrayIncludes
 local __TS__ArraySome = ____lualib.__TS__ArraySome
 local __TS__ArraySlice = ____lualib.__TS__ArraySlice
-local __TS__ArrayIncludes = ____lualib.__TS__ArrayIncludes
 local ____exports = {}
 local failures
 local ____config = require("splitwan.core.config")
 local readConfig = ____config.readConfig
 local ____address = require("splitwan.core.ddns.address")
-local lookupAddress = ____address.lookupAddress
+local addressSource = ____address.addressSource
+local sectionAddress = ____address.sectionAddress
+local sectionInterfaces = ____address.sectionInterfaces
 local ____config = require("splitwan.core.ddns.config")
 local checkDdns = ____config.checkDdns
-local readDdns = ____config.readDdns
 local ____state = require("splitwan.core.ddns.state")
 local DDNS_RUN_DIR = ____state.DDNS_RUN_DIR
 local decodeState = ____state.decodeState
@@ -26,6 +27,8 @@ local EXIT_SYSTEM = ____errors.EXIT_SYSTEM
 local ____json = require("splitwan.core.json")
 local jsonArray = ____json.jsonArray
 local jsonEncode = ____json.jsonEncode
+local ____system = require("splitwan.core.system")
+local readZones = ____system.readZones
 local ____validate = require("splitwan.core.validate")
 local formatError = ____validate.formatError
 local ____ddns_2Dhost = require("splitwan.router.ddns-host")
@@ -51,10 +54,8 @@ end
 local USAGE = "usage: splitwan ddns <update [--force] | status [--json] | hotplug>\n"
 local function load(self, p, report)
 	local cursor = p:cursor()
-	local checked = checkDdns(
-		nil,
-		readDdns(nil, cursor)
-	)
+	local config = readConfig(nil, cursor)
+	local checked = checkDdns(nil, config.ddns, config.servers)
 	if #checked.errors > 0 then
 		for ____, e in ipairs(checked.errors) do
 			p:log(
@@ -68,7 +69,10 @@ local function load(self, p, report)
 		return nil
 	end
 	return {
-		iface = readConfig(nil, cursor).main.interface,
+		ctx = {
+			pppoe = config.main.interface,
+			zones = readZones(nil, cursor)
+		},
 		sections = checked.sections
 	}
 end
@@ -76,8 +80,8 @@ local function makeEnv(self, p, loaded, pid, interactive, seen)
 	return {
 		clock = routerClock(nil, p),
 		http = routerHttp(nil, p, {dir = DDNS_RUN_DIR, tag = pid, timeout = 30}),
-		address = function(____, s) return lookupAddress(nil, p, s.ipVersion == 6 and s.ip6Interface or loaded.iface, s.ipVersion) end,
-		addressSource = function(____, s) return s.ipVersion == 6 and s.ip6Interface .. " IPv6" or loaded.iface .. " IPv4" end,
+		address = function(____, s) return sectionAddress(nil, p, s, loaded.ctx) end,
+		addressSource = function(____, s) return addressSource(nil, s, loaded.ctx) end,
 		readFile = function(____, path) return p:readFile(path) end,
 		writeFile = function(____, path, data) return p:writeFile(path, data, 384) end,
 		superseded = function() return readEvent(nil, p).text ~= seen(nil) end,
@@ -184,7 +188,10 @@ local function hotplug(self, p)
 	end
 	local wanted = __TS__ArraySome(
 		loaded.sections,
-		function(____, s) return (s.ipVersion == 6 and s.ip6Interface or loaded.iface) == iface end
+		function(____, s) return __TS__ArrayIncludes(
+			sectionInterfaces(nil, s, loaded.ctx),
+			iface
+		) end
 	)
 	if not wanted then
 		return EXIT_OK
@@ -202,13 +209,11 @@ local function when(self, t)
 	return t == nil and "-" or os.date("%Y-%m-%d %H:%M:%S", t)
 end
 local function status(self, p, json)
-	local checked = checkDdns(
+	local config = readConfig(
 		nil,
-		readDdns(
-			nil,
-			p:cursor()
-		)
+		p:cursor()
 	)
+	local checked = checkDdns(nil, config.ddns, config.servers)
 	local rows = {}
 	for ____, s in ipairs(checked.sections) do
 		local record = s.provider == "mydns" and s.username or (s.host == "" and s.domain or (s.host .. ".") .. s.domain)

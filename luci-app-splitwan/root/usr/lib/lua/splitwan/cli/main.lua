@@ -18,6 +18,13 @@ runEntry(
 				__TS__ArraySlice(args, 1)
 			)
 		end
+		if args[1] == "diagnose" then
+			return command(nil, "splitwan.cli.diagnose", "diagnoseCommand")(
+				nil,
+				p,
+				__TS__ArraySlice(args, 1)
+			)
+		end
 		return command(nil, "splitwan.cli.commands", "run")(nil, p, args)
 	end
 )

@@ -8,12 +8,13 @@ local __TS__ObjectKeys = ____lualib.__TS__ObjectKeys
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__ArrayFind = ____lualib.__TS__ArrayFind
 local __TS__ArrayReduce = ____lualib.__TS__ArrayReduce
-local __TS__ArrayConcat = ____lualib.__TS__ArrayConcat
 local __TS__StringSplit = ____lualib.__TS__StringSplit
 local __TS__ArrayFilter = ____lualib.__TS__ArrayFilter
 local __TS__StringStartsWith = ____lualib.__TS__StringStartsWith
 local __TS__ArraySort = ____lualib.__TS__ArraySort
 local __TS__ArrayIncludes = ____lualib.__TS__ArrayIncludes
+local __TS__ArrayConcat = ____lualib.__TS__ArrayConcat
+local __TS__InstanceOf = ____lualib.__TS__InstanceOf
 local __TS__StringTrim = ____lualib.__TS__StringTrim
 local Error = ____lualib.Error
 local RangeError = ____lualib.RangeError
@@ -21,8 +22,11 @@ local ReferenceError = ____lualib.ReferenceError
 local SyntaxError = ____lualib.SyntaxError
 local TypeError = ____lualib.TypeError
 local URIError = ____lualib.URIError
-local __TS__InstanceOf = ____lualib.__TS__InstanceOf
 local ____exports = {}
+local serverZones
+local ____apply = require("splitwan.core.apply")
+local applyConfig = ____apply.applyConfig
+local diffAgainstRouter = ____apply.diffAgainstRouter
 local ____config = require("splitwan.core.config")
 local readConfig = ____config.readConfig
 local ____config = require("splitwan.core.ddns.config")
@@ -32,6 +36,16 @@ local decodeState = ____state.decodeState
 local statePath = ____state.statePath
 local ____detect = require("splitwan.core.detect")
 local detectWan = ____detect.detectWan
+local ____diff = require("splitwan.core.diff")
+local describeChange = ____diff.describeChange
+local ____errors = require("splitwan.core.errors")
+local EXIT_CONFLICT = ____errors.EXIT_CONFLICT
+local EXIT_INVALID = ____errors.EXIT_INVALID
+local EXIT_OK = ____errors.EXIT_OK
+local EXIT_SYSTEM = ____errors.EXIT_SYSTEM
+local SplitwanError = ____errors.SplitwanError
+local ____plan = require("splitwan.core.plan")
+local buildPlan = ____plan.buildPlan
 local ____json = require("splitwan.core.json")
 local jsonArray = ____json.jsonArray
 local jsonDecode = ____json.jsonDecode
@@ -49,7 +63,22 @@ local optString = ____uci.optString
 local sectionsOf = ____uci.sectionsOf
 local ____validate = require("splitwan.core.validate")
 local validateConfig = ____validate.validateConfig
-____exports.METHODS_JSON = "{\"status\":{},\"detect\":{},\"validate\":{\"sections\":[]},\"ddns_update\":{\"name\":\"home\",\"force\":true},\"reconnect\":{}}"
+local ____diagnose = require("splitwan.cli.diagnose")
+local runDiagnose = ____diagnose.runDiagnose
+function serverZones(self, cursor)
+	local sys = readSystem(nil, cursor)
+	local own = readConfig(nil, cursor).main.zone
+	local wan = sys.wan
+	local out = {}
+	for ____, z in ipairs(sys.zones) do
+		local isWan = wan ~= nil and (__TS__ArrayIncludes(z.networks, wan.l2Iface) or __TS__ArrayIncludes(z.networks, wan.ipv4Iface))
+		if z.name ~= "" and z.name ~= own and not isWan and not __TS__ArrayIncludes(out, z.name) then
+			out[#out + 1] = z.name
+		end
+	end
+	return out
+end
+____exports.METHODS_JSON = "{\"status\":{},\"detect\":{},\"validate\":{\"sections\":[]},\"ddns_update\":{\"name\":\"home\",\"force\":true},\"reconnect\":{},\"diagnose\":{},\"apply\":{}}"
 local function isName(self, s)
 	if #s == 0 then
 		return false
@@ -263,7 +292,6 @@ function ____exports.statusReply(self, p)
 		function(____, n, sv) return n + #sv.ports end,
 		0
 	)
-	local warnings = __TS__ArrayConcat(s.pending, s.warnings)
 	return {
 		now = p:now(),
 		enabled = s.enabled,
@@ -303,7 +331,8 @@ function ____exports.statusReply(self, p)
 		),
 		ddns = ddnsStates(nil, p, cursor),
 		errors = s.valid and ({}) or ____exports.validateWith(nil, cursor).errors,
-		warnings = warnings
+		drift = s.drift,
+		warnings = s.warnings
 	}
 end
 function ____exports.parseLeases(self, text)
@@ -377,22 +406,99 @@ function ____exports.detectReply(self, p)
 		break
 	end
 	local asked = candidateDevices(nil, p)
-	local devices = jsonArray(nil, asked or ({}))
+	local devices = asked or ({})
 	local reply = {
-		devices = wan ~= nil and not __TS__ArrayIncludes(devices, wan.device) and jsonArray(
+		devices = jsonArray(
 			nil,
-			__TS__ArrayConcat({wan.device}, devices)
-		) or devices,
-		leases = ____exports.parseLeases(
-			nil,
-			p:readFile(leaseFile)
+			wan ~= nil and not __TS__ArrayIncludes(devices, wan.device) and __TS__ArrayConcat({wan.device}, devices) or devices
 		),
-		netifd = asked ~= nil
+		leases = jsonArray(
+			nil,
+			____exports.parseLeases(
+				nil,
+				p:readFile(leaseFile)
+			)
+		),
+		netifd = asked ~= nil,
+		zones = jsonArray(
+			nil,
+			serverZones(nil, cursor)
+		)
 	}
 	if wan ~= nil then
 		reply.interface = wan.ipv4Iface
 		reply.device = wan.device
 		reply.kind = wan.kind
+	end
+	return reply
+end
+local function apply(self, p)
+	local reply = {
+		ok = false,
+		code = EXIT_SYSTEM,
+		message = "",
+		changes = jsonArray(nil, {}),
+		errors = jsonArray(nil, {}),
+		conflicts = jsonArray(nil, {})
+	}
+	local ____print = p.print
+	p.print = function() return nil end
+	do
+		local function ____catch(e)
+			if not __TS__InstanceOf(e, SplitwanError) then
+				error(e, 0)
+			end
+			reply.code = e.code
+			reply.message = e.message
+			local cursor = p:cursor()
+			if e.code == EXIT_INVALID then
+				for ____, fe in ipairs(____exports.validateWith(nil, cursor).errors) do
+					local ____reply_errors_3 = reply.errors
+					____reply_errors_3[#____reply_errors_3 + 1] = fe
+				end
+			end
+			if e.code == EXIT_CONFLICT then
+				local sys = readSystem(nil, cursor)
+				local config = validateConfig(
+					nil,
+					readConfig(nil, cursor),
+					sys
+				).config
+				if config ~= nil then
+					for ____, c in ipairs(diffAgainstRouter(
+						nil,
+						p,
+						cursor,
+						buildPlan(nil, config, sys)
+					).conflicts) do
+						local ____reply_conflicts_4 = reply.conflicts
+						____reply_conflicts_4[#____reply_conflicts_4 + 1] = c
+					end
+				end
+			end
+		end
+		local ____try, ____hasReturned = pcall(function()
+			local out = applyConfig(nil, p, false)
+			for ____, c in ipairs(out.changes) do
+				local ____reply_changes_2 = reply.changes
+				____reply_changes_2[#____reply_changes_2 + 1] = describeChange(nil, c)
+			end
+			reply.ok = true
+			reply.code = EXIT_OK
+			reply.message = #out.changes == 0 and "nothing to change" or ("applied " .. tostring(#out.changes)) .. " change(s)"
+		end)
+		local ____rethrow
+		if not ____try then
+			____try, ____rethrow = pcall(function()
+				____catch(____hasReturned)
+			end)
+		end
+		do
+			p.print = ____print
+		end
+		if not ____try then
+			error(____rethrow, 0)
+		end
 	end
 	return reply
 end
@@ -449,17 +555,17 @@ local function ddnsUpdate(self, p, args)
 end
 function ____exports.callMethod(self, p, method, args)
 	repeat
-		local ____switch91 = method
-		local ____cond91 = ____switch91 == "status"
-		if ____cond91 then
+		local ____switch110 = method
+		local ____cond110 = ____switch110 == "status"
+		if ____cond110 then
 			return ____exports.statusReply(nil, p)
 		end
-		____cond91 = ____cond91 or ____switch91 == "detect"
-		if ____cond91 then
+		____cond110 = ____cond110 or ____switch110 == "detect"
+		if ____cond110 then
 			return ____exports.detectReply(nil, p)
 		end
-		____cond91 = ____cond91 or ____switch91 == "validate"
-		if ____cond91 then
+		____cond110 = ____cond110 or ____switch110 == "validate"
+		if ____cond110 then
 			do
 				if args.sections == nil then
 					return ____exports.validateWith(
@@ -482,13 +588,21 @@ function ____exports.callMethod(self, p, method, args)
 				)
 			end
 		end
-		____cond91 = ____cond91 or ____switch91 == "ddns_update"
-		if ____cond91 then
+		____cond110 = ____cond110 or ____switch110 == "ddns_update"
+		if ____cond110 then
 			return ddnsUpdate(nil, p, args)
 		end
-		____cond91 = ____cond91 or ____switch91 == "reconnect"
-		if ____cond91 then
+		____cond110 = ____cond110 or ____switch110 == "reconnect"
+		if ____cond110 then
 			return reconnect(nil, p)
+		end
+		____cond110 = ____cond110 or ____switch110 == "diagnose"
+		if ____cond110 then
+			return runDiagnose(nil, p)
+		end
+		____cond110 = ____cond110 or ____switch110 == "apply"
+		if ____cond110 then
+			return apply(nil, p)
 		end
 		do
 			return {error = "unknown method: " .. method}

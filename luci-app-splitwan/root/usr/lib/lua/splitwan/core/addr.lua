@@ -6,6 +6,8 @@ local __TS__StringStartsWith = ____lualib.__TS__StringStartsWith
 local __TS__Number = ____lualib.__TS__Number
 local __TS__StringSlice = ____lualib.__TS__StringSlice
 local __TS__ArraySlice = ____lualib.__TS__ArraySlice
+local __TS__StringCharAt = ____lualib.__TS__StringCharAt
+local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local ____exports = {}
 function ____exports.isDigits(self, s)
 	if #s == 0 then
@@ -146,5 +148,66 @@ function ____exports.parseIPv6(self, text)
 		out[#out + 1] = g
 	end
 	return out
+end
+local HEX = "0123456789abcdef"
+local function hexGroup(self, n)
+	local out = ""
+	local v = n
+	repeat
+		do
+			out = __TS__StringCharAt(HEX, v % 16) .. out
+			v = math.floor(v / 16)
+		end
+	until not (v > 0)
+	return out
+end
+function ____exports.formatIPv6(self, g)
+	local bestAt = -1
+	local bestLen = 1
+	do
+		local i = 0
+		while i < 8 do
+			local j = i
+			while j < 8 and g[j + 1] == 0 do
+				j = j + 1
+			end
+			if j - i > bestLen then
+				bestAt = i
+				bestLen = j - i
+			end
+			if j > i then
+				i = j
+			end
+			i = i + 1
+		end
+	end
+	local function part(____, from, to)
+		return table.concat(
+			__TS__ArrayMap(
+				__TS__ArraySlice(g, from, to),
+				hexGroup
+			),
+			":"
+		)
+	end
+	if bestAt < 0 then
+		return part(nil, 0, 8)
+	end
+	return (part(nil, 0, bestAt) .. "::") .. part(nil, bestAt + bestLen, 8)
+end
+function ____exports.withSuffix(self, prefix, suffix)
+	return {
+		prefix[1],
+		prefix[2],
+		prefix[3],
+		prefix[4],
+		suffix[5],
+		suffix[6],
+		suffix[7],
+		suffix[8]
+	}
+end
+function ____exports.isGlobalIPv6(self, g)
+	return g[1] >= 8192 and g[1] <= 16383
 end
 return ____exports

@@ -18,7 +18,8 @@ ____exports.DEFAULTS = {
 	priority = "30000",
 	mark = "0x10000000",
 	server_zone = "lan",
-	mode = "source"
+	mode = "source",
+	resolver = "1.1.1.1"
 }
 local function opt(self, s, name, fallback)
 	local v = optString(nil, s, name)
@@ -43,7 +44,8 @@ function ____exports.readConfig(self, cursor)
 		table = opt(nil, mainSection, "table", ____exports.DEFAULTS.table),
 		table_name = opt(nil, mainSection, "table_name", ____exports.DEFAULTS.table_name),
 		priority = opt(nil, mainSection, "priority", ____exports.DEFAULTS.priority),
-		mark = opt(nil, mainSection, "mark", ____exports.DEFAULTS.mark)
+		mark = opt(nil, mainSection, "mark", ____exports.DEFAULTS.mark),
+		resolver = opt(nil, mainSection, "resolver", ____exports.DEFAULTS.resolver)
 	}
 	local servers = __TS__ArrayMap(
 		sectionsOf(nil, cursor, "splitwan", "server"),

@@ -9,7 +9,6 @@ local __TS__ArrayForEach = ____lualib.__TS__ArrayForEach
 local __TS__ArrayFind = ____lualib.__TS__ArrayFind
 local __TS__ArrayIncludes = ____lualib.__TS__ArrayIncludes
 local __TS__ArraySome = ____lualib.__TS__ArraySome
-local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local ____exports = {}
 local protoName, protoKey, redirect, ipv6Rule
 local ____ports = require("splitwan.core.ports")
@@ -192,7 +191,7 @@ function ____exports.buildPlan(self, c, sys)
 			{"output", "ACCEPT"},
 			{"forward", "REJECT"},
 			{"masq", "1"},
-			{"mtu_fix", "1"}
+			{"mtu_fix", "0"}
 		},
 		after = afterZone and afterZone.section
 	}
@@ -231,26 +230,20 @@ function ____exports.buildPlan(self, c, sys)
 		end
 	end
 	local mss = c.mtu - 40
-	local files = {{
-		path = (____exports.NFT_DROPIN_DIR .. "/chain-pre/mangle_forward/") .. ____exports.DROPIN_NAME,
-		content = "# Written by splitwan: TCP MSS of connections that arrive over PPPoE.\n" .. ((((((("iifname \"" .. dev) .. "\" tcp flags syn / syn,fin,rst tcp option maxseg size > ") .. tostring(mss)) .. " tcp option maxseg size set ") .. tostring(mss)) .. " comment \"splitwan: MSS for the PPPoE MTU (") .. tostring(c.mtu)) .. ")\"\n"
-	}}
+	local clamp = (("tcp flags syn / syn,fin,rst tcp option maxseg size > " .. tostring(mss)) .. " tcp option maxseg size set ") .. tostring(mss)
+	local mssNote = ("comment \"splitwan: MSS for the PPPoE MTU (" .. tostring(c.mtu)) .. ")\""
+	local crosses = ("ct mark set ct mark | " .. mark) .. " comment \"splitwan: crosses PPPoE\""
+	local marked = (("ct mark & " .. mark) .. " == ") .. mark
+	local toPacket = #replyOnly > 0 and " meta mark set meta mark | " .. mark or ""
+	local files = {{path = (((____exports.NFT_DROPIN_DIR .. "/chain-pre/srcnat_") .. c.zone) .. "/") .. ____exports.DROPIN_NAME, content = (("# Written by splitwan: the first packet of each connection that leaves over PPPoE\n" .. "# (a nat chain sees no other).\n") .. ((("oifname \"" .. dev) .. "\" ") .. crosses) .. "\n") .. ((((("oifname \"" .. dev) .. "\" ") .. clamp) .. " ") .. mssNote) .. "\n"}, {path = (____exports.NFT_DROPIN_DIR .. "/chain-pre/mangle_prerouting/") .. ____exports.DROPIN_NAME, content = ((("# Written by splitwan: every packet entering the router passes here; other traffic\n" .. "# stops at the first test. Connections over PPPoE: the MSS of the SYN/ACK") .. (toPacket and ", and the\n# mark that sends the answers of reply-only servers back via PPPoE (fwmark rules)" or "")) .. ".\n") .. (((((marked .. toPacket) .. " ") .. clamp) .. " ") .. mssNote) .. "\n"}}
 	if __TS__ArraySome(
 		c.servers,
 		function(____, s) return #s.ports > 0 end
 	) then
-		files[#files + 1] = {path = (((____exports.NFT_DROPIN_DIR .. "/chain-pre/dstnat_") .. c.zone) .. "/") .. ____exports.DROPIN_NAME, content = ("# Written by splitwan. fw4 binds the zone to the WAN's physical device while PPPoE\n" .. "# is down: publish only what really arrives on the PPPoE device.\n") .. ("iifname != \"" .. dev) .. "\" counter return comment \"splitwan: publish only via PPPoE\"\n"}
+		files[#files + 1] = {path = (((____exports.NFT_DROPIN_DIR .. "/chain-pre/dstnat_") .. c.zone) .. "/") .. ____exports.DROPIN_NAME, content = (((("# Written by splitwan: the first packet of each connection that arrives for the zone\n" .. "# (a nat chain sees no other). fw4 binds the zone to the WAN's physical device while\n") .. "# PPPoE is down: publish only what really arrives on the PPPoE device.\n") .. ("iifname != \"" .. dev) .. "\" counter return comment \"splitwan: publish only via PPPoE\"\n") .. crosses .. "\n") .. ((clamp .. " ") .. mssNote) .. "\n"}
 	end
 	if #replyOnly > 0 then
-		local addrs = table.concat(
-			__TS__ArrayMap(
-				replyOnly,
-				function(____, s) return s.ipaddr end
-			),
-			", "
-		)
-		files[#files + 1] = {path = (____exports.NFT_DROPIN_DIR .. "/chain-pre/mangle_prerouting/") .. ____exports.DROPIN_NAME, content = (("# Written by splitwan: reply-only servers answer connections that came in over PPPoE\n" .. "# through PPPoE (ip rule: fwmark -> table), their own traffic stays on IPoE.\n") .. ((("iifname \"" .. dev) .. "\" ct state new ct mark set ct mark | ") .. mark) .. " comment \"splitwan: arrived on PPPoE\"\n") .. ((((((("ip saddr { " .. addrs) .. " } ct mark & ") .. mark) .. " == ") .. mark) .. " meta mark set meta mark | ") .. mark) .. " comment \"splitwan: reply via PPPoE\"\n"}
-		files[#files + 1] = {path = (____exports.NFT_DROPIN_DIR .. "/chain-pre/mangle_output/") .. ____exports.DROPIN_NAME, content = "# Written by splitwan: the router's own replies to connections that came in over PPPoE.\n" .. ((((("ct mark & " .. mark) .. " == ") .. mark) .. " meta mark set meta mark | ") .. mark) .. " comment \"splitwan: reply via PPPoE\"\n"}
+		files[#files + 1] = {path = (____exports.NFT_DROPIN_DIR .. "/chain-pre/mangle_output/") .. ____exports.DROPIN_NAME, content = ("# Written by splitwan: the router's own answers to connections that came in over PPPoE\n" .. "# (a DNAT to the router itself) leave via PPPoE, with the MSS of the PPPoE MTU.\n") .. ((((((marked .. " meta mark set meta mark | ") .. mark) .. " ") .. clamp) .. " ") .. mssNote) .. "\n"}
 	end
 	return {sections = sections, rtTable = {number = c.table, name = c.tableName}, files = files}
 end

@@ -11,7 +11,6 @@ local __TS__ArrayFilter = ____lualib.__TS__ArrayFilter
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__ArrayReduce = ____lualib.__TS__ArrayReduce
 local ____exports = {}
-local rpFilterStrict
 local ____config = require("splitwan.core.config")
 local readConfig = ____config.readConfig
 local ____apply = require("splitwan.core.apply")
@@ -32,7 +31,7 @@ local ____ubus = require("splitwan.core.ubus")
 local describeUbusFailure = ____ubus.describeUbusFailure
 local field = ____ubus.field
 local ubusData = ____ubus.ubusData
-function rpFilterStrict(self, p, device)
+function ____exports.rpFilterStrict(self, p, device)
 	local function read(____, conf)
 		local v = p:readFile(("/proc/sys/net/ipv4/conf/" .. conf) .. "/rp_filter")
 		return v ~= nil and __TS__Number(__TS__StringTrim(v)) or nil
@@ -55,6 +54,10 @@ function ____exports.collectStatus(self, p)
 	local ____table = __TS__Number(raw.main.table)
 	local warnings = jsonArray(nil, {})
 	local pending = jsonArray(nil, {})
+	local drift = {
+		changes = 0,
+		conflicts = jsonArray(nil, {})
+	}
 	if c ~= nil then
 		local d = diffAgainstRouter(
 			nil,
@@ -62,6 +65,11 @@ function ____exports.collectStatus(self, p)
 			cursor,
 			buildPlan(nil, c, sys)
 		)
+		drift.changes = #d.changes
+		for ____, x in ipairs(d.conflicts) do
+			local ____drift_conflicts_0 = drift.conflicts
+			____drift_conflicts_0[#____drift_conflicts_0 + 1] = x
+		end
 		if #d.conflicts > 0 then
 			for ____, x in ipairs(d.conflicts) do
 				pending[#pending + 1] = "conflict: " .. x
@@ -73,23 +81,23 @@ function ____exports.collectStatus(self, p)
 	local reply = p:ubusCall("network.interface." .. iface, "status")
 	local ifst = ubusData(nil, reply)
 	local addrs = field(nil, ifst, "ipv4-address")
-	local ____temp_0
+	local ____temp_1
 	if __TS__ArrayIsArray(addrs) and #addrs > 0 then
-		____temp_0 = addrs[1]
+		____temp_1 = addrs[1]
 	else
-		____temp_0 = nil
+		____temp_1 = nil
 	end
-	local first = ____temp_0
-	local ____temp_2 = reply.ok and "answered" or (reply.failure == "not-found" and "not-configured" or "not-answering")
-	local ____reply_ok_1
+	local first = ____temp_1
+	local ____temp_3 = reply.ok and "answered" or (reply.failure == "not-found" and "not-configured" or "not-answering")
+	local ____reply_ok_2
 	if reply.ok then
-		____reply_ok_1 = nil
+		____reply_ok_2 = nil
 	else
-		____reply_ok_1 = reply.failure
+		____reply_ok_2 = reply.failure
 	end
 	local pppoe = {
-		state = ____temp_2,
-		failure = ____reply_ok_1,
+		state = ____temp_3,
+		failure = ____reply_ok_2,
 		up = field(nil, ifst, "up") == true,
 		pending = field(nil, ifst, "pending") == true,
 		uptime = type(field(nil, ifst, "uptime")) == "number" and field(nil, ifst, "uptime") or 0,
@@ -154,13 +162,13 @@ function ____exports.collectStatus(self, p)
 		"fw4",
 		"input_" .. raw.main.zone
 	}).code == 0
-	local ____temp_3
+	local ____temp_4
 	if c ~= nil then
-		____temp_3 = c.enabled
+		____temp_4 = c.enabled
 	else
-		____temp_3 = raw.main.enabled == "1"
+		____temp_4 = raw.main.enabled == "1"
 	end
-	local enabled = ____temp_3
+	local enabled = ____temp_4
 	if enabled and c ~= nil then
 		if pppoe.state == "not-configured" then
 			warnings[#warnings + 1] = ("PPPoE interface " .. iface) .. " not configured in netifd: nothing is published until the configuration is applied"
@@ -183,7 +191,7 @@ function ____exports.collectStatus(self, p)
 		if pppoe.up and portCount > 0 and forwards == 0 then
 			warnings[#warnings + 1] = ("no port forwards are live in fw4 (chain dstnat_" .. c.zone) .. "): run /etc/init.d/firewall reload"
 		end
-		local strict = rpFilterStrict(
+		local strict = ____exports.rpFilterStrict(
 			nil,
 			p,
 			pppoeDevice(nil, c.iface)
@@ -203,6 +211,7 @@ function ____exports.collectStatus(self, p)
 			__TS__ArrayMap(v.errors, formatError)
 		),
 		pending = pending,
+		drift = drift,
 		interface = iface,
 		device = c ~= nil and c.device or raw.main.device,
 		wan_kind = sys.wan ~= nil and sys.wan.kind or "",

@@ -10,8 +10,8 @@ local ____uci = require("splitwan.core.uci")
 local optList = ____uci.optList
 local optString = ____uci.optString
 local sectionsOf = ____uci.sectionsOf
-function ____exports.readSystem(self, cursor)
-	local zones = __TS__ArrayMap(
+function ____exports.readZones(self, cursor)
+	return __TS__ArrayMap(
 		sectionsOf(nil, cursor, "firewall", "zone"),
 		function(____, s) return {
 			section = s[".name"],
@@ -19,12 +19,14 @@ function ____exports.readSystem(self, cursor)
 			networks = optList(nil, s, "network")
 		} end
 	)
+end
+function ____exports.readSystem(self, cursor)
 	local interfaces = __TS__ArrayMap(
 		sectionsOf(nil, cursor, "network", "interface"),
 		function(____, s) return s[".name"] end
 	)
 	return {
-		zones = zones,
+		zones = ____exports.readZones(nil, cursor),
 		interfaces = interfaces,
 		wan = detectWan(nil, cursor)
 	}

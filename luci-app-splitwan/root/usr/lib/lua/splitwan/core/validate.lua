@@ -298,7 +298,7 @@ function ____exports.validateConfig(self, raw, sys)
 		err(nil, "mark", m.mark, "must be one bit in hex, like 0x10000000")
 	end
 	local servers = validateServers(nil, raw.servers, sys, errors)
-	for ____, e in ipairs(validateDdns(nil, raw.ddns)) do
+	for ____, e in ipairs(validateDdns(nil, raw.ddns, raw.servers)) do
 		errors[#errors + 1] = e
 	end
 	if priority ~= nil and priority + 10 * (#servers + 1) >= MAIN_RULE_PRIORITY then

@@ -6,9 +6,9 @@ local __TS__StringCharAt = ____lualib.__TS__StringCharAt
 local __TS__StringSplit = ____lualib.__TS__StringSplit
 local __TS__StringStartsWith = ____lualib.__TS__StringStartsWith
 local __TS__StringEndsWith = ____lualib.__TS__StringEndsWith
+local __TS__ArrayFind = ____lualib.__TS__ArrayFind
 local __TS__ArrayIncludes = ____lualib.__TS__ArrayIncludes
 local __TS__Number = ____lualib.__TS__Number
-local __TS__ArrayIsArray = ____lualib.__TS__ArrayIsArray
 local ____exports = {}
 local ____uci = require("splitwan.core.uci")
 local optString = ____uci.optString
@@ -35,6 +35,7 @@ function ____exports.readDdns(self, cursor)
 			zone_id = opt(nil, s, "zone_id", ""),
 			ip_version = opt(nil, s, "ip_version", ____exports.DDNS_DEFAULTS.ip_version),
 			ip6_interface = opt(nil, s, "ip6_interface", ____exports.DDNS_DEFAULTS.ip6_interface),
+			server = opt(nil, s, "server", ""),
 			timeout = opt(nil, s, "timeout", ____exports.DDNS_DEFAULTS.timeout)
 		} end
 	)
@@ -110,13 +111,34 @@ local function isDnsName(self, s, allowWildcard)
 	end
 	return true
 end
-function ____exports.checkDdns(self, raws)
+local function serverOf(self, r, ipVersion, servers, err)
+	if r.server == "" then
+		return nil
+	end
+	local found = __TS__ArrayFind(
+		servers,
+		function(____, x) return x.section == r.server end
+	)
+	if ipVersion == 4 then
+		err(nil, "server", r.server, "only with ip_version 6: over IPv4 the PPPoE address is published, for every server")
+	elseif found == nil then
+		err(nil, "server", r.server, "no such server section")
+	elseif uciBool(nil, found.enabled) ~= true then
+		err(nil, "server", r.server, "this server is disabled: enable it or publish another one")
+	elseif found.ip6_suffix == "" then
+		err(nil, "server", r.server, "this server has no ip6_suffix: set its IPv6 suffix (like ::5) first")
+	else
+		return {name = found.section, zone = found.zone, suffix = found.ip6_suffix}
+	end
+	return nil
+end
+function ____exports.checkDdns(self, raws, servers)
 	local errors = {}
 	local sections = {}
 	local targets = {}
 	for ____, r in ipairs(raws) do
 		do
-			local __continue20
+			local __continue28
 			repeat
 				local before = #errors
 				local function err(____, option, value, message)
@@ -129,7 +151,7 @@ function ____exports.checkDdns(self, raws)
 					err(nil, "enabled", r.enabled, "must be 0 or 1")
 				end
 				if on ~= true then
-					__continue20 = true
+					__continue28 = true
 					break
 				end
 				if not charsOk(nil, r.section, "_", false) or r.section == "" then
@@ -160,6 +182,13 @@ function ____exports.checkDdns(self, raws)
 				if not charsOk(nil, r.ip6_interface, "_", false) then
 					err(nil, "ip6_interface", r.ip6_interface, "not a network interface name")
 				end
+				local server = serverOf(
+					nil,
+					r,
+					ipVersion,
+					servers,
+					err
+				)
 				local timeout = charsOk(nil, r.timeout, "", false) and #r.timeout <= 3 and __TS__Number(r.timeout) or nil
 				if timeout == nil or timeout < 1 or timeout > 300 then
 					err(nil, "timeout", r.timeout, "must be a whole number of seconds from 1 to 300")
@@ -207,7 +236,7 @@ function ____exports.checkDdns(self, raws)
 				end
 				targets[#targets + 1] = target
 				if #errors > before then
-					__continue20 = true
+					__continue28 = true
 					break
 				end
 				sections[#sections + 1] = {
@@ -221,19 +250,19 @@ function ____exports.checkDdns(self, raws)
 					zoneId = r.zone_id,
 					ipVersion = ipVersion,
 					ip6Interface = r.ip6_interface,
+					server = server,
 					timeout = timeout
 				}
-				__continue20 = true
+				__continue28 = true
 			until true
-			if not __continue20 then
+			if not __continue28 then
 				break
 			end
 		end
 	end
 	return {sections = sections, errors = errors}
 end
-function ____exports.validateDdns(self, from)
-	local raws = __TS__ArrayIsArray(from) and from or ____exports.readDdns(nil, from)
-	return ____exports.checkDdns(nil, raws).errors
+function ____exports.validateDdns(self, raws, servers)
+	return ____exports.checkDdns(nil, raws, servers).errors
 end
 return ____exports

@@ -1,3 +1,0 @@
--- generated from src/core/platform.ts by typescript-to-lua: edit the TypeScript, not this file
-local ____exports = {}
-return ____exports
