@@ -163,7 +163,7 @@ export function buildPlan(c: Config, sys: SystemView): Plan {
       content:
         "# Written by splitwan: every packet entering the router passes here; other traffic\n" +
         "# stops at the first test. Connections over PPPoE: the MSS of the SYN/ACK" +
-        (toPacket ? ", and the\n# mark that sends the answers of reply-only servers back via PPPoE (fwmark rules)" : "") + ".\n" +
+        (toPacket !== "" ? ", and the\n# mark that sends the answers of reply-only servers back via PPPoE (fwmark rules)" : "") + ".\n" +
         `${marked}${toPacket} ${clamp} ${mssNote}\n`,
     },
   ];
