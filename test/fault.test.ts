@@ -196,12 +196,17 @@ async function inBatches<T>(items: T[], width: number, fn: (item: T) => Promise<
 
 describe("kill -9 at 100 moments of apply and remove", () => {
   it("every file is whole, and remove then gives back the originals", async () => {
-    const t0 = Date.now();
-    expect(cli(routerTree("dsa-mape"), "apply").code).toBe(0);
-    const span = (Date.now() - t0) / 1000;
+    // how long an apply takes here (two run at a time below, so each is slower)
+    const spans: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = Date.now();
+      expect(cli(routerTree("dsa-mape"), "apply").code).toBe(0);
+      spans.push((Date.now() - t0) / 1000);
+    }
+    const span = spans.sort()[1]; // the median: a run slowed by other load is not the norm
     const points: Array<{ cmd: string; delay: number }> = [];
-    for (let i = 0; i < 50; i++) points.push({ cmd: "apply", delay: (span * 1.2 * i) / 50 });
-    for (let i = 0; i < 50; i++) points.push({ cmd: "remove", delay: (span * 1.2 * i) / 50 });
+    for (let i = 0; i < 50; i++) points.push({ cmd: "apply", delay: span * (0.3 + (1.3 * i) / 50) });
+    for (let i = 0; i < 50; i++) points.push({ cmd: "remove", delay: span * (0.3 + (1.3 * i) / 50) });
     const counts = { killed: 0, midway: 0, temps: 0 };
     await inBatches(points, 2, async ({ cmd, delay }) => {
       const root = mkdtempSync(join(tmpdir(), "splitwan-kill-"));
@@ -220,7 +225,8 @@ describe("kill -9 at 100 moments of apply and remove", () => {
       expect(temps).toEqual([]);
     });
     console.log(`kill -9: ${points.length} points over ${span.toFixed(2)} s runs, ${counts.killed} killed before the end, ${counts.midway} between two files, ${counts.temps} temporary files left`);
-    expect(counts.killed).toBeGreaterThan(30);
+    expect(counts.killed).toBeGreaterThan(20);
+    expect(counts.midway).toBeGreaterThan(3);
   }, 120000);
 });
 

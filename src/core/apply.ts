@@ -4,7 +4,7 @@ import { readConfig } from "./config";
 import { type Change, type Diff, describeChange, diffPlan } from "./diff";
 import { EXIT_CONFLICT, EXIT_INVALID, EXIT_SYSTEM, SplitwanError } from "./errors";
 import { withLock } from "./lock";
-import { OWNED_PATH, emptyOwned, formatOwned, isEmpty, readRecord } from "./owned";
+import { CONFIG_PATHS, OWNED_PATH, emptyOwned, formatOwned, isEmpty, readRecord } from "./owned";
 import { type Plan, buildPlan, emptyPlan } from "./plan";
 import type { Platform } from "./platform";
 import { RT_TABLES_PATH, addRtLine, removeRtLine } from "./rttables";
@@ -20,7 +20,6 @@ export interface Outcome {
   left: string[];
 }
 
-export const CONFIG_PATHS: Record<string, string> = { network: "/etc/config/network", firewall: "/etc/config/firewall" };
 
 /** Reads and checks /etc/config/splitwan; throws EXIT_INVALID with every error. */
 export function loadConfig(p: Platform, cursor: UciCursor): Config {

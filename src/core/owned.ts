@@ -20,10 +20,13 @@
 // other option in its sections), and the next apply rewrites the record as version 2.
 import { isDigits } from "./addr";
 import { checksum } from "./checksum";
+import { RT_TABLES_PATH } from "./rttables";
 import { jsonDecode, jsonEncode } from "./json";
 import { type UciSection, type UciValue, sectionOptions } from "./uci";
 
 export const OWNED_PATH = "/etc/splitwan/owned";
+/** The UCI configs splitwan changes. */
+export const CONFIG_PATHS: Record<string, string> = { network: "/etc/config/network", firewall: "/etc/config/firewall" };
 
 const SECRET_OPTIONS = ["password"];
 const DROPIN_PREFIX = "/usr/share/nftables.d/chain-pre/";
@@ -302,4 +305,15 @@ export function formatOwned(o: Owned): string {
 /** Whether the record lists the section (by name: a live check needs provenVersion). */
 export function ownsSection(o: Owned, config: string, name: string): boolean {
   return o.sections.some((s) => s.config === config && s.name === name);
+}
+
+/** Every file a transaction under this record text may write: the record, rt_tables, the
+ * configs and the drop-ins it names (read without judging the record: for cleaning up). */
+export function writtenPaths(text: string | undefined): string[] {
+  const paths = [OWNED_PATH, RT_TABLES_PATH, CONFIG_PATHS.network, CONFIG_PATHS.firewall];
+  for (const line of (text ?? "").split("\n")) {
+    const f = line.split(" ");
+    if (f[0] === "file" && f.length >= 2 && creatableFile(f[1])) paths.push(f[1]);
+  }
+  return paths;
 }

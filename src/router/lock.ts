@@ -2,9 +2,7 @@
 // mode goes to fopen unchanged in Lua 5.1 (musl and glibc): "wx" is an O_EXCL create.
 import { EXIT_SYSTEM, SplitwanError } from "../core/errors";
 import { LOCK_PATH, type LockPrimitives, acquireLock } from "../core/lock";
-import { CONFIG_PATHS } from "../core/apply";
-import { OWNED_PATH } from "../core/owned";
-import { RT_TABLES_PATH } from "../core/rttables";
+import { OWNED_PATH, writtenPaths } from "../core/owned";
 import { type LuaFiles, luaPid, tempPath } from "./files";
 
 function dirname(path: string): string {
@@ -50,10 +48,10 @@ function primitives(files: LuaFiles, root: string): LockPrimitives {
       os.execute("sleep 0.1 2>/dev/null || sleep 1");
     },
     tookOver(pid) {
-      // what the dead holder may have left half-written: the files every run writes now,
-      // the others (drop-ins) when they are next written or removed
+      // what the dead holder may have left half-written: the files every run writes and
+      // the drop-ins its record (written before any of them) names
       files.forgetWriter(pid);
-      for (const path of [OWNED_PATH, RT_TABLES_PATH, ...Object.values(CONFIG_PATHS)]) os.remove(tempPath(root + path, pid));
+      for (const path of writtenPaths(files.read(root + OWNED_PATH))) os.remove(tempPath(root + path, pid));
     },
   };
 }

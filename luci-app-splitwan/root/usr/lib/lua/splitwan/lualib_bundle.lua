@@ -239,6 +239,93 @@ local function __TS__StringEndsWith(self, searchString, endPosition)
 	return string.sub(self, endPosition - #searchString + 1, endPosition) == searchString
 end
 
+local function __TS__ArrayFindIndex(self, callbackFn, thisArg)
+	for i = 1, #self do
+		if callbackFn(thisArg, self[i], i - 1, self) then
+			return i - 1
+		end
+	end
+	return -1
+end
+
+local function __TS__CountVarargs(...)
+	return select("#", ...)
+end
+
+local function __TS__ArraySplice(self, ...)
+	local args = {...}
+	local len = #self
+	local actualArgumentCount = __TS__CountVarargs(...)
+	local start = args[1]
+	local deleteCount = args[2]
+	if start < 0 then
+		start = len + start
+		if start < 0 then
+			start = 0
+		end
+	elseif start > len then
+		start = len
+	end
+	local itemCount = actualArgumentCount - 2
+	if itemCount < 0 then
+		itemCount = 0
+	end
+	local actualDeleteCount
+	if actualArgumentCount == 0 then
+		actualDeleteCount = 0
+	elseif actualArgumentCount == 1 then
+		actualDeleteCount = len - start
+	else
+		actualDeleteCount = deleteCount or 0
+		if actualDeleteCount < 0 then
+			actualDeleteCount = 0
+		end
+		if actualDeleteCount > len - start then
+			actualDeleteCount = len - start
+		end
+	end
+	local out = {}
+	for k = 1, actualDeleteCount do
+		local from = start + k
+		if self[from] ~= nil then
+			out[k] = self[from]
+		end
+	end
+	if itemCount < actualDeleteCount then
+		for k = start + 1, len - actualDeleteCount do
+			local from = k + actualDeleteCount
+			local to = k + itemCount
+			if self[from] then
+				self[to] = self[from]
+			else
+				self[to] = nil
+			end
+		end
+		for k = len - actualDeleteCount + itemCount + 1, len do
+			self[k] = nil
+		end
+	elseif itemCount > actualDeleteCount then
+		for k = len - actualDeleteCount, start + 1, -1 do
+			local from = k + actualDeleteCount
+			local to = k + itemCount
+			if self[from] then
+				self[to] = self[from]
+			else
+				self[to] = nil
+			end
+		end
+	end
+	local j = start + 1
+	for i = 3, actualArgumentCount do
+		self[j] = args[i]
+		j = j + 1
+	end
+	for k = #self, len - actualDeleteCount + itemCount + 1, -1 do
+		self[k] = nil
+	end
+	return out
+end
+
 local function __TS__Class(self)
 	local c = {prototype = {}}
 	c.prototype.__index = c.prototype
@@ -483,19 +570,6 @@ local function __TS__ArrayEvery(self, callbackfn, thisArg)
 	return true
 end
 
-local function __TS__ArrayFindIndex(self, callbackFn, thisArg)
-	for i = 1, #self do
-		if callbackFn(thisArg, self[i], i - 1, self) then
-			return i - 1
-		end
-	end
-	return -1
-end
-
-local function __TS__CountVarargs(...)
-	return select("#", ...)
-end
-
 local function __TS__SparseArrayNew(...)
 	local sparseArray = {...}
 	sparseArray.sparseLength = __TS__CountVarargs(...)
@@ -521,80 +595,6 @@ local function __TS__ArrayForEach(self, callbackFn, thisArg)
 	for i = 1, #self do
 		callbackFn(thisArg, self[i], i - 1, self)
 	end
-end
-
-local function __TS__ArraySplice(self, ...)
-	local args = {...}
-	local len = #self
-	local actualArgumentCount = __TS__CountVarargs(...)
-	local start = args[1]
-	local deleteCount = args[2]
-	if start < 0 then
-		start = len + start
-		if start < 0 then
-			start = 0
-		end
-	elseif start > len then
-		start = len
-	end
-	local itemCount = actualArgumentCount - 2
-	if itemCount < 0 then
-		itemCount = 0
-	end
-	local actualDeleteCount
-	if actualArgumentCount == 0 then
-		actualDeleteCount = 0
-	elseif actualArgumentCount == 1 then
-		actualDeleteCount = len - start
-	else
-		actualDeleteCount = deleteCount or 0
-		if actualDeleteCount < 0 then
-			actualDeleteCount = 0
-		end
-		if actualDeleteCount > len - start then
-			actualDeleteCount = len - start
-		end
-	end
-	local out = {}
-	for k = 1, actualDeleteCount do
-		local from = start + k
-		if self[from] ~= nil then
-			out[k] = self[from]
-		end
-	end
-	if itemCount < actualDeleteCount then
-		for k = start + 1, len - actualDeleteCount do
-			local from = k + actualDeleteCount
-			local to = k + itemCount
-			if self[from] then
-				self[to] = self[from]
-			else
-				self[to] = nil
-			end
-		end
-		for k = len - actualDeleteCount + itemCount + 1, len do
-			self[k] = nil
-		end
-	elseif itemCount > actualDeleteCount then
-		for k = len - actualDeleteCount, start + 1, -1 do
-			local from = k + actualDeleteCount
-			local to = k + itemCount
-			if self[from] then
-				self[to] = self[from]
-			else
-				self[to] = nil
-			end
-		end
-	end
-	local j = start + 1
-	for i = 3, actualArgumentCount do
-		self[j] = args[i]
-		j = j + 1
-	end
-	for k = #self, len - actualDeleteCount + itemCount + 1, -1 do
-		self[k] = nil
-	end
-	return out
 end
 
 local __TS__Iterator
@@ -1130,16 +1130,6 @@ local function __TS__ArrayIndexOf(self, searchElement, fromIndex)
 	return -1
 end
 
-local function __TS__ObjectValues(obj)
-	local result = {}
-	local len = 0
-	for key in pairs(obj) do
-		len = len + 1
-		result[len] = obj[key]
-	end
-	return result
-end
-
 local function __TS__ArraySetLength(self, length)
 	if length < 0 or length ~= length or length == math.huge or math.floor(length) ~= length then
 		error(
@@ -1171,6 +1161,8 @@ return {
   __TS__StringTrim = __TS__StringTrim,
   __TS__ArrayIncludes = __TS__ArrayIncludes,
   __TS__StringEndsWith = __TS__StringEndsWith,
+  __TS__ArrayFindIndex = __TS__ArrayFindIndex,
+  __TS__ArraySplice = __TS__ArraySplice,
   __TS__Class = __TS__Class,
   Error = Error,
   RangeError = RangeError,
@@ -1186,12 +1178,10 @@ return {
   __TS__TypeOf = __TS__TypeOf,
   __TS__ArrayEvery = __TS__ArrayEvery,
   __TS__StringIncludes = __TS__StringIncludes,
-  __TS__ArrayFindIndex = __TS__ArrayFindIndex,
   __TS__SparseArrayNew = __TS__SparseArrayNew,
   __TS__SparseArrayPush = __TS__SparseArrayPush,
   __TS__SparseArraySpread = __TS__SparseArraySpread,
   __TS__ArrayForEach = __TS__ArrayForEach,
-  __TS__ArraySplice = __TS__ArraySplice,
   Set = Set,
   Map = Map,
   __TS__InstanceOf = __TS__InstanceOf,
@@ -1200,6 +1190,5 @@ return {
   __TS__ObjectAssign = __TS__ObjectAssign,
   __TS__ArrayConcat = __TS__ArrayConcat,
   __TS__ArrayIndexOf = __TS__ArrayIndexOf,
-  __TS__ObjectValues = __TS__ObjectValues,
   __TS__ArraySetLength = __TS__ArraySetLength
 }

@@ -28,6 +28,7 @@ local SplitwanError = ____errors.SplitwanError
 local ____lock = require("splitwan.core.lock")
 local withLock = ____lock.withLock
 local ____owned = require("splitwan.core.owned")
+local CONFIG_PATHS = ____owned.CONFIG_PATHS
 local OWNED_PATH = ____owned.OWNED_PATH
 local emptyOwned = ____owned.emptyOwned
 local formatOwned = ____owned.formatOwned
@@ -231,7 +232,7 @@ function transaction(self, p, cursor, diff, recordText)
 		end
 	end
 	for ____, config in ipairs(configs) do
-		files[#files + 1] = ____exports.CONFIG_PATHS[config]
+		files[#files + 1] = CONFIG_PATHS[config]
 	end
 	local originals = __TS__ArrayMap(
 		files,
@@ -476,7 +477,6 @@ function placeAfter(self, cursor, config, name, after)
 		)
 	end
 end
-____exports.CONFIG_PATHS = {network = "/etc/config/network", firewall = "/etc/config/firewall"}
 function ____exports.applyConfig(self, p, remove)
 	return withLock(
 		nil,

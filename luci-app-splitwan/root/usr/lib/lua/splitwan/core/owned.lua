@@ -20,6 +20,8 @@ local ____addr = require("splitwan.core.addr")
 local isDigits = ____addr.isDigits
 local ____checksum = require("splitwan.core.checksum")
 local checksum = ____checksum.checksum
+local ____rttables = require("splitwan.core.rttables")
+local RT_TABLES_PATH = ____rttables.RT_TABLES_PATH
 local ____json = require("splitwan.core.json")
 local jsonDecode = ____json.jsonDecode
 local jsonEncode = ____json.jsonEncode
@@ -229,6 +231,7 @@ function readV2Line(self, o, f, line, iface, open, current)
 	return "not part of an ownership record"
 end
 ____exports.OWNED_PATH = "/etc/splitwan/owned"
+____exports.CONFIG_PATHS = {network = "/etc/config/network", firewall = "/etc/config/firewall"}
 local SECRET_OPTIONS = {"password"}
 DROPIN_PREFIX = "/usr/share/nftables.d/chain-pre/"
 DROPIN_FILE = "/10-splitwan.nft"
@@ -463,5 +466,15 @@ function ____exports.ownsSection(self, o, config, name)
 		o.sections,
 		function(____, s) return s.config == config and s.name == name end
 	)
+end
+function ____exports.writtenPaths(self, text)
+	local paths = {____exports.OWNED_PATH, RT_TABLES_PATH, ____exports.CONFIG_PATHS.network, ____exports.CONFIG_PATHS.firewall}
+	for ____, line in ipairs(__TS__StringSplit(text or "", "\n")) do
+		local f = __TS__StringSplit(line, " ")
+		if f[1] == "file" and #f >= 2 and creatableFile(nil, f[2]) then
+			paths[#paths + 1] = f[2]
+		end
+	end
+	return paths
 end
 return ____exports

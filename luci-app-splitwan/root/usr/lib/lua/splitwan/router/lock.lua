@@ -2,7 +2,6 @@
 local ____lualib = require("splitwan.lualib_bundle")
 local __TS__StringSplit = ____lualib.__TS__StringSplit
 local __TS__New = ____lualib.__TS__New
-local __TS__ObjectValues = ____lualib.__TS__ObjectValues
 local ____exports = {}
 local ____errors = require("splitwan.core.errors")
 local EXIT_SYSTEM = ____errors.EXIT_SYSTEM
@@ -10,12 +9,9 @@ local SplitwanError = ____errors.SplitwanError
 local ____lock = require("splitwan.core.lock")
 local LOCK_PATH = ____lock.LOCK_PATH
 local acquireLock = ____lock.acquireLock
-local ____apply = require("splitwan.core.apply")
-local CONFIG_PATHS = ____apply.CONFIG_PATHS
 local ____owned = require("splitwan.core.owned")
 local OWNED_PATH = ____owned.OWNED_PATH
-local ____rttables = require("splitwan.core.rttables")
-local RT_TABLES_PATH = ____rttables.RT_TABLES_PATH
+local writtenPaths = ____owned.writtenPaths
 local ____files = require("splitwan.router.files")
 local luaPid = ____files.luaPid
 local tempPath = ____files.tempPath
@@ -66,11 +62,10 @@ local function primitives(self, files, root)
 		end,
 		tookOver = function(self, pid)
 			files:forgetWriter(pid)
-			for ____, path in ipairs({
-				OWNED_PATH,
-				RT_TABLES_PATH,
-				unpack(__TS__ObjectValues(CONFIG_PATHS))
-			}) do
+			for ____, path in ipairs(writtenPaths(
+				nil,
+				files:read(root .. OWNED_PATH)
+			)) do
 				os.remove(tempPath(nil, root .. path, pid))
 			end
 		end
