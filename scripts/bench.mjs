@@ -11,6 +11,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { listFiles } from "./build-files.mjs";
 import { buildStandins, luaPathFor } from "./lua-standins.mjs";
+import { scaleTable } from "./bench-scale.mjs";
 
 const top = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cli = join(top, "luci-app-splitwan/root/usr/sbin/splitwan");
@@ -123,6 +124,8 @@ rmSync(sizeRoot, { recursive: true, force: true });
 console.log("\nPackages (dist/):");
 const dist = join(top, "dist");
 for (const f of existsSync(dist) ? readdirSync(dist).sort() : []) console.log(`  ${f.padEnd(48)} ${String(statSync(join(dist, f)).size).padStart(7)}`);
+
+scaleTable();
 
 console.log("\nData plane (namespace bed; skipped with the reason when it cannot run here):");
 execFileSync(process.execPath, [join(top, "scripts/bench-dataplane.mjs")], { stdio: "inherit" });

@@ -115,7 +115,7 @@ describe("lua5.1 status", () => {
     const r = runCli(["status", "--json"], { env: { SPLITWAN_ROOT: root } });
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
-    expect(s.pppoe).toEqual({ state: "answered", up: true, pending: false, uptime: 42, ipv4: "203.0.113.45", l3_device: "pppoe-wanppp" });
+    expect(s.pppoe).toEqual({ state: "answered", up: true, pending: false, uptime: 42, ipv4: "203.0.113.45", l3_device: "pppoe-wanppp", errors: [] });
     expect(s.pending).toEqual([]);
     expect(s.servers.map((x: { name: string; ports: string[] }) => [x.name, x.ports])).toEqual([["web", ["80/tcp", "443/tcp", "19132/udp"]], ["nas", ["2222:22/tcp"]]]);
     // this host has no table 300: the status says so in plain words

@@ -181,6 +181,16 @@ describe("parsing and export", () => {
     expect(() => parseUciText("config foo x\n\toption a b c\n")).toThrow(/at line 2/);
   });
 
+  it("names that are also JavaScript object members parse as any other name", () => {
+    const text = "config __proto__ 'constructor'\n\toption toString 'x'\nconfig hasOwnProperty '__proto__'\nconfig bad 'toString-x'\n";
+    expect(() => parseUciText(text)).toThrow("Parse error (invalid character in name field) at line 4");
+    const expected: Array<Record<string, unknown>> = [
+      { ".anonymous": false, ".type": "__proto__", ".name": "constructor", ".index": 0, toString: "x" },
+      { ".anonymous": false, ".type": "hasOwnProperty", ".name": "__proto__", ".index": 1 },
+    ];
+    expect(parseUciText(text.split("config bad")[0])).toEqual(expected);
+  });
+
   it("follows libuci's ';' handling (derived from file.c, not checked against a binary)", () => {
     // directly after an unquoted value the terminator overwrites ';' and the line ends
     expect(parseUciText("config t x\n\toption a b;option c d\n")[0]).toMatchObject({ a: "b" });
@@ -382,10 +392,19 @@ describe("changes and commit", () => {
     expect(c.get("network", "guest")).toBe("interface"); // the cursor now holds the merged config
   });
 
-  it("throws on a file that does not parse", () => {
+  it("answers like libuci's binding on a file that does not parse", () => {
     const { c, dir } = cursorOn();
     writeFileSync(join(dir, "broken"), "config foo x\n\toption a 'open\n");
-    expect(() => c.get("broken", "x")).toThrow(/Parse error \(EOF with unterminated '\) at line 2.*broken/);
+    // get/get_all: nil (the error is their second value); foreach: false; load: why
+    expect(c.get("broken", "x")).toBeUndefined();
+    expect(c.get_all("broken", "x")).toBeUndefined();
+    expect(c.foreach("broken", undefined, () => {})).toBe(false);
+    expect(c.set("broken", "x", "a", "b")).toBe(false);
+    const [ok, err] = c.load("broken");
+    expect(ok).toBe(false);
+    expect(err).toMatch(/^uci: Parse error \(EOF with unterminated '\) at line 2, byte \d+$/);
+    expect(c.load("missing")).toEqual([false, "uci: Entry not found"]);
+    expect(c.load("network")).toEqual([true, undefined]);
   });
 });
 
@@ -475,7 +494,7 @@ describe("the same under lua5.1", () => {
 
   it("reports parse errors identically", () => {
     const dir = { broken: "odd/quoting" };
-    const script = [["get", "broken", "plain", "single"]];
+    const script = [["get", "broken", "plain", "single"], ["foreach", "broken", "*"], ["load", "broken"]];
     const nodeDir = bed(dir);
     const luaDir = bed(dir);
     for (const d of [nodeDir, luaDir]) writeFileSync(join(d, "broken"), "config foo x\n\toption a b c\n");

@@ -5,7 +5,7 @@
 // Failures are answered as { "error": "..." }, never as a crash or an empty answer.
 import { applyConfig, diffAgainstRouter } from "../core/apply";
 import { readConfig } from "../core/config";
-import { readDdns } from "../core/ddns/config";
+import { type RawDdns, readDdns } from "../core/ddns/config";
 import { decodeState, statePath } from "../core/ddns/state";
 import { detectWan } from "../core/detect";
 import { describeChange } from "../core/diff";
@@ -13,11 +13,14 @@ import { EXIT_CONFLICT, EXIT_INVALID, EXIT_OK, EXIT_SYSTEM, SplitwanError } from
 import { buildPlan } from "../core/plan";
 import { jsonArray, jsonDecode, jsonEncode } from "../core/json";
 import type { Platform } from "../core/platform";
-import { collectStatus } from "../core/status";
+import { withLock } from "../core/lock";
+import { OWNED_PATH, provesSection } from "../core/owned";
+import { collectStatus, readStatusInput } from "../core/status";
 import { describeUbusFailure, field, ubusData } from "../core/ubus";
 import { readSystem } from "../core/system";
 import { type UciCursor, type UciSection, type UciValue, optString, sectionsOf } from "../core/uci";
-import { validateConfig } from "../core/validate";
+import { quote, isName } from "../core/text";
+import { type ConfigError, validateConfig } from "../core/validate";
 import type { ActionReply, ApplyReply, DdnsState, DetectReply, FieldError, Lease, StatusReply, ValidateReply } from "../core/rpc-types";
 import { runDiagnose } from "./diagnose";
 
@@ -37,15 +40,6 @@ export interface SectionArg {
   options: Record<string, UciValue>;
 }
 
-function isName(s: string): boolean {
-  if (s.length === 0) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) return false;
-  }
-  return true;
-}
-
 /** Checks the `sections` argument; returns the sections or what is wrong with it. */
 export function parseSections(v: unknown): SectionArg[] | string {
   if (!Array.isArray(v)) return "sections must be a list of {name, type, options}";
@@ -53,14 +47,14 @@ export function parseSections(v: unknown): SectionArg[] | string {
   for (const item of v as unknown[]) {
     if (typeof item !== "object" || item === null) return "sections must be a list of {name, type, options}";
     const s = item as Record<string, unknown>;
-    if (typeof s.name !== "string" || !isName(s.name)) return `invalid section name: ${String(s.name)}`;
-    if (typeof s.type !== "string" || !isName(s.type)) return `invalid section type: ${String(s.type)}`;
+    if (typeof s.name !== "string" || !isName(s.name)) return `invalid section name: ${quote(String(s.name))}`;
+    if (typeof s.type !== "string" || !isName(s.type)) return `invalid section type: ${quote(String(s.type))}`;
     const options: Record<string, UciValue> = {};
     const raw = s.options === undefined ? {} : s.options;
-    if (typeof raw !== "object" || raw === null || (Array.isArray(raw) && (raw as unknown[]).length > 0)) return `options of ${s.name} must be an object`;
+    if (typeof raw !== "object" || raw === null || (Array.isArray(raw) && (raw as unknown[]).length > 0)) return `options of ${quote(s.name)} must be an object`;
     for (const key of Object.keys(raw as object)) {
       const val = (raw as Record<string, unknown>)[key];
-      if (!isName(key)) return `invalid option name: ${key}`;
+      if (!isName(key)) return `invalid option name: ${quote(key)}`;
       if (typeof val === "string") options[key] = val;
       else if (Array.isArray(val) && (val as unknown[]).every((x) => typeof x === "string")) options[key] = (val as string[]).slice();
       else if (typeof val === "number" || typeof val === "boolean") options[key] = `${val === true ? 1 : val === false ? 0 : val}`;
@@ -104,37 +98,39 @@ export function overlayCursor(base: UciCursor, config: string, sections: Section
     reorder: readOnly,
     commit: readOnly,
     revert: readOnly,
+    load(c) {
+      if (c !== config) return base.load(c);
+      return $multi(true, undefined);
+    },
     unload(c) {
       return c === config ? true : base.unload(c);
     },
   };
 }
 
-/** Core validation of the main section, servers and DDNS, as `splitwan apply` does. */
-export function validateWith(cursor: UciCursor): ValidateReply {
+/** Validation errors as the page shows them, with each section's type. */
+function fieldErrors(cursor: UciCursor, list: ConfigError[]): FieldError[] {
   const errors: FieldError[] = [];
-  for (const e of validateConfig(readConfig(cursor), readSystem(cursor)).errors) {
+  for (const e of list) {
     const fe: FieldError = { section: e.section, option: e.option ?? "", message: e.message };
     const type = cursor.get("splitwan", e.section);
     if (typeof type === "string") fe.type = type;
     if (e.value !== undefined) fe.value = e.value;
     errors.push(fe);
   }
+  return errors;
+}
+
+/** Core validation of the main section, servers and DDNS, as `splitwan apply` does. */
+export function validateWith(cursor: UciCursor): ValidateReply {
+  const errors = fieldErrors(cursor, validateConfig(readConfig(cursor), readSystem(cursor)).errors);
   return { valid: errors.length === 0, errors };
 }
 
 // ---- status ----
 
-/** netifd's error codes for an interface ("AUTH_FAILED", ...). */
-function interfaceErrors(p: Platform, iface: string): string[] {
-  const errs = field(ubusData(p.ubusCall(`network.interface.${iface}`, "status")), "errors");
-  const out: string[] = [];
-  if (Array.isArray(errs)) for (const e of errs as unknown[]) if (typeof field(e, "code") === "string") out.push(field(e, "code") as string);
-  return out;
-}
-
-function ddnsStates(p: Platform, cursor: UciCursor): DdnsState[] {
-  return readDdns(cursor).map((r) => {
+function ddnsStates(p: Platform, raws: RawDdns[]): DdnsState[] {
+  return raws.map((r) => {
     const st = decodeState(p.readFile(statePath(r.section)));
     const d: DdnsState = { name: r.section, provider: r.provider, enabled: r.enabled === "1" };
     const host = r.host === "" || r.host === "@" ? r.domain : `${r.host}.${r.domain}`;
@@ -151,10 +147,12 @@ function ddnsStates(p: Platform, cursor: UciCursor): DdnsState[] {
   });
 }
 
+/** The page polls this: the config is read and validated once for all of it. */
 export function statusReply(p: Platform): StatusReply {
-  const s = collectStatus(p);
+  const input = readStatusInput(p);
+  const s = collectStatus(p, input);
   const cursor = p.cursor();
-  const main = readConfig(cursor).main;
+  const main = input.raw.main;
   const configured = s.enabled && s.valid;
   const portCount = s.servers.reduce((n, sv) => n + sv.ports.length, 0);
   return {
@@ -170,16 +168,17 @@ export function statusReply(p: Platform): StatusReply {
       ipv4: s.pppoe.ipv4 !== "" ? s.pppoe.ipv4 : undefined,
       mtu: s.mtu,
       device: s.pppoe.l3_device !== "" ? s.pppoe.l3_device : s.device,
-      errors: configured && !s.pppoe.up ? interfaceErrors(p, s.interface) : [],
+      // from the one status call collectStatus made (a second one could wait out another timeout)
+      errors: jsonArray(configured && !s.pppoe.up ? s.pppoe.errors : []),
     },
     table: { configured, live: s.live.default_route, id: s.table, name: main.table_name, default_route: s.live.default_route },
     rules: { configured, live: s.live.rules.length > 0 },
     zone: { configured, live: s.live.zone, name: s.zone },
     forwards: { configured: configured && portCount > 0, live: s.live.forwards > 0 },
     servers: s.servers.map((sv) => ({ name: sv.name, enabled: true, ipaddr: sv.ipaddr, mode: sv.mode, ports: sv.ports, ip6_suffix: sv.ip6_suffix, live: s.live.forwards > 0 })),
-    ddns: ddnsStates(p, cursor),
+    ddns: jsonArray(ddnsStates(p, input.raw.ddns)),
     // structured, so the page can name the field (status.ts has them as text)
-    errors: s.valid ? [] : validateWith(cursor).errors,
+    errors: jsonArray(s.valid ? [] : fieldErrors(cursor, input.validation.errors)),
     // the page words the drift itself and offers `apply` (pending says "run splitwan apply")
     drift: s.drift,
     warnings: s.warnings,
@@ -285,16 +284,32 @@ function apply(p: Platform): ApplyReply {
   return reply;
 }
 
+/** Bounces splitwan's own PPPoE session, and nothing else: a LuCI user with only this
+ * app's ACL must not be able to take down the LAN or the WAN by naming them as the
+ * interface. The name must be valid, recorded as splitwan's in the ownership record,
+ * and a pppoe interface in /etc/config/network and in netifd. */
 function reconnect(p: Platform): ActionReply {
-  const main = readConfig(p.cursor()).main;
+  const cursor = p.cursor();
+  const main = readConfig(cursor, (f) => p.readFile(f)).main;
   if (main.enabled !== "1") return { ok: false, message: "Split WAN is disabled: nothing to reconnect" };
-  const obj = `network.interface.${main.interface}`;
-  const st = p.ubusCall(obj, "status");
-  if (!st.ok) return { ok: false, message: st.failure === "not-found" ? `interface ${main.interface} does not exist yet: save and apply first` : "network service not answering" };
-  p.log("info", `reconnecting ${main.interface} (requested in LuCI)`);
+  const iface = main.interface;
+  if (!isName(iface) || iface.length > 9) return { ok: false, message: `refused: interface ${quote(iface)} is not a valid splitwan interface name` };
+  if (!provesSection(p.readFile(OWNED_PATH), cursor.get_all("network", iface), "network", () => iface)) {
+    return { ok: false, message: `refused: interface ${iface} was not created by splitwan: save and apply first` };
+  }
+  if (cursor.get("network", iface, "proto") !== "pppoe") return { ok: false, message: `refused: interface ${iface} is not a PPPoE interface` };
+  const obj = `network.interface.${iface}`;
+  const reply = p.ubusCall(obj, "status");
+  if (!reply.ok) return { ok: false, message: reply.failure === "not-found" ? `interface ${iface} does not exist yet: save and apply first` : "network service not answering" };
+  const st = reply.data;
+  // netifd's status always says whether the interface is up: anything else is no answer
+  if (typeof field(st, "up") !== "boolean") return { ok: false, message: `netifd gave no usable status for interface ${iface}: nothing was done` };
+  const proto = field(st, "proto");
+  if (proto !== undefined && proto !== "pppoe") return { ok: false, message: `refused: netifd runs interface ${iface} as ${quote(`${proto}`)}, not pppoe` };
+  p.log("info", `reconnecting ${iface} (requested in LuCI)`);
   const down = p.ubusCall(obj, "down");
   const up = down.ok ? p.ubusCall(obj, "up") : down;
-  if (!up.ok) return { ok: false, message: `could not reconnect ${main.interface}: ${describeUbusFailure(obj, up)}` };
+  if (!up.ok) return { ok: false, message: `could not reconnect ${iface}: ${describeUbusFailure(obj, up)}` };
   return { ok: true, message: `PPPoE ${main.interface} is reconnecting` };
 }
 
@@ -328,7 +343,7 @@ export function callMethod(p: Platform, method: string, args: Args): Reply {
     case "ddns_update":
       return ddnsUpdate(p, args);
     case "reconnect":
-      return reconnect(p);
+      return withLock(p, () => reconnect(p));
     case "diagnose":
       return runDiagnose(p);
     case "apply":

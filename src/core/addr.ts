@@ -1,4 +1,5 @@
 // Address parsing without RegExp (it must run as Lua 5.1).
+import { isHexDigits } from "./text";
 
 /** A non-empty run of ASCII digits. */
 export function isDigits(s: string): boolean {
@@ -6,18 +7,6 @@ export function isDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
-
-function isHex(s: string): boolean {
-  if (s.length === 0) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const digit = c >= 48 && c <= 57;
-    const lower = c >= 97 && c <= 102;
-    const upper = c >= 65 && c <= 70;
-    if (!digit && !lower && !upper) return false;
   }
   return true;
 }
@@ -38,6 +27,22 @@ export function parseIPv4(text: string): number[] | undefined {
 
 export function ipv4ToNumber(o: number[]): number {
   return ((o[0] * 256 + o[1]) * 256 + o[2]) * 256 + o[3];
+}
+
+export function numberToIpv4(n: number): string {
+  const o: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    o.push(n % 256);
+    n = Math.floor(n / 256);
+  }
+  return `${o[3]}.${o[2]}.${o[1]}.${o[0]}`;
+}
+
+/** The first and last address of addr's subnet of length prefix, as numbers. */
+export function subnetBounds(addr: number[], prefix: number): [number, number] {
+  const size = Math.pow(2, 32 - prefix);
+  const first = Math.floor(ipv4ToNumber(addr) / size) * size;
+  return [first, first + size - 1];
 }
 
 /** true when addr lies in net/prefix (all as octets). */
@@ -75,7 +80,7 @@ export function parseIPv6(text: string): number[] | undefined {
     if (s === "") return [];
     const out: number[] = [];
     for (const g of s.split(":")) {
-      if (!isHex(g) || g.length > 4) return undefined;
+      if (!isHexDigits(g) || g.length > 4) return undefined;
       out.push(Number(`0x${g}`));
     }
     return out;

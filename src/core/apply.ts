@@ -23,7 +23,7 @@ export interface Outcome {
 
 /** Reads and checks /etc/config/splitwan; throws EXIT_INVALID with every error. */
 export function loadConfig(p: Platform, cursor: UciCursor): Config {
-  const v = validateConfig(readConfig(cursor), readSystem(cursor));
+  const v = validateConfig(readConfig(cursor, (f) => p.readFile(f)), readSystem(cursor));
   if (v.config === undefined) {
     for (const e of v.errors) p.log("err", `invalid config: ${formatError(e)}`);
     throw new SplitwanError(EXIT_INVALID, "invalid configuration:\n" + v.errors.map((e) => "  " + formatError(e)).join("\n"));

@@ -1,7 +1,12 @@
 // /etc/config/splitwan as read from UCI: raw strings with defaults applied. validate.ts
 // turns this into a checked Config; nothing here judges a value.
 import { type RawDdns, readDdns } from "./ddns/config";
+import { EXIT_INVALID, SplitwanError } from "./errors";
+import { isDigits } from "./addr";
+import { quote } from "./text";
 import { type UciCursor, type UciSection, optList, optString, sectionsOf } from "./uci";
+
+export const CONFIG_FILE = "/etc/config/splitwan";
 
 export const DEFAULTS = {
   enabled: "0",
@@ -54,7 +59,46 @@ function opt(s: UciSection | undefined, name: string, fallback: string): string 
   return v === undefined || v === "" ? fallback : v;
 }
 
-export function readConfig(cursor: UciCursor): RawConfig {
+/** "uci: Parse error (reason) at line N, byte M" → N. */
+function errorLine(message: string): number | undefined {
+  const at = message.indexOf(" at line ");
+  if (at < 0) return undefined;
+  const digits = message.slice(at + 9).split(",")[0];
+  return isDigits(digits) ? Number(digits) : undefined;
+}
+
+/** The `config <type> ['name']` header in force at line `line` of the UCI text: where
+ * the error is, in the user's terms. */
+export function sectionAtLine(text: string, line: number): string | undefined {
+  const lines = text.split("\n");
+  for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+    const words = lines[i].split("\t").join(" ").split(" ").filter((w) => w !== "");
+    if (words.length < 2 || (words[0] !== "config" && words[0] !== "c")) continue;
+    const unquote = (w: string) => (w.length >= 2 && (w.startsWith("'") || w.startsWith('"')) && w.endsWith(w.charAt(0)) ? w.slice(1, w.length - 1) : w);
+    return words.length >= 3 ? `${unquote(words[1])} ${quote(unquote(words[2]))}` : `${unquote(words[1])} (unnamed)`;
+  }
+  return undefined;
+}
+
+/** libuci's verdict on /etc/config/splitwan: a file it cannot parse is an invalid
+ * configuration (exit 1), named with the file, line and section; libuci's own calls
+ * would only answer "nothing there". */
+function refuseUnparsable(cursor: UciCursor, readFile: ((path: string) => string | undefined) | undefined): void {
+  const [ok, err] = cursor.load("splitwan");
+  if (ok || err === undefined || err.indexOf("Parse error") < 0) return;
+  const line = errorLine(err);
+  const text = readFile !== undefined ? readFile(CONFIG_FILE) : undefined;
+  const section = line !== undefined && text !== undefined ? sectionAtLine(text, line) : undefined;
+  const where = `${CONFIG_FILE}${line !== undefined ? ` line ${line}` : ""}${section !== undefined ? ` (in config ${section})` : ""}`;
+  throw new SplitwanError(EXIT_INVALID, `${where}: ${err}`);
+}
+
+/** Reads /etc/config/splitwan. readFile (the platform's) names the section of a syntax
+ * error. Throws EXIT_INVALID when libuci cannot parse the file. */
+export function readConfig(cursor: UciCursor, readFile?: (path: string) => string | undefined): RawConfig {
+  // a file that does not parse looks empty to foreach: ask libuci why only then, since
+  // load drops uncommitted changes
+  if (!cursor.foreach("splitwan", undefined, () => false)) refuseUnparsable(cursor, readFile);
   let mainSection: UciSection | undefined;
   for (const s of sectionsOf(cursor, "splitwan", "splitwan")) {
     if (mainSection === undefined || s[".name"] === "main") mainSection = s;

@@ -9,6 +9,7 @@ import {
 } from "./owned";
 import type { Plan, PlannedSection } from "./plan";
 import { parseRtTables } from "./rttables";
+import { quote } from "./text";
 import { type UciCursor, type UciSection, type UciValue, sectionsOf } from "./uci";
 
 export type Change =
@@ -108,7 +109,8 @@ export function diffPlan(plan: Plan, owned: Owned, cur: Current): Diff {
     proofs.set(key, { live, version, why: version === undefined ? mismatch(list[list.length - 1], live) ?? "" : "" });
   }
 
-  // deletions first: a section may be recreated under another type
+  // deletions first: a section may be recreated under another type (sets and maps keep
+  // the diff linear in the number of sections)
   const wanted = new Set<string>();
   for (const p of plan.sections) wanted.add(`${p.config}.${p.name}`);
   for (const key of keys) {
@@ -269,7 +271,7 @@ function diffFiles(
 /** One line per change, for `splitwan plan` and the log. Secrets are masked. */
 export function describeChange(c: Change): string {
   const show = (option: string, v: UciValue | undefined) =>
-    v === undefined ? "(unset)" : option === "password" ? "'********'" : typeof v === "string" ? `'${v}'` : `[${v.map((x) => `'${x}'`).join(", ")}]`;
+    v === undefined ? "(unset)" : option === "password" ? "'********'" : typeof v === "string" ? quote(v) : `[${v.map(quote).join(", ")}]`;
   switch (c.kind) {
     case "add-section":
       return `+ ${c.config}.${c.name} (${c.type}): ${c.options.map(([o, v]) => `${o}=${show(o, v)}`).join(" ")}`;

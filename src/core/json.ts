@@ -11,6 +11,7 @@
 //   - Strings are bytes in Lua: bytes >= 0x80 pass through untouched, \uXXXX escapes
 //     decode to UTF-8 (surrogate pairs joined; a lone surrogate becomes U+FFFD).
 import { EXIT_SYSTEM, SplitwanError } from "./errors";
+import { hexDigitValue, hexDigits } from "./text";
 
 const emptyArrays = new WeakSet<object>();
 
@@ -29,7 +30,6 @@ function isEmptyTable(t: object): boolean {
 }
 
 const ESCAPES: Record<number, string> = { 8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r", 34: '\\"', 92: "\\\\" };
-const HEX = "0123456789abcdef";
 
 function encodeString(s: string, out: string[]): void {
   out.push('"');
@@ -39,7 +39,7 @@ function encodeString(s: string, out: string[]): void {
     if (c >= 32 && c !== 34 && c !== 92) continue;
     if (i > from) out.push(s.substring(from, i));
     const e = ESCAPES[c];
-    out.push(e !== undefined ? e : "\\u00" + HEX.charAt(Math.floor(c / 16)) + HEX.charAt(c % 16));
+    out.push(e !== undefined ? e : "\\u" + hexDigits(c, 4));
     from = i + 1;
   }
   if (from < s.length) out.push(from === 0 ? s : s.substring(from));
@@ -52,7 +52,7 @@ function intDigits(n: number): string {
   const d: string[] = [];
   while (n > 0) {
     const q = Math.floor(n / 10);
-    d.push(HEX.charAt(n - q * 10));
+    d.push(`${n - q * 10}`);
     n = q;
   }
   return d.reverse().join("");
@@ -262,7 +262,7 @@ class JsonReader {
   hex4(): number {
     let n = 0;
     for (let i = 0; i < 4; i++) {
-      const d = HEX.indexOf(this.text.charAt(this.pos).toLowerCase());
+      const d = hexDigitValue(this.text.charAt(this.pos));
       if (d < 0 || this.pos >= this.text.length) this.fail("bad \\u escape");
       n = n * 16 + d;
       this.pos++;

@@ -21,6 +21,7 @@
 import { isDigits } from "./addr";
 import { checksum } from "./checksum";
 import { RT_TABLES_PATH } from "./rttables";
+import { isHexDigits, isName, quote } from "./text";
 import { jsonDecode, jsonEncode } from "./json";
 import { type UciSection, type UciValue, sectionOptions } from "./uci";
 
@@ -90,7 +91,7 @@ function liveValue(live: UciSection, option: string): UciValue | undefined {
 
 function show(v: UciValue | undefined): string {
   if (v === undefined) return "unset";
-  return typeof v === "string" ? `'${v}'` : `[${v.map((x) => `'${x}'`).join(", ")}]`;
+  return typeof v === "string" ? quote(v) : `[${v.map(quote).join(", ")}]`;
 }
 
 /** Why the live section is not this version, in words; undefined when it matches. */
@@ -128,20 +129,10 @@ export function fileVersion(path: string, content: string): OwnedFile {
   return { path, sum: checksum(content) };
 }
 
-function isWord(s: string, extra: string): boolean {
-  if (s.length === 0) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charAt(i);
-    const ok = (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") || c === "_" || extra.includes(c);
-    if (!ok) return false;
-  }
-  return true;
-}
-
 /** Whether splitwan could have written this section (docs/DESIGN.md "What splitwan owns"):
  * the interface must be the configured one or a PPPoE interface whose options say so. */
 function creatable(s: OwnedSection, iface: () => string): boolean {
-  if (!isWord(s.name, "")) return false;
+  if (!isName(s.name, "")) return false;
   const own = s.name.startsWith("splitwan_");
   if (s.config === "network") {
     if (s.type === "rule") return own;
@@ -158,11 +149,11 @@ function creatable(s: OwnedSection, iface: () => string): boolean {
 function creatableFile(path: string): boolean {
   if (!path.startsWith(DROPIN_PREFIX) || !path.endsWith(DROPIN_FILE)) return false;
   const chain = path.substring(DROPIN_PREFIX.length, path.length - DROPIN_FILE.length);
-  return isWord(chain, "");
+  return isName(chain, "");
 }
 
 function isSum(s: string): boolean {
-  return s.length === 16 && isWord(s, "") && s.toLowerCase() === s;
+  return s.length === 16 && isHexDigits(s) && s.toLowerCase() === s;
 }
 
 function decodeValue(text: string): string | undefined {
@@ -191,7 +182,7 @@ export function readRecord(text: string | undefined, iface: () => string): Owned
   let current: OwnedSection | undefined;
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n];
-    const bad = (why: string) => `line ${n + 1} ("${line}"): ${why}`;
+    const bad = (why: string) => `line ${n + 1} (${quote(line)}): ${why}`;
     if (line === "" || line.startsWith("#")) continue;
     if (ended) return bad("text after the end line");
     const f = line.split(" ");
@@ -231,7 +222,7 @@ function readV1Line(o: Owned, f: string[], iface: () => string): string | undefi
 function addRt(o: Owned, num: string, name: string): string | undefined {
   const n = Number(num);
   if (!isDigits(num) || num.length > 10 || n < 1) return "not a routing table number";
-  if (!isWord(name, "-.")) return "not a routing table name";
+  if (!isName(name, "-.")) return "not a routing table name";
   o.rtTables.push({ number: n, name });
   return undefined;
 }
@@ -248,7 +239,7 @@ function readV2Line(
   }
   if (f[0] === "option" || f[0] === "list") {
     const s = current();
-    if (s === undefined || s.options === undefined || f.length < 3 || !isWord(f[1], "")) return "an option outside a section";
+    if (s === undefined || s.options === undefined || f.length < 3 || !isName(f[1], "")) return "an option outside a section";
     const value = decodeValue(line.substring(f[0].length + f[1].length + 2));
     if (value === undefined) return "not a quoted value";
     const at = s.options.findIndex((x) => x[0] === f[1]);
@@ -272,7 +263,7 @@ function readV2Line(
     const next: OwnedSection = { config: f[1], name: f[2], type: f[3], options: [] };
     o.sections.push(next);
     open(next);
-    return isWord(f[2], "") && isWord(f[3], "") ? undefined : "not a section name and type";
+    return isName(f[2], "") && isName(f[3], "") ? undefined : "not a section name and type";
   }
   if (f.length === 3 && f[0] === "rt_tables") return addRt(o, f[1], f[2]);
   if (f.length === 3 && f[0] === "file") {
@@ -302,9 +293,14 @@ export function formatOwned(o: Owned): string {
   return lines.join("\n") + "\n";
 }
 
-/** Whether the record lists the section (by name: a live check needs provenVersion). */
-export function ownsSection(o: Owned, config: string, name: string): boolean {
-  return o.sections.some((s) => s.config === config && s.name === name);
+/** Whether the record text proves the live section splitwan's: its type and recorded
+ * options match a recorded version. A record refused whole proves nothing. */
+export function provesSection(text: string | undefined, live: UciSection | undefined, config: string, iface: () => string): boolean {
+  if (live === undefined) return false;
+  const o = readRecord(text, iface);
+  if (typeof o === "string") return false;
+  const versions = o.sections.filter((s) => s.config === config && s.name === live[".name"]);
+  return versions.length > 0 && provenVersion(versions, live) !== undefined;
 }
 
 /** Every file a transaction under this record text may write: the record, rt_tables, the

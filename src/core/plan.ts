@@ -2,6 +2,7 @@
 // and fw4 drop-in files. Pure: the same input gives the same plan in Node and in Lua.
 import { extPorts, intPorts, type PortSpec } from "./ports";
 import { type SystemView, zoneOfNetwork } from "./system";
+import { hexDigits } from "./text";
 import type { UciValue } from "./uci";
 import type { Config, Server } from "./validate";
 
@@ -35,15 +36,9 @@ export function pppoeDevice(iface: string): string {
   return `pppoe-${iface}`;
 }
 
-function hexMark(n: number): string {
-  let s = "";
-  let v = n;
-  while (v > 0) {
-    s = "0123456789abcdef".charAt(v % 16) + s;
-    v = Math.floor(v / 16);
-  }
-  while (s.length < 8) s = "0" + s;
-  return `0x${s}`;
+/** A mark as nft writes and prints it: "0x10000000" (8 hex digits). */
+export function hexMark(n: number): string {
+  return `0x${hexDigits(n, 8)}`;
 }
 
 function protoName(spec: PortSpec): string {
@@ -53,6 +48,11 @@ function protoName(spec: PortSpec): string {
 function protoKey(spec: PortSpec): string {
   return spec.proto === "both" ? "tcpudp" : spec.proto;
 }
+
+// The comments of splitwan's drop-in rules; `splitwan diagnose` finds the rules by them.
+export const GUARD_NOTE = "splitwan: publish only via PPPoE";
+export const CROSSES_NOTE = "splitwan: crosses PPPoE";
+export const MSS_NOTE = "splitwan: MSS for the PPPoE MTU";
 
 export function emptyPlan(): Plan {
   return { sections: [], rtTable: undefined, files: [] };
@@ -143,8 +143,8 @@ export function buildPlan(c: Config, sys: SystemView): Plan {
   // to the source, the IPoE tunnel, and its two rules would meet every forwarded packet.
   const mss = c.mtu - 40;
   const clamp = `tcp flags syn / syn,fin,rst tcp option maxseg size > ${mss} tcp option maxseg size set ${mss}`;
-  const mssNote = `comment "splitwan: MSS for the PPPoE MTU (${c.mtu})"`;
-  const crosses = `ct mark set ct mark | ${mark} comment "splitwan: crosses PPPoE"`;
+  const mssNote = `comment "${MSS_NOTE} (${c.mtu})"`;
+  const crosses = `ct mark set ct mark | ${mark} comment "${CROSSES_NOTE}"`;
   const marked = `ct mark & ${mark} == ${mark}`;
   // with reply-only servers the packets of PPPoE connections carry the bit: their replies
   // leave by table (fwmark rules); for the other packets the route is the same either way
@@ -174,7 +174,7 @@ export function buildPlan(c: Config, sys: SystemView): Plan {
         "# Written by splitwan: the first packet of each connection that arrives for the zone\n" +
         "# (a nat chain sees no other). fw4 binds the zone to the WAN's physical device while\n" +
         "# PPPoE is down: publish only what really arrives on the PPPoE device.\n" +
-        `iifname != "${dev}" counter return comment "splitwan: publish only via PPPoE"\n` +
+        `iifname != "${dev}" counter return comment "${GUARD_NOTE}"\n` +
         `${crosses}\n` +
         `${clamp} ${mssNote}\n`,
     });

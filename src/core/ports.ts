@@ -6,6 +6,7 @@
 // Shared by the core, the CLI and the LuCI view so every place accepts the same thing.
 
 import { isDigits } from "./addr";
+import { escape } from "./text";
 
 export type Proto = "tcp" | "udp" | "both";
 
@@ -32,20 +33,20 @@ function parseSpec(text: string, proto: Proto): PortSpec | string {
   if (colon >= 0) {
     const ext = parsePort(text.slice(0, colon));
     const int = parsePort(text.slice(colon + 1));
-    if (text.indexOf("-") >= 0) return `"${text}": a range cannot be moved to other ports; publish it as the same range`;
-    if (ext === undefined || int === undefined) return `"${text}": ports are whole numbers from 1 to 65535`;
+    if (text.indexOf("-") >= 0) return `"${escape(text)}": a range cannot be moved to other ports; publish it as the same range`;
+    if (ext === undefined || int === undefined) return `"${escape(text)}": ports are whole numbers from 1 to 65535`;
     return { extFrom: ext, extTo: ext, intFrom: int, proto };
   }
   const dash = text.indexOf("-");
   if (dash >= 0) {
     const from = parsePort(text.slice(0, dash));
     const to = parsePort(text.slice(dash + 1));
-    if (from === undefined || to === undefined) return `"${text}": ports are whole numbers from 1 to 65535`;
-    if (to <= from) return `"${text}": a range goes from the lower port to the higher`;
+    if (from === undefined || to === undefined) return `"${escape(text)}": ports are whole numbers from 1 to 65535`;
+    if (to <= from) return `"${escape(text)}": a range goes from the lower port to the higher`;
     return { extFrom: from, extTo: to, intFrom: from, proto };
   }
   const port = parsePort(text);
-  if (port === undefined) return `"${text}": ports are whole numbers from 1 to 65535`;
+  if (port === undefined) return `"${escape(text)}": ports are whole numbers from 1 to 65535`;
   return { extFrom: port, extTo: port, intFrom: port, proto };
 }
 
@@ -58,7 +59,7 @@ export function parsePortItem(item: string): PortParse {
   const slash = text.indexOf("/");
   if (slash >= 0) {
     const p = text.slice(slash + 1).toLowerCase();
-    if (p !== "tcp" && p !== "udp" && p !== "both") return { ok: false, error: `"${text}": protocol must be tcp, udp or both` };
+    if (p !== "tcp" && p !== "udp" && p !== "both") return { ok: false, error: `"${escape(text)}": protocol must be tcp, udp or both` };
     proto = p;
     body = text.slice(0, slash);
   }

@@ -1,11 +1,12 @@
 // `splitwan status`: what is configured, what is live, and plain-words warnings.
-import { readConfig } from "./config";
+import { type RawConfig, readConfig } from "./config";
 import { diffAgainstRouter } from "./apply";
 import { buildPlan, pppoeDevice } from "./plan";
 import type { Platform } from "./platform";
 import { formatSpec } from "./ports";
-import { readSystem } from "./system";
-import { formatError, validateConfig } from "./validate";
+import { type SystemView, readSystem } from "./system";
+import { escape } from "./text";
+import { type Validation, formatError, validateConfig } from "./validate";
 import { jsonArray } from "./json";
 import { type UbusFailure, describeUbusFailure, field, ubusData } from "./ubus";
 
@@ -42,6 +43,8 @@ export interface Status {
     uptime: number;
     ipv4: string;
     l3_device: string;
+    /** netifd's error codes for the interface ("AUTH_FAILED", ...). */
+    errors: string[];
   };
   live: {
     default_route: boolean;
@@ -52,11 +55,30 @@ export interface Status {
   warnings: string[];
 }
 
-export function collectStatus(p: Platform): Status {
+/** The codes of netifd's `errors` list of an interface status. */
+function errorCodes(list: unknown): string[] {
+  const out: string[] = [];
+  if (Array.isArray(list)) for (const e of list as unknown[]) if (typeof field(e, "code") === "string") out.push(field(e, "code") as string);
+  return out;
+}
+
+/** What status is computed from: the config read once and validated once. */
+export interface StatusInput {
+  raw: RawConfig;
+  sys: SystemView;
+  validation: Validation;
+}
+
+export function readStatusInput(p: Platform): StatusInput {
   const cursor = p.cursor();
-  const raw = readConfig(cursor);
+  const raw = readConfig(cursor, (f) => p.readFile(f));
   const sys = readSystem(cursor);
-  const v = validateConfig(raw, sys);
+  return { raw, sys, validation: validateConfig(raw, sys) };
+}
+
+export function collectStatus(p: Platform, input: StatusInput = readStatusInput(p)): Status {
+  const cursor = p.cursor();
+  const { raw, sys, validation: v } = input;
   const c = v.config;
   const iface = raw.main.interface;
   const table = Number(raw.main.table);
@@ -85,6 +107,7 @@ export function collectStatus(p: Platform): Status {
     uptime: typeof field(ifst, "uptime") === "number" ? (field(ifst, "uptime") as number) : 0,
     ipv4: typeof field(first, "address") === "string" ? (field(first, "address") as string) : "",
     l3_device: typeof field(ifst, "l3_device") === "string" ? (field(ifst, "l3_device") as string) : "",
+    errors: jsonArray(errorCodes(field(ifst, "errors"))),
   };
 
   const routes = p.exec(["ip", "-4", "route", "show", "table", `${table}`]);
@@ -158,7 +181,7 @@ export function formatStatus(s: Status): string {
   lines.push(`splitwan: ${s.enabled ? "enabled" : "disabled"}${s.valid ? "" : " (configuration invalid)"}`);
   for (const e of s.errors) lines.push(`  error: ${e}`);
   for (const x of s.pending) lines.push(`  pending: ${x}`);
-  lines.push(`PPPoE ${s.interface} on ${s.device || "?"}${s.wan_kind !== "" ? ` (IPoE WAN: ${s.wan_kind})` : ""}, MTU ${s.mtu}`);
+  lines.push(`PPPoE ${escape(s.interface)} on ${escape(s.device) || "?"}${s.wan_kind !== "" ? ` (IPoE WAN: ${s.wan_kind})` : ""}, MTU ${s.mtu}`);
   if (s.pppoe.state !== "answered") lines.push(`  ${s.pppoe.state === "not-configured" ? "PPPoE interface not configured" : "network service not answering"}`);
   else lines.push(`  up: ${yes(s.pppoe.up)}${s.pppoe.up ? `, ${s.pppoe.ipv4 || "no IPv4"}, uptime ${s.pppoe.uptime}s, device ${s.pppoe.l3_device}` : ""}`);
   lines.push(`table ${s.table}: default route ${yes(s.live.default_route)}`);

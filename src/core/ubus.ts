@@ -5,6 +5,8 @@
 export const UBUS_METHOD_NOT_FOUND = 3;
 export const UBUS_NOT_FOUND = 4;
 export const UBUS_TIMEOUT = 7;
+/** ubusd went away during the call (seen with the real libubus-lua). */
+export const UBUS_CONNECTION_FAILED = 10;
 
 export type UbusFailure = "not-found" | "method-not-found" | "timeout" | "no-connection" | "error";
 
@@ -14,7 +16,7 @@ export type UbusReply =
 
 export function ubusFailed(code: number, connected: boolean): UbusReply {
   let failure: UbusFailure = "error";
-  if (!connected) failure = "no-connection";
+  if (!connected || code === UBUS_CONNECTION_FAILED) failure = "no-connection";
   else if (code === UBUS_NOT_FOUND) failure = "not-found";
   else if (code === UBUS_METHOD_NOT_FOUND) failure = "method-not-found";
   else if (code === UBUS_TIMEOUT) failure = "timeout";

@@ -1,3 +1,4 @@
+/// <reference types="@typescript-to-lua/language-extensions" />
 // The subset of OpenWrt's libuci Lua binding (`require "uci"`) that splitwan uses.
 // The router adapter hands over the real binding; tests hand over the test-only stand-in
 // (test/standin/uci.ts over UciFileCursor), which answers the same calls the same way.
@@ -24,28 +25,26 @@ export interface UciCursor {
   delete(this: UciCursor, config: string, section: string, option?: string): boolean;
   reorder(this: UciCursor, config: string, section: string, index: number): boolean;
   commit(this: UciCursor, config: string): boolean;
+  /** Unloads the config (dropping uncommitted changes) and loads it again: true, or false
+   * and libuci's error, e.g. "uci: Parse error (invalid command) at line 7, byte 1".
+   * Multiple values in Lua; an array in Node (test/helpers/lua-multi.ts). */
+  load(this: UciCursor, config: string): LuaMultiReturn<[boolean, string | undefined]>;
   revert(this: UciCursor, config: string): boolean;
   unload(this: UciCursor, config: string): boolean;
 }
 
-/** Options of a section in a plain, ordered form (meta fields dropped). */
-export interface SectionData {
-  name: string;
-  type: string;
-  anonymous: boolean;
-  options: Array<[string, UciValue]>;
-}
-
 export function sectionOptions(s: UciSection): Array<[string, UciValue]> {
+  const keys: string[] = [];
+  for (const key of Object.keys(s)) if (!key.startsWith(".")) keys.push(key);
+  // table iteration order is not defined in Lua: sort so Node and Lua agree (option
+  // names are ASCII, where JS and Lua order strings alike; no comparator: C speed in Lua)
+  keys.sort();
   const out: Array<[string, UciValue]> = [];
-  for (const key of Object.keys(s)) {
-    if (key.startsWith(".")) continue;
+  for (const key of keys) {
     const v = s[key];
     if (typeof v === "string") out.push([key, v]);
     else if (Array.isArray(v)) out.push([key, v.slice()]);
   }
-  // table iteration order is not defined in Lua: sort so Node and Lua agree
-  out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return out;
 }
 
@@ -55,7 +54,10 @@ export function sectionsOf(cursor: UciCursor, config: string, type?: string): Uc
   cursor.foreach(config, type, (s) => {
     out.push(s);
   });
-  out.sort((a, b) => (a[".index"] ?? 0) - (b[".index"] ?? 0));
+  // libuci's foreach runs in file order already: sort only if a cursor did not
+  let ordered = true;
+  for (let i = 1; i < out.length && ordered; i++) ordered = (out[i - 1][".index"] ?? 0) <= (out[i][".index"] ?? 0);
+  if (!ordered) out.sort((a, b) => (a[".index"] ?? 0) - (b[".index"] ?? 0));
   return out;
 }
 

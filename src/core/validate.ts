@@ -1,10 +1,11 @@
 // RawConfig → checked, typed Config, or errors that name section, option, value and why.
-import { isDigits, parseIPv4, parseIPv6 } from "./addr";
+import { ipv4ToNumber, isDigits, numberToIpv4, parseIPv4, parseIPv6, subnetBounds } from "./addr";
 import type { RawConfig, RawServer } from "./config";
 import { validateDdns } from "./ddns/config";
 import type { WanInfo } from "./detect";
 import { type PortSpec, formatSpec, parsePortItem, portsOverlap } from "./ports";
-import type { SystemView } from "./system";
+import type { Subnet, SystemView, ZoneInfo } from "./system";
+import { hasControl, isHexDigits, isName, quote } from "./text";
 import { uciBool } from "./uci";
 
 export type Mode = "source" | "reply-only";
@@ -45,7 +46,7 @@ export interface ConfigError {
 
 export function formatError(e: ConfigError): string {
   const where = e.option !== undefined ? `splitwan.${e.section}.${e.option}` : `splitwan.${e.section}`;
-  const value = e.value !== undefined ? `='${e.value}'` : "";
+  const value = e.value !== undefined ? `=${quote(e.value)}` : "";
   return `${where}${value}: ${e.message}`;
 }
 
@@ -54,33 +55,30 @@ const MAIN_RULE_PRIORITY = 32766;
 const RESERVED_TABLES = [0, 253, 254, 255];
 const RESERVED_TABLE_NAMES = ["unspec", "default", "main", "local"];
 
-function isName(s: string, extra: string): boolean {
-  if (s.length === 0) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-    if (!alnum && extra.indexOf(s.charAt(i)) < 0) return false;
-  }
-  return true;
-}
-
-function hasControl(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 32 || s.charCodeAt(i) === 127) return true;
-  return false;
-}
-
 function integer(s: string, min: number, max: number): number | undefined {
   if (!isDigits(s) || s.length > 10) return undefined;
   const n = Number(s);
   return n >= min && n <= max ? n : undefined;
 }
 
+/** pppd keeps the PAP/CHAP name and secret in 256-byte buffers with the terminating NUL
+ * (pppd.h MAXNAMELEN / MAXSECRETLEN; options.c `user` and `password` are o_string
+ * OPT_STATIC of that size): a longer value is cut short silently, and login fails. */
+const PPPD_MAX_BYTES = 255;
+/** PPPoE's 8-byte header inside an Ethernet frame of 1500 (RFC 2516). */
+const PPPOE_MAX_MTU = 1492;
+/** Marks other packages own: mwan3 (mmx_mask 0x3f00) and pbr (fw_mask 0x00ff0000). */
+const FOREIGN_MARKS: Array<[number, number, string]> = [
+  [0x3f00, 0x100, "mwan3 (0x3f00)"],
+  [0x00ff0000, 0x10000, "pbr (0x00ff0000)"],
+];
+
 /** "0x10000000" → number; a single bit, so it can share the mark with other packages. */
 function singleBitMark(s: string): number | undefined {
   if (!s.startsWith("0x") || s.length < 3 || s.length > 10) return undefined;
-  const hex = s.slice(2).toLowerCase();
-  for (let i = 0; i < hex.length; i++) if ("0123456789abcdef".indexOf(hex.charAt(i)) < 0) return undefined;
-  const n = Number(`0x${hex}`);
+  const hex = s.slice(2);
+  if (!isHexDigits(hex)) return undefined;
+  const n = Number(`0x${hex.toLowerCase()}`);
   let v = n;
   while (v > 1 && v % 2 === 0) v = v / 2;
   return n > 0 && v === 1 ? n : undefined;
@@ -106,8 +104,10 @@ export function validateConfig(raw: RawConfig, sys: SystemView): Validation {
 
   if (m.username === "") err("username", undefined, "the PPPoE user name is required");
   else if (hasControl(m.username)) err("username", undefined, "must not contain control characters");
+  else if (m.username.length > PPPD_MAX_BYTES) err("username", undefined, `too long: ${m.username.length} bytes, pppd takes at most ${PPPD_MAX_BYTES}`);
   if (m.password === "") err("password", undefined, "the PPPoE password is required");
   else if (hasControl(m.password)) err("password", undefined, "must not contain control characters");
+  else if (m.password.length > PPPD_MAX_BYTES) err("password", undefined, `too long: ${m.password.length} bytes, pppd takes at most ${PPPD_MAX_BYTES}`);
 
   let device = m.device;
   let wan: WanInfo | undefined;
@@ -119,14 +119,14 @@ export function validateConfig(raw: RawConfig, sys: SystemView): Validation {
     err("device", device, "not a network device name (letters, digits, . - _, at most 15 characters)");
   }
 
-  const mtu = integer(m.mtu, 576, 1500);
-  if (mtu === undefined) err("mtu", m.mtu, "must be a whole number from 576 to 1500 (1454 for NTT FLET'S)");
+  const mtu = integer(m.mtu, 576, PPPOE_MAX_MTU);
+  if (mtu === undefined) err("mtu", m.mtu, `must be a whole number from 576 to ${PPPOE_MAX_MTU}, PPPoE's maximum (1454 for NTT FLET'S)`);
 
   // netifd names the device pppoe-<iface>; Linux allows 15 characters
-  if (!isName(m.interface, "") || m.interface.length > 9) {
+  if (!isName(m.interface) || m.interface.length > 9) {
     err("interface", m.interface, "must be letters, digits or _ and at most 9 characters (the device is pppoe-<name>)");
   }
-  if (!isName(m.zone, "") || m.zone.length > 11) err("zone", m.zone, "must be letters, digits or _ and at most 11 characters");
+  if (!isName(m.zone) || m.zone.length > 11) err("zone", m.zone, "must be letters, digits or _ and at most 11 characters");
 
   const table = integer(m.table, 1, 2147483647);
   if (table === undefined || RESERVED_TABLES.includes(table)) {
@@ -134,11 +134,18 @@ export function validateConfig(raw: RawConfig, sys: SystemView): Validation {
   }
   if (!isName(m.table_name, "-") || RESERVED_TABLE_NAMES.includes(m.table_name)) {
     err("table_name", m.table_name, "must be letters, digits, - or _ and not main, local, default or unspec");
+  } else if (isDigits(m.table_name)) {
+    err("table_name", m.table_name, "must not be a number: ip and netifd would read it as a table number");
   }
   const priority = integer(m.priority, 1, MAIN_RULE_PRIORITY - 1);
   if (priority === undefined) err("priority", m.priority, `must be a whole number from 1 to ${MAIN_RULE_PRIORITY - 1}`);
   const mark = singleBitMark(m.mark);
   if (mark === undefined) err("mark", m.mark, "must be one bit in hex, like 0x10000000");
+  else {
+    for (const [mask, low, owner] of FOREIGN_MARKS) {
+      if (mark >= low && mark <= mask) err("mark", m.mark, `is inside the marks of ${owner}: choose a bit outside, like 0x10000000`);
+    }
+  }
 
   const servers = validateServers(raw.servers, sys, errors);
   for (const e of validateDdns(raw.ddns, raw.servers)) errors.push(e);
@@ -174,30 +181,87 @@ function disabledConfig(): Config {
   };
 }
 
+/** External ports published so far: single ports by "proto/port", ranges (few) in a list,
+ * so checking n ports costs n lookups, not n². */
+interface Published {
+  server: string;
+  spec: PortSpec;
+}
+
+interface PortTable {
+  single: Map<string, Published>;
+  ranges: Published[];
+}
+
+function protosOf(spec: PortSpec): string[] {
+  return spec.proto === "both" ? ["tcp", "udp"] : [spec.proto];
+}
+
+function findClash(t: PortTable, spec: PortSpec): Published | undefined {
+  for (const r of t.ranges) if (portsOverlap(r.spec, spec)) return r;
+  for (let port = spec.extFrom; port <= spec.extTo; port++) {
+    for (const proto of protosOf(spec)) {
+      const hit = t.single.get(`${proto}/${port}`);
+      if (hit !== undefined) return hit;
+    }
+  }
+  return undefined;
+}
+
+function publish(t: PortTable, p: Published): void {
+  if (p.spec.extFrom !== p.spec.extTo) t.ranges.push(p);
+  else for (const proto of protosOf(p.spec)) t.single.set(`${proto}/${p.spec.extFrom}`, p);
+}
+
+type ErrorSink = (option: string | undefined, value: string | undefined, message: string) => void;
+
+function cidr(n: Subnet): string {
+  return `${numberToIpv4(subnetBounds(n.addr, n.prefix)[0])}/${n.prefix}`;
+}
+
+/** Refuses an address no server can have in this zone: DNAT to the router's own address
+ * would publish its SSH and LuCI; the network and broadcast addresses and addresses
+ * outside the zone's subnets are no host the zone can reach. */
+function checkZoneAddress(r: RawServer, ip: number[], zone: ZoneInfo, sys: SystemView, err: ErrorSink): void {
+  const subnets = sys.subnets.filter((n) => zone.networks.includes(n.iface));
+  if (subnets.length === 0) return err("ipaddr", r.ipaddr, `zone ${zone.name} has no static IPv4 subnet in /etc/config/network to hold a server`);
+  const n = ipv4ToNumber(ip);
+  let inside = false;
+  for (const sub of subnets) {
+    if (ipv4ToNumber(sub.addr) === n) return err("ipaddr", r.ipaddr, `is the router's own address on ${sub.iface}: publishing it would expose the router itself`);
+    const [first, last] = subnetBounds(sub.addr, sub.prefix);
+    if (n < first || n > last) continue;
+    if (sub.prefix <= 30 && n === first) return err("ipaddr", r.ipaddr, `is the network address of ${cidr(sub)} (${sub.iface}), not a host`);
+    if (sub.prefix <= 30 && n === last) return err("ipaddr", r.ipaddr, `is the broadcast address of ${cidr(sub)} (${sub.iface}), not a host`);
+    inside = true;
+  }
+  if (!inside) err("ipaddr", r.ipaddr, `is outside every subnet of zone ${zone.name} (${subnets.map(cidr).join(", ")})`);
+}
+
 function validateServers(raws: RawServer[], sys: SystemView, errors: ConfigError[]): Server[] {
   const servers: Server[] = [];
-  const published: Array<{ server: string; spec: PortSpec }> = [];
-  const seenAddr: string[] = [];
+  const published: PortTable = { single: new Map(), ranges: [] };
+  const seenAddr = new Set<string>();
   for (const r of raws) {
     const err = (option: string | undefined, value: string | undefined, message: string) =>
       errors.push({ section: r.section, option, value, message });
     const on = uciBool(r.enabled);
     if (on === undefined) err("enabled", r.enabled, "must be 0 or 1");
     if (on !== true) continue;
-    if (!isName(r.section, "")) err(undefined, undefined, "section names may hold only letters, digits and _");
+    if (!isName(r.section)) err(undefined, undefined, "section names may hold only letters, digits and _");
+
+    const zone = sys.zones.find((z) => z.name === r.zone);
+    const wanZone = zone !== undefined && sys.wan !== undefined && (zone.networks.includes(sys.wan.l2Iface) || zone.networks.includes(sys.wan.ipv4Iface));
+    if (zone === undefined) err("zone", r.zone, "no such firewall zone");
+    else if (wanZone) err("zone", r.zone, "is the WAN zone: the server must be on the LAN side");
 
     const ip = parseIPv4(r.ipaddr);
     if (r.ipaddr === "") err("ipaddr", undefined, "the server's LAN IPv4 address is required");
     else if (ip === undefined) err("ipaddr", r.ipaddr, "not an IPv4 address (write it without /32)");
     else if (ip[0] === 0 || ip[0] === 127 || ip[0] >= 224) err("ipaddr", r.ipaddr, "not a host address");
-    else if (seenAddr.includes(r.ipaddr)) err("ipaddr", r.ipaddr, "another server has the same address: put all its ports in one server");
-    seenAddr.push(r.ipaddr);
-
-    const zone = sys.zones.find((z) => z.name === r.zone);
-    if (zone === undefined) err("zone", r.zone, "no such firewall zone");
-    else if (sys.wan !== undefined && (zone.networks.includes(sys.wan.l2Iface) || zone.networks.includes(sys.wan.ipv4Iface))) {
-      err("zone", r.zone, "is the WAN zone: the server must be on the LAN side");
-    }
+    else if (seenAddr.has(r.ipaddr)) err("ipaddr", r.ipaddr, "another server has the same address: put all its ports in one server");
+    else if (zone !== undefined && !wanZone) checkZoneAddress(r, ip, zone, sys, err);
+    seenAddr.add(r.ipaddr);
 
     if (r.mode !== "source" && r.mode !== "reply-only") err("mode", r.mode, "must be source or reply-only");
 
@@ -218,11 +282,11 @@ function validateServers(raws: RawServer[], sys: SystemView, errors: ConfigError
         continue;
       }
       for (const spec of parsed.specs) {
-        const clash = published.find((p) => portsOverlap(p.spec, spec));
+        const clash = findClash(published, spec);
         if (clash !== undefined) {
           err("port", item, `${formatSpec(spec)} is already published by ${clash.server === r.section ? "this server" : `server ${clash.server}`} (${formatSpec(clash.spec)})`);
         } else {
-          published.push({ server: r.section, spec });
+          publish(published, { server: r.section, spec });
           ports.push(spec);
         }
       }

@@ -336,7 +336,7 @@ function buildMap(detect: Answer<DetectReply>): form.Map {
   if (detect.ok && detect.value.device) o.default = detect.value.device;
   o.validate = (_sid, v) => validateDeviceName(v, _);
   o = s.taboption("pppoe", form.Value, "mtu", optionLabel("splitwan", "mtu", _), _("1454 for NTT FLET'S: its PPPoE path carries at most 1454 bytes, less than the usual 1492, and larger packets are lost. Use 1492 on other PPPoE lines."));
-  o.datatype = "range(576,1500)"; // the core accepts the same range
+  o.datatype = "range(576,1492)"; // the core accepts the same range (PPPoE's maximum)
   o.placeholder = "1454";
 
   // sections of other types inside a tab: LuCI's SectionValue

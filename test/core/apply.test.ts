@@ -212,7 +212,7 @@ describe("conflicts and failures", () => {
     const before = snapshot(root);
     const e = expectCode(() => applyConfig(testPlatform(root), false), 1);
     expect(e.message).toContain("splitwan.web.ipaddr='192.168.1.500': not an IPv4 address");
-    expect(e.message).toContain("splitwan.main.mtu='9000': must be a whole number from 576 to 1500");
+    expect(e.message).toContain("splitwan.main.mtu='9000': must be a whole number from 576 to 1492, PPPoE's maximum");
     expect(snapshot(root)).toEqual(before);
   });
 });

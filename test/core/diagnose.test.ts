@@ -33,12 +33,7 @@ config server 'web'
 	list port '80,443/tcp'
 	list port '19132/udp'
 `;
-const REPLY_ONLY = SOURCE.replace("option mode 'source'", "option mode 'reply-only'") + `
-config server 'rtr'
-	option ipaddr '192.168.1.1'
-	option mode 'reply-only'
-	list port '8443:22/tcp'
-`;
+const REPLY_ONLY = SOURCE.replace("option mode 'source'", "option mode 'reply-only'");
 
 const roots: string[] = [];
 afterAll(() => {
@@ -122,8 +117,18 @@ describe("diagnose: a healthy router (facts recorded in the bed)", () => {
   it("reply-only mode: every check ok, with the mark drop-ins and the mark rules", () => {
     const r = judge(facts("reply-only"));
     expect(r.filter((c) => c.verdict !== "ok")).toEqual([]);
-    expect(by(r, "firewall").args[0]).toBe("DNAT guard (dstnat_wan_pppoe), MSS clamp (mangle_forward), reply-only marks (mangle_prerouting), reply-only marks (mangle_output)");
+    expect(by(r, "firewall").args[0]).toContain("mangle_prerouting (MSS clamp, reply-only mark), mangle_output (reply-only mark, MSS clamp)");
     expect(by(r, "rules").args).toEqual(["2"]);
+  });
+  it("netifd not answering is not checked, never blamed on the config (real-binding check finding)", () => {
+    const root = router(SOURCE);
+    const down = judge(collectFacts(testPlatform(root, { ubusDown: true, exec: recorded("source") })));
+    expect(by(down, "pppoe")).toMatchObject({ verdict: "not-checked", code: "netifd.down" });
+    expect(by(down, "server_web")).toMatchObject({ verdict: "not-checked", code: "netifd.down" });
+    expect(by(down, "pppoe").text).toBe("not checked: could not ask netifd (cannot connect to ubus (is ubusd running?))");
+    // an interface netifd really does not know is still the config's fault
+    const missing = judge(collectFacts(testPlatform(root, { ubus: { "network.interface.lan.status": UBUS["network.interface.lan.status"] }, exec: recorded("source") })));
+    expect(by(missing, "pppoe")).toMatchObject({ verdict: "fail", code: "pppoe.missing" });
   });
   it("each result's text is its code's template with its args", () => {
     for (const c of judge(healthySource)) expect(c.text).toBe(diagnoseText(c.code, c.args));
@@ -215,20 +220,87 @@ describe("diagnose: firewall", () => {
     expect(verdictOf(f, "firewall").verdict).toBe("not-checked");
     expect(verdictOf(f, "dnat").verdict).toBe("not-checked");
   });
-  it("a drop-in missing: the guard, the MSS clamp", () => {
-    const drop = (marker: string) => (s: string) => s.split("\n").filter((l) => l.indexOf(marker) < 0).join("\n");
-    expect(withRuleset(drop("publish only via PPPoE"))).toMatchObject({ verdict: "fail", code: "firewall.dropin", args: ["DNAT guard (dstnat_wan_pppoe)"] });
-    expect(withRuleset(drop("splitwan: MSS"))).toMatchObject({ verdict: "fail", code: "firewall.dropin", args: ["MSS clamp (mangle_forward)"] });
+  /** The ruleset with the lines of chain that contain marker removed (or replaced). */
+  const inChain = (chain: string, marker: string, by?: string) => (s: string) => {
+    let cur = "";
+    const out: string[] = [];
+    for (const l of s.split("\n")) {
+      const t = l.trim();
+      if (t.startsWith("chain ") && t.endsWith("{")) cur = t.slice(6, -1).trim();
+      else if (t === "}") cur = "";
+      if (cur === chain && t.indexOf(marker) >= 0) {
+        if (by !== undefined) out.push(`\t\t${by}`);
+      } else out.push(l);
+    }
+    return out.join("\n");
+  };
+  const dropin = (args: string[]) => ({ verdict: "fail", code: "firewall.dropin", args });
+  it("healthy: each drop-in rule found in its chain, the MSS of MTU − 40", () => {
+    expect(verdictOf(healthySource, "firewall")).toMatchObject({
+      verdict: "ok", code: "firewall.ok",
+      args: ["dstnat_wan_pppoe (DNAT guard, conntrack mark, MSS clamp), srcnat_wan_pppoe (conntrack mark, MSS clamp), mangle_prerouting (MSS clamp)", "1414"],
+    });
   });
-  it("the MSS clamp for another MTU", () => {
+  it("a drop-in missing from its chain: the DNAT guard, the conntrack marks, the clamps", () => {
+    expect(withRuleset(inChain("dstnat_wan_pppoe", "publish only via PPPoE"))).toMatchObject(dropin(["dstnat_wan_pppoe (DNAT guard)"]));
+    expect(withRuleset(inChain("dstnat_wan_pppoe", "splitwan:"))).toMatchObject(dropin(["dstnat_wan_pppoe (DNAT guard, conntrack mark, MSS clamp)"]));
+    expect(withRuleset(inChain("srcnat_wan_pppoe", "crosses PPPoE"))).toMatchObject(dropin(["srcnat_wan_pppoe (conntrack mark)"]));
+    expect(withRuleset(inChain("srcnat_wan_pppoe", "splitwan:"))).toMatchObject(dropin(["srcnat_wan_pppoe (conntrack mark, MSS clamp)"]));
+    expect(withRuleset(inChain("mangle_prerouting", "splitwan:"))).toMatchObject(dropin(["mangle_prerouting (MSS clamp)"]));
+    const r = withRuleset((s) => inChain("mangle_prerouting", "splitwan:")(inChain("dstnat_wan_pppoe", "crosses PPPoE")(s)));
+    expect(r.args).toEqual(["dstnat_wan_pppoe (conntrack mark), mangle_prerouting (MSS clamp)"]);
+    expect(r.text).toBe("splitwan's drop-ins missing from the live ruleset: dstnat_wan_pppoe (conntrack mark), mangle_prerouting (MSS clamp) — run splitwan apply, then /etc/init.d/firewall reload");
+  });
+  it("a rule in another chain, or not in the form splitwan writes, does not count", () => {
+    // 0.1.0's clamp in mangle_forward instead of the nat chains and mangle_prerouting
+    const old = 'iifname "pppoe-wanppp" tcp flags syn / fin,syn,rst tcp option maxseg size > 1414 tcp option maxseg size set 1414 comment "splitwan: MSS for the PPPoE MTU (1454)"';
+    const moved = (s: string) => inChain("mangle_forward", "!fw4: Zone wan IPv4/IPv6 ingress", old)(inChain("mangle_prerouting", "splitwan:")(s));
+    expect(withRuleset(moved)).toMatchObject(dropin(["mangle_prerouting (MSS clamp)"]));
+    // the conntrack test not first: every packet entering the router would meet more tests
+    const late = 'iifname "pppoe-wanppp" ct mark & 0x10000000 == 0x10000000 tcp flags syn / fin,syn,rst tcp option maxseg size > 1414 tcp option maxseg size set 1414 comment "splitwan: MSS for the PPPoE MTU (1454)"';
+    expect(withRuleset(inChain("mangle_prerouting", "splitwan:", late))).toMatchObject(dropin(["mangle_prerouting (MSS clamp)"]));
+    // srcnat without the PPPoE device would mark every connection the zone's chain sees
+    expect(withRuleset(inChain("srcnat_wan_pppoe", "crosses PPPoE", 'ct mark set ct mark | 0x10000000 comment "splitwan: crosses PPPoE"'))).toMatchObject(dropin(["srcnat_wan_pppoe (conntrack mark)"]));
+  });
+  it("drop-ins with another mark than the configured one", () => {
+    const f = copy();
+    f.mark = 0x20000000;
+    expect(verdictOf(f, "firewall")).toMatchObject(dropin(["dstnat_wan_pppoe (conntrack mark), srcnat_wan_pppoe (conntrack mark), mangle_prerouting (MSS clamp)"]));
+  });
+  it("no published ports: no DNAT guard or dstnat drop-in needed", () => {
+    const f = copy();
+    f.servers[0].ports = [];
+    f.ruleset = inChain("dstnat_wan_pppoe", "splitwan:")(f.ruleset!);
+    expect(verdictOf(f, "firewall")).toMatchObject({ verdict: "ok", args: ["srcnat_wan_pppoe (conntrack mark, MSS clamp), mangle_prerouting (MSS clamp)", "1414"] });
+  });
+  it("the MSS clamp for another MTU, in each chain", () => {
     const f = copy();
     f.mtu = 1492;
-    expect(verdictOf(f, "firewall")).toMatchObject({ verdict: "fail", code: "firewall.mss", args: ["1414", "1452", "1492"] });
+    expect(verdictOf(f, "firewall")).toMatchObject({ verdict: "fail", code: "firewall.mss", args: ["dstnat_wan_pppoe", "1414", "1452", "1492"] });
+    const edit = (chain: string, from: string, to: string) => (s: string) => {
+      const line = fw4Chain(s, chain)!.find((l) => l.indexOf("splitwan: MSS") >= 0)!;
+      return s.split(line).join(line.split(from).join(to));
+    };
+    expect(withRuleset(edit("mangle_prerouting", "size set 1414", "size set 1400")).args).toEqual(["mangle_prerouting", "1400", "1414", "1454"]);
+    const r = withRuleset(edit("srcnat_wan_pppoe", "size > 1414", "size > 1500"));
+    expect(r).toMatchObject({ code: "firewall.mss", args: ["srcnat_wan_pppoe", "> 1500", "1414", "1454"] });
+    expect(r.text).toBe("the MSS clamp in srcnat_wan_pppoe is > 1500, expected 1414 (MTU 1454 − 40) — run splitwan apply, then /etc/init.d/firewall reload");
   });
-  it("reply-only: a missing mark drop-in", () => {
-    const f = facts("reply-only");
-    f.ruleset = f.ruleset!.split("\n").filter((l) => l.indexOf("arrived on PPPoE") < 0).join("\n");
-    expect(verdictOf(f, "firewall")).toMatchObject({ verdict: "fail", args: ["reply-only marks (mangle_prerouting)"] });
+  it("reply-only: the packet mark in mangle_prerouting and mangle_output", () => {
+    const replyOnly = facts("reply-only");
+    expect(verdictOf(replyOnly, "firewall").args).toEqual([
+      "dstnat_wan_pppoe (DNAT guard, conntrack mark, MSS clamp), srcnat_wan_pppoe (conntrack mark, MSS clamp), mangle_prerouting (MSS clamp, reply-only mark), mangle_output (reply-only mark, MSS clamp)", "1414",
+    ]);
+    const withR = (edit: (s: string) => string) => {
+      const f = structuredClone(replyOnly);
+      f.ruleset = edit(f.ruleset!);
+      return verdictOf(f, "firewall");
+    };
+    // the source mode's rule (fw4 not reloaded after a server became reply-only)
+    const sourceRule = fw4Chain(healthySource.ruleset!, "mangle_prerouting")!.find((l) => l.indexOf("splitwan:") >= 0)!;
+    expect(withR(inChain("mangle_prerouting", "splitwan:", sourceRule))).toMatchObject(dropin(["mangle_prerouting (reply-only mark)"]));
+    expect(withR(inChain("mangle_prerouting", "splitwan:"))).toMatchObject(dropin(["mangle_prerouting (MSS clamp, reply-only mark)"]));
+    expect(withR(inChain("mangle_output", "splitwan:"))).toMatchObject(dropin(["mangle_output (reply-only mark, MSS clamp)"]));
   });
   it("a published port without its DNAT", () => {
     const r = withRuleset((s) => s.split("\n").filter((l) => l.indexOf('"!fw4: splitwan web 19132/udp"') < 0).join("\n"), "dnat");

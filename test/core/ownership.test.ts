@@ -139,7 +139,7 @@ describe("a record that cannot be trusted is refused whole", () => {
     writeFileSync(join(root, OWNED), asOldRecord(text) + "network lan interface\nnetwork guest interface\nfirewall lan zone\nfile /etc/config/dhcp\n");
     const e = expectCode(() => applyConfig(testPlatform(root), true), 2);
     expect(e.message).toContain('/etc/splitwan/owned is damaged or names what splitwan never creates, line');
-    expect(e.message).toContain('"network lan interface"');
+    expect(e.message).toContain("'network lan interface'");
     expect(snapshot(root)).toEqual(applied);
     expect(read(root, "etc/config/dhcp")).toBe(dhcp);
   });
@@ -155,7 +155,7 @@ describe("a record that cannot be trusted is refused whole", () => {
     expect(bad("version 2\nfile /etc/config/dhcp 0123456789abcdef\nend\n")).toContain("not a file splitwan writes");
     expect(bad("version 2\nfile /usr/share/nftables.d/chain-pre/../../x/10-splitwan.nft 0123456789abcdef\nend\n")).toContain("not a file splitwan writes");
     expect(bad("version 2\nrt_tables main 300\nend\n")).toContain("not a routing table number");
-    expect(bad("network wanppp interface\ngarbage\n")).toBe('line 2 ("garbage"): not part of an ownership record');
+    expect(bad("network wanppp interface\ngarbage\n")).toBe("line 2 ('garbage'): not part of an ownership record");
     expect(bad("network lan interface\n")).toContain("not a section splitwan creates");
     expect(bad("network wanppp interface\n")).toMatchObject({ sections: [{ name: "wanppp", options: undefined }] });
   });

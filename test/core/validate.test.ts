@@ -77,3 +77,81 @@ describe("validation", () => {
     expect(errors).toEqual([]);
   });
 });
+
+// issue 11: each of these was accepted before
+describe("server addresses must be hosts of the server's zone", () => {
+  it.each([
+    ["192.168.1.1", "lan", "is the router's own address on lan"],
+    ["192.168.1.0", "lan", "is the network address of 192.168.1.0/24 (lan), not a host"],
+    ["192.168.1.255", "lan", "is the broadcast address of 192.168.1.0/24 (lan), not a host"],
+    ["8.8.8.8", "lan", "is outside every subnet of zone lan (192.168.1.0/24)"],
+    ["192.168.2.5", "lan", "is outside every subnet of zone lan (192.168.1.0/24)"],
+    ["203.0.113.5", "lan", "is outside every subnet of zone lan (192.168.1.0/24)"],
+    ["169.254.1.1", "lan", "is outside every subnet of zone lan (192.168.1.0/24)"],
+    ["192.168.2.1", "guest", "is the router's own address on guest"],
+  ])("%s in zone %s", (ip, zone, message) => {
+    const errors = errorsAfter((c) => {
+      c.set("splitwan", "web", "ipaddr", ip);
+      c.set("splitwan", "web", "zone", zone);
+    });
+    expect(errors.join("\n")).toContain(`splitwan.web.ipaddr='${ip}': ${message}`);
+  });
+
+  it("accepts hosts inside the zone's subnets, from netmask, CIDR or a list", () => {
+    expect(errorsAfter((c) => c.set("splitwan", "web", "ipaddr", "192.168.1.254"))).toEqual([]);
+    expect(errorsAfter((c) => {
+      c.set("splitwan", "web", "ipaddr", "192.168.2.5");
+      c.set("splitwan", "web", "zone", "guest");
+    })).toEqual([]);
+    // lan written as CIDR items, a second subnet on the same interface
+    expect(errorsAfter((c) => {
+      c.delete("network", "lan", "netmask");
+      c.set("network", "lan", "ipaddr", ["192.168.1.1/24", "10.5.0.1/16"]);
+      c.set("splitwan", "web", "ipaddr", "10.5.200.9");
+    })).toEqual([]);
+  });
+
+  it("a zone without a static subnet cannot hold a server", () => {
+    const errors = errorsAfter((c) => c.set("network", "lan", "proto", "dhcp"));
+    expect(errors).toContain("splitwan.web.ipaddr='192.168.1.5': zone lan has no static IPv4 subnet in /etc/config/network to hold a server");
+  });
+});
+
+describe("PPPoE, table and mark limits", () => {
+  it.each([
+    [(c: UciFileCursor) => c.set("splitwan", "main", "username", "u".repeat(256)), "splitwan.main.username: too long: 256 bytes, pppd takes at most 255"],
+    [(c: UciFileCursor) => c.set("splitwan", "main", "password", "p".repeat(1 << 20)), "splitwan.main.password: too long: 1048576 bytes, pppd takes at most 255"],
+    [(c: UciFileCursor) => c.set("splitwan", "main", "mtu", "1493"), "splitwan.main.mtu='1493': must be a whole number from 576 to 1492, PPPoE's maximum"],
+    [(c: UciFileCursor) => c.set("splitwan", "main", "mtu", "1500"), "splitwan.main.mtu='1500': must be a whole number from 576 to 1492"],
+    [(c: UciFileCursor) => c.set("splitwan", "main", "table_name", "123"), "splitwan.main.table_name='123': must not be a number"],
+    [(c: UciFileCursor) => c.set("splitwan", "main", "mark", "0x100"), "splitwan.main.mark='0x100': is inside the marks of mwan3 (0x3f00)"],
+    [(c: UciFileCursor) => c.set("splitwan", "main", "mark", "0x2000"), "splitwan.main.mark='0x2000': is inside the marks of mwan3 (0x3f00)"],
+    [(c: UciFileCursor) => c.set("splitwan", "main", "mark", "0x10000"), "splitwan.main.mark='0x10000': is inside the marks of pbr (0x00ff0000)"],
+    [(c: UciFileCursor) => c.set("splitwan", "main", "mark", "0x800000"), "splitwan.main.mark='0x800000': is inside the marks of pbr (0x00ff0000)"],
+  ])("refuses %#", (edit, message) => {
+    expect(errorsAfter(edit).join("\n")).toContain(message);
+  });
+
+  it("accepts the limits themselves", () => {
+    expect(errorsAfter((c) => {
+      c.set("splitwan", "main", "username", "u".repeat(255));
+      c.set("splitwan", "main", "password", "p".repeat(255));
+      c.set("splitwan", "main", "mtu", "1492");
+      c.set("splitwan", "main", "table_name", "pppoe2");
+      c.set("splitwan", "main", "mark", "0x4000");
+    })).toEqual([]);
+    expect(errorsAfter((c) => c.set("splitwan", "main", "mark", "0x1000000"))).toEqual([]);
+  });
+});
+
+describe("values are echoed escaped", () => {
+  it("a newline, tab, escape or quote in a value never breaks the message layout", () => {
+    const errors = errorsAfter((c) => {
+      c.set("splitwan", "web", "mode", "a\nb\tc\u001b[31m'd\\");
+      c.set("splitwan", "nas", "port", ["2\n2/tcp"]);
+    });
+    expect(errors).toContain("splitwan.web.mode='a\\nb\\tc\\x1b[31m\\'d\\\\': must be source or reply-only");
+    expect(errors).toContain(`splitwan.nas.port='2\\n2/tcp': "2\\n2": ports are whole numbers from 1 to 65535`);
+    for (const e of errors) expect(e).not.toMatch(/[\n\t\u001b]/);
+  });
+});

@@ -39,6 +39,16 @@ describe("ddns config", () => {
     ]);
   });
 
+  it("accepts what the stricter checks must still let through", () => {
+    const ok = checkDdns([
+      raw({ timeout: "1" }),
+      raw({ section: "b", timeout: "300", host: "a-b.c", domain: "sub.example.co.jp" }),
+      raw({ section: "c", provider: "cloudflare", token: "t", zone_id: "0123456789ABCDEF0123456789abcdef", domain: "example.com", host: "*.dyn" }),
+    ]);
+    expect(ok.errors).toEqual([]);
+    expect(ok.sections.map((s) => s.timeout)).toEqual([1, 300, 30]);
+  });
+
   it("skips disabled sections without judging them", () => {
     expect(checkDdns([raw({ enabled: "0", provider: "nope" })])).toEqual({ sections: [], errors: [] });
   });
@@ -59,6 +69,20 @@ describe("ddns config", () => {
     [{ provider: "mydns", username: "m1", host: "www" }, "host: MyDNS updates every domain of the master ID: leave host empty"],
     [{ provider: "cloudflare", token: "" }, "token: required: a Cloudflare API token with Zone.DNS Edit"],
     [{ provider: "cloudflare", token: "t", zone_id: "zz/1" }, "zone_id: not a Cloudflare zone id (32 hex digits)"],
+    // issue 11: each of these was accepted before
+    [{ provider: "cloudflare", token: "t", zone_id: "0123456789abcdef0123456789abcde" }, "zone_id: not a Cloudflare zone id (32 hex digits)"],
+    [{ provider: "cloudflare", token: "t", zone_id: "0123456789abcdef0123456789abcdeg" }, "zone_id: not a Cloudflare zone id (32 hex digits)"],
+    [{ provider: "cloudflare", token: "t", zone_id: "0123456789abcdef0123456789abcdef0" }, "zone_id: not a Cloudflare zone id (32 hex digits)"],
+    [{ timeout: "abc" }, "timeout: must be a whole number of seconds from 1 to 300"],
+    [{ timeout: "nan" }, "timeout: must be a whole number of seconds from 1 to 300"],
+    [{ timeout: "ff" }, "timeout: must be a whole number of seconds from 1 to 300"],
+    [{ timeout: "0x1" }, "timeout: must be a whole number of seconds from 1 to 300"],
+    [{ timeout: "1e2" }, "timeout: must be a whole number of seconds from 1 to 300"],
+    [{ timeout: "301" }, "timeout: must be a whole number of seconds from 1 to 300"],
+    [{ domain: "example" }, "domain: not a domain name"],
+    [{ domain: "exa_mple.jp" }, "domain: not a domain name"],
+    [{ host: "a_b" }, "host: must be empty or @ (the domain itself), * (wildcard) or a name like www"],
+    [{ host: "-a" }, "host: must be empty or @ (the domain itself), * (wildcard) or a name like www"],
   ])("%j → %s", (over, expected) => {
     expect(errorsOf(over)).toEqual([expected]);
   });
@@ -96,7 +120,7 @@ describe("ddns server (publish a server's IPv6)", () => {
   });
   it("is judged against the config's own servers in validateConfig", async () => {
     const { validateConfig } = await import("../../src/core/validate");
-    const sys = { zones: [{ section: "lan", name: "lan", networks: ["lan"] }], interfaces: ["lan"], wan: undefined };
+    const sys = { zones: [{ section: "lan", name: "lan", networks: ["lan"] }], interfaces: ["lan"], subnets: [{ iface: "lan", addr: [192, 168, 1, 1], prefix: 24 }], wan: undefined };
     const main = { section: "main", enabled: "0", username: "", password: "", device: "", mtu: "1454", interface: "wanppp", zone: "wan_pppoe", table: "300", table_name: "pppoe", priority: "30000", mark: "0x10000000" };
     const enabled = { ...main, enabled: "1", username: "u", password: "p", device: "eth1" };
     const errs = validateConfig({ main: enabled, servers: [server({})], ddns: [raw({ ...v6, server: "web" }), raw({ ...v6, section: "b", username: "mydns2", server: "gone" })] }, sys).errors;

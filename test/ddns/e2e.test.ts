@@ -302,7 +302,7 @@ describe("MyDNS and Cloudflare through curl", () => {
       "config splitwan 'main'", "\toption interface 'wanppp'", "",
       "config server 'web'", "\toption ipaddr '192.168.1.5'", "\toption zone 'lan'", "\toption ip6_suffix '::abcd:5'", "",
       "config ddns 'cf6'", "\toption provider 'cloudflare'", "\toption token 'cf-TOKEN_6'", "\toption domain 'example.com'", "\toption host 'www'",
-      "\toption zone_id 'z1'", "\toption ip_version '6'", "\toption server 'web'", "",
+      "\toption zone_id '023e105f4ecef8ad9ca31a8372d0c353'", "\toption ip_version '6'", "\toption server 'web'", "",
     ].join("\n"));
     // netifd: wan6 holds the delegated prefix, lan has its /64 of it
     const prefix = (p: string) => {
@@ -320,8 +320,8 @@ describe("MyDNS and Cloudflare through curl", () => {
     await fp.waitFor(2);
     await bed.idle();
     expect(fp.received.map((x) => `${x.method} ${x.path}`)).toEqual([
-      "GET /client/v4/zones/z1/dns_records?type=AAAA&name=www.example.com",
-      "PATCH /client/v4/zones/z1/dns_records/r6",
+      "GET /client/v4/zones/023e105f4ecef8ad9ca31a8372d0c353/dns_records?type=AAAA&name=www.example.com",
+      "PATCH /client/v4/zones/023e105f4ecef8ad9ca31a8372d0c353/dns_records/r6",
     ]);
     expect(JSON.parse(fp.received[1].body)).toEqual({ content: "2001:db8:1:10::abcd:5" });
 

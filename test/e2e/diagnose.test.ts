@@ -103,6 +103,9 @@ describe.skipIf(!!unavailable)("splitwan diagnose in the bed", () => {
     const r = expectHealthy();
     expect(r.checks.map((c) => c.id)).toEqual(["config", "pppoe", "rules", "table", "netifd_rule", "firewall", "dnat", "server_web", "rp_filter", "dns", "conflicts", "loopback"]);
     expect(r.checks.find((c) => c.id === "pppoe")!.args).toEqual(["wanppp", "203.0.113.45"]);
+    expect(r.checks.find((c) => c.id === "firewall")!.args).toEqual([
+      "dstnat_wan_pppoe (DNAT guard, conntrack mark, MSS clamp), srcnat_wan_pppoe (conntrack mark, MSS clamp), mangle_prerouting (MSS clamp)", "1414",
+    ]);
     expect(Math.max(...times)).toBeLessThan(15000);
     console.log(`[healthy]\n${diagnose([]).out}`);
   });
@@ -132,12 +135,43 @@ describe.skipIf(!!unavailable)("splitwan diagnose in the bed", () => {
       () => ipBatch(bed.ns.rt, [`rule add from ${bed.bras.addr} lookup 300 pref 10000`]));
   });
 
-  it("a drop-in missing from the ruleset (the DNAT guard)", () => {
-    const f = join(bed.root, "usr/share/nftables.d/chain-pre/dstnat_wan_pppoe/10-splitwan.nft");
+  const dropin = (chain: string) => join(bed.root, `usr/share/nftables.d/chain-pre/${chain}/10-splitwan.nft`);
+  /** A drop-in file set aside (or replaced) and fw4 reloaded: the firewall check fails. */
+  function dropinBroken(chain: string, args: string[], replace?: (text: string) => string): void {
+    const f = dropin(chain);
+    const orig = readFileSync(f, "utf8");
     const c = broken("firewall", "firewall.dropin", "run splitwan apply, then /etc/init.d/firewall reload",
-      () => { renameSync(f, `${f}.off`); bed.fw4Reload(); },
-      () => { renameSync(`${f}.off`, f); bed.fw4Reload(); });
-    expect(c.args).toEqual(["DNAT guard (dstnat_wan_pppoe)"]);
+      () => { if (replace) writeFileSync(f, replace(orig)); else renameSync(f, `${f}.off`); bed.fw4Reload(); },
+      () => { if (replace) writeFileSync(f, orig); else renameSync(`${f}.off`, f); bed.fw4Reload(); });
+    expect(c.args).toEqual(args);
+  }
+
+  it("splitwan's drop-ins missing from the ruleset: dstnat, srcnat, mangle_prerouting", () => {
+    dropinBroken("dstnat_wan_pppoe", ["dstnat_wan_pppoe (DNAT guard, conntrack mark, MSS clamp)"]);
+    dropinBroken("srcnat_wan_pppoe", ["srcnat_wan_pppoe (conntrack mark, MSS clamp)"]);
+    dropinBroken("mangle_prerouting", ["mangle_prerouting (MSS clamp)"]);
+  });
+
+  it("one rule missing from its drop-in: the DNAT guard deleted from the live chain", () => {
+    const c = broken("firewall", "firewall.dropin", "run splitwan apply",
+      () => {
+        const out = inNs(bed.ns.rt, ["nft", "-a", "list", "chain", "inet", "fw4", "dstnat_wan_pppoe"]).stdout;
+        const line = out.split("\n").find((l) => l.includes("splitwan: publish only via PPPoE"))!;
+        inNs(bed.ns.rt, ["nft", "delete", "rule", "inet", "fw4", "dstnat_wan_pppoe", "handle", line.split("# handle ")[1].trim()]);
+      },
+      () => bed.fw4Reload());
+    expect(c.args).toEqual(["dstnat_wan_pppoe (DNAT guard)"]);
+    console.log(`[DNAT guard deleted]\nFAIL  firewall       ${c.text}`);
+  });
+
+  it("the MTU changed without splitwan apply: the clamps are for the old MTU", () => {
+    const f = join(bed.root, "etc/config/splitwan");
+    const orig = readFileSync(f, "utf8");
+    const c = broken("firewall", "firewall.mss", "run splitwan apply",
+      () => writeFileSync(f, orig.replace("option mtu '1454'", "option mtu '1492'")),
+      () => writeFileSync(f, orig));
+    expect(c.args).toEqual(["dstnat_wan_pppoe", "1414", "1452", "1492"]);
+    console.log(`[MTU 1492 not applied]\nFAIL  firewall       ${c.text}`);
   });
 
   it("the fw4 ruleset not loaded", () => {
@@ -230,19 +264,21 @@ describe.skipIf(!!unavailable)("splitwan diagnose in the bed", () => {
   it("reply-only: healthy with its marks; strict rp_filter fails", () => {
     bed.applySplitwan(splitwanConfig("reply-only"));
     const r = expectHealthy();
-    expect(r.checks.find((c) => c.id === "firewall")!.args[0]).toContain("reply-only marks (mangle_prerouting)");
+    expect(r.checks.map((c) => c.id)).toEqual(["config", "pppoe", "rules", "table", "netifd_rule", "firewall", "dnat", "server_web", "rp_filter", "dns", "conflicts", "loopback"]);
+    expect(r.checks.find((c) => c.id === "firewall")!.args).toEqual([
+      "dstnat_wan_pppoe (DNAT guard, conntrack mark, MSS clamp), srcnat_wan_pppoe (conntrack mark, MSS clamp), mangle_prerouting (MSS clamp, reply-only mark), mangle_output (reply-only mark, MSS clamp)", "1414",
+    ]);
     const c = broken("rp_filter", "rp_filter.strict", "rp_filter to 2 (loose)",
       () => sysctl(bed.ns.rt, "net.ipv4.conf.all.rp_filter", "1"),
       () => sysctl(bed.ns.rt, "net.ipv4.conf.all.rp_filter", "0"));
     expect(c.args[0]).toBe("all");
   });
 
-  it("reply-only: the mark drop-in missing from the ruleset", () => {
-    const f = join(bed.root, "usr/share/nftables.d/chain-pre/mangle_prerouting/10-splitwan.nft");
-    const c = broken("firewall", "firewall.dropin", "run splitwan apply",
-      () => { renameSync(f, `${f}.off`); bed.fw4Reload(); },
-      () => { renameSync(`${f}.off`, f); bed.fw4Reload(); });
-    expect(c.args).toEqual(["reply-only marks (mangle_prerouting)"]);
+  it("reply-only: the packet mark missing from mangle_prerouting and mangle_output", () => {
+    dropinBroken("mangle_prerouting", ["mangle_prerouting (MSS clamp, reply-only mark)"]);
+    // the source mode's rule: fw4 not reloaded after the servers became reply-only
+    dropinBroken("mangle_prerouting", ["mangle_prerouting (reply-only mark)"], (t) => t.split("meta mark set meta mark | 0x10000000 ").join(""));
+    dropinBroken("mangle_output", ["mangle_output (reply-only mark, MSS clamp)"]);
   });
 
   it("DDNS: the record resolves to the PPPoE address from the public resolver; wrong or stale records fail", () => {

@@ -46,6 +46,10 @@ function step(c: UciFileCursor, op: string[]): unknown {
       return c.revert(config);
     case "unload":
       return c.unload(config);
+    case "load": {
+      const [ok, error] = c.load(config);
+      return { ok, error };
+    }
     case "export":
       return c.exportText(config);
     case "changed":

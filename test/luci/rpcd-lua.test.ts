@@ -2,8 +2,7 @@
 // lua5.1 with SPLITWAN_ROOT (a fixture router tree) and the stand-in ubus binding
 // answering from the tree's socket (recorded ubus answers).
 // Every call must print exactly one JSON object, whatever the input.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { callMethod } from "../../src/cli/rpcd";
@@ -125,7 +124,7 @@ describe("rpcd plugin under lua5.1", () => {
     writeFileSync(cfg, readFileSync(cfg, "utf8").replace("option mtu '1454'", "option mtu '9000'"));
     const v = call("apply", "{}");
     expect(v).toMatchObject({ ok: false, code: 1 });
-    expect(v.errors).toEqual([{ section: "main", type: "splitwan", option: "mtu", value: "9000", message: "must be a whole number from 576 to 1500 (1454 for NTT FLET'S)" }]);
+    expect(v.errors).toEqual([{ section: "main", type: "splitwan", option: "mtu", value: "9000", message: "must be a whole number from 576 to 1492, PPPoE's maximum (1454 for NTT FLET'S)" }]);
   });
 
   it("validate: the page's sections against the router's network and firewall; same answer as Node", () => {
@@ -148,7 +147,8 @@ describe("rpcd plugin under lua5.1", () => {
   });
 
   it("reconnect and ddns_update answer with ok and a message", () => {
-    const { root, call } = bed({ "network.interface.wanppp.status": PPPOE_UP, "network.interface.wanppp.down": null, "network.interface.wanppp.up": null });
+    const { root, call } = bed({ "network.interface.wanppp.status": { ...PPPOE_UP, proto: "pppoe" }, "network.interface.wanppp.down": null, "network.interface.wanppp.up": null });
+    expect(runCli(["apply"], { env: { SPLITWAN_ROOT: root } }).code).toBe(0);
     expect(call("reconnect", "{}")).toEqual({ ok: true, message: "PPPoE wanppp is reconnecting" });
     const calls = readFileSync(join(treeSocket(root), "calls.log"), "utf8").split("\n").filter((l) => l !== "");
     expect(calls).toEqual(["network.interface.wanppp status {}", "network.interface.wanppp down {}", "network.interface.wanppp up {}"]);
@@ -179,12 +179,72 @@ describe("rpcd plugin under lua5.1", () => {
     expect(JSON.stringify(d)).not.toMatch(/lua|traceback|bad argument/i);
   });
 
+  // issue 11: with option interface 'lan' it used to answer ok and bounce the LAN
+  describe("reconnect acts only on splitwan's own, owned PPPoE interface", () => {
+    const LAN_UP = { up: true, proto: "static", l3_device: "br-lan" };
+    const setInterface = (root: string, name: string) => {
+      const cfg = join(root, "etc/config/splitwan");
+      writeFileSync(cfg, readFileSync(cfg, "utf8").replace("option enabled '1'", `option enabled '1'\n\toption interface '${name}'`));
+    };
+    const logOf = (root: string) => (existsSync(join(root, "tmp/splitwan.log")) ? readFileSync(join(root, "tmp/splitwan.log"), "utf8") : "");
+
+    it.each([
+      ["lan", "refused: interface lan was not created by splitwan: save and apply first"],
+      ["wan", "refused: interface wan was not created by splitwan: save and apply first"],
+      ["a b", "refused: interface 'a b' is not a valid splitwan interface name"],
+    ])("interface %s", (name, message) => {
+      const { root, call } = bed({ "network.interface.lan.status": LAN_UP, "network.interface.wan.status": LAN_UP });
+      setInterface(root, name);
+      expect(call("reconnect", "{}")).toEqual({ ok: false, message });
+      expect(logOf(root)).not.toContain("reconnecting");
+    });
+
+    it("an owned name that is no longer pppoe in network is refused", () => {
+      const { root, call } = bed({ "network.interface.wanppp.status": PPPOE_UP });
+      expect(runCli(["apply"], { env: { SPLITWAN_ROOT: root } }).code).toBe(0);
+      const net = join(root, "etc/config/network");
+      writeFileSync(net, readFileSync(net, "utf8").replace("option proto 'pppoe'", "option proto 'static'"));
+      // changed by hand: no longer splitwan's (its proto is one of the options it wrote)
+      expect(call("reconnect", "{}")).toEqual({ ok: false, message: "refused: interface wanppp was not created by splitwan: save and apply first" });
+    });
+
+    it("netifd running it as something else is refused; no answer is a plain message", () => {
+      const { root, call } = bed({ "network.interface.wanppp.status": { ...PPPOE_UP, proto: "dhcp" } });
+      expect(runCli(["apply"], { env: { SPLITWAN_ROOT: root } }).code).toBe(0);
+      expect(call("reconnect", "{}")).toEqual({ ok: false, message: "refused: netifd runs interface wanppp as 'dhcp', not pppoe" });
+      const quiet = bed();
+      expect(runCli(["apply"], { env: { SPLITWAN_ROOT: quiet.root } }).code).toBe(0);
+      expect(quiet.call("reconnect", "{}")).toEqual({ ok: false, message: "interface wanppp does not exist yet: save and apply first" });
+    });
+
+    it("a bad ubus answer gives a typed refusal or error, never a crash", () => {
+      // the binding always answers a table; one without netifd's fields is no status
+      const { root, call } = bed({ "network.interface.wanppp.status": { proto: "pppoe" } });
+      expect(runCli(["apply"], { env: { SPLITWAN_ROOT: root } }).code).toBe(0);
+      expect(call("reconnect", "{}")).toEqual({ ok: false, message: "netifd gave no usable status for interface wanppp: nothing was done" });
+    });
+
+    it("Node: no ubus call reaches netifd when refused", () => {
+      const root = routerTree("dsa-mape");
+      setInterface(root, "lan");
+      const p = testPlatform(root, { ubus: { "network.interface.lan.status": LAN_UP } });
+      const calls: string[] = [];
+      const ubus = p.ubusCall;
+      p.ubusCall = (o, m, a) => {
+        calls.push(`${o} ${m}`);
+        return ubus(o, m, a);
+      };
+      expect(callMethod(p, "reconnect", {})).toMatchObject({ ok: false });
+      expect(calls.filter((c) => c.endsWith(" down") || c.endsWith(" up"))).toEqual([]);
+    });
+  });
+
   it("bad input: an error object, never a crash", () => {
     const { call } = bed();
     expect(call("status", "not json")).toEqual({ error: "arguments are not valid JSON" });
     expect(call("detect", "[1,2]")).toEqual({ error: "arguments must be a JSON object" });
     expect(call("validate", '{"sections":"x"}')).toEqual({ error: "sections must be a list of {name, type, options}" });
-    expect(call("validate", '{"sections":[{"name":"a b","type":"server"}]}')).toEqual({ error: "invalid section name: a b" });
+    expect(call("validate", '{"sections":[{"name":"a b","type":"server"}]}')).toEqual({ error: "invalid section name: 'a b'" });
     expect(call("validate", '{"sections":[{"name":"a","type":"server","options":{"port":[1,{}]}}]}')).toEqual({ error: "option a.port must be a string or a list of strings" });
     expect(call("ddns_update", '{"force":"yes"}')).toEqual({ ok: false, message: "force must be true or false" });
     expect(call("nope", "{}")).toEqual({ error: "unknown method: nope" });

@@ -66,7 +66,7 @@ describe("backend messages", () => {
     expect(translateMessage("PPPoE (wanppp) is down: nothing is published", ja)).toBe("PPPoE（wanppp）が切断されています: 何も公開されていません");
     expect(translateMessage("something new from the router", ja)).toBe("something new from the router");
     // the most specific template wins over one that would also match
-    expect(translateMessage("must be a whole number from 576 to 1500 (1454 for NTT FLET'S)", ja)).toBe("576 から 1500 までの整数である必要があります（NTT フレッツでは 1454）");
+    expect(translateMessage("must be a whole number from 576 to 1492, PPPoE's maximum (1454 for NTT FLET'S)", ja)).toBe("576 から 1492（PPPoE の最大値）までの整数である必要があります（NTT フレッツでは 1454）");
   });
 });
 
@@ -125,7 +125,7 @@ describe("failures → sentences", () => {
 
 describe("router errors → fields", () => {
   const errors = [
-    { section: "main", option: "mtu", value: "9000", message: "must be a whole number from 576 to 1500 (1454 for NTT FLET'S)" },
+    { section: "main", option: "mtu", value: "9000", message: "must be a whole number from 576 to 1492, PPPoE's maximum (1454 for NTT FLET'S)" },
     { section: "web", option: "port", value: "70000/udp", message: '"70000": ports are whole numbers from 1 to 65535' },
     { section: "web", option: "port", value: "1-0", message: '"1-0": a range goes from the lower port to the higher' },
     { section: "bad name", option: "", message: "section names may hold only letters, digits and _" },

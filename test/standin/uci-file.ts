@@ -5,11 +5,10 @@
 // export format. No platform calls: file access goes through UciFiles.
 //
 // Deliberate differences from libuci, all for invalid input only:
-//   - a file that does not parse throws SplitwanError(EXIT_SYSTEM) (libuci returns nil
-//     plus an error string from every call);
 //   - set/add reject section and option names other than [A-Za-z0-9_] and types outside
 //     printable ASCII (libuci's Lua binding writes them and the file stops parsing).
 import { EXIT_SYSTEM, SplitwanError } from "../../src/core/errors";
+import { hexDigits } from "../../src/core/text";
 import type { UciCursor, UciSection, UciValue } from "../../src/core/uci";
 
 /** File access for the cursor: Node fs in tests, Lua io on the router (src/router/files.ts). */
@@ -31,6 +30,8 @@ interface UciSectionData {
   type: string;
   anonymous: boolean;
   options: UciOption[];
+  /** Deleted, still in the list until the next compaction. */
+  deleted?: boolean;
 }
 
 type DeltaCmd = "change" | "add" | "remove" | "list_add" | "reorder" | "rename";
@@ -45,7 +46,12 @@ interface Delta {
 }
 
 interface UciPackage {
+  /** In file order; may hold deleted sections (see live()). */
   sections: UciSectionData[];
+  /** Sections by name, so a lookup does not scan the file. */
+  byName: Map<string, UciSectionData>;
+  /** Deleted sections still in `sections`. */
+  dead: number;
   /** libuci's n_section: sections allocated so far; numbers anonymous names. */
   counter: number;
   delta: Delta[];
@@ -53,38 +59,37 @@ interface UciPackage {
 
 // ---- names --------------------------------------------------------------------------
 
-function isAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
 /** libuci's uci_validate_str: names are [A-Za-z0-9_] (packages may also hold '-'),
  * types any printable ASCII except space. */
 function validStr(s: string, name: boolean, pkg: boolean): boolean {
   if (s.length === 0) return false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (isAlnum(c) || c === 95) continue;
+    // isAlnum inlined: this runs for every name of every config read
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) continue;
     if (c === 45 && pkg) continue;
     if (name || c < 33 || c > 126) return false;
   }
   return true;
 }
 
-const validName = (s: string) => validStr(s, true, false);
-const validType = (s: string) => validStr(s, false, false);
-const validPackage = (s: string) => validStr(s, true, true);
-
-const HEX = "0123456789abcdef";
-
-function hex(n: number, width: number): string {
-  let s = "";
-  do {
-    s = HEX.charAt(n % 16) + s;
-    n = Math.floor(n / 16);
-  } while (n > 0);
-  while (s.length < width) s = "0" + s;
-  return s;
+/** Names and types repeat on every line of a config: check each string once. */
+function memo(check: (s: string) => boolean): (s: string) => boolean {
+  // a plain table (fast in Lua); in JS a key may also find Object.prototype's members,
+  // so only booleans count, and "__proto__" is never stored
+  const seen: Record<string, unknown> = {};
+  return (s: string) => {
+    const hit = seen[s];
+    if (hit === true || hit === false) return hit;
+    const ok = check(s);
+    if (s !== "__proto__") seen[s] = ok;
+    return ok;
+  };
 }
+
+const validName = memo((s) => validStr(s, true, false));
+const validType = memo((s) => validStr(s, false, false));
+const validPackage = (s: string) => validStr(s, true, true);
 
 /** Low 16 bits of libuci's djbhash over the section type (uci_fixup_section runs when the
  * section is created, before it has options). All steps keep the low 16 bits, so the
@@ -98,8 +103,20 @@ function typeHash(type: string): number {
 // ---- the model operations of list.c ----------------------------------------------------
 
 function findSection(p: UciPackage, name: string): UciSectionData | undefined {
-  for (const s of p.sections) if (s.name === name) return s;
-  return undefined;
+  return p.byName.get(name);
+}
+
+/** The sections in order, deleted ones dropped (once, not on every delete). */
+function live(p: UciPackage): UciSectionData[] {
+  if (p.dead > 0) {
+    p.sections = p.sections.filter((s) => s.deleted !== true);
+    p.dead = 0;
+  }
+  return p.sections;
+}
+
+function newPackage(): UciPackage {
+  return { sections: [], byName: new Map(), dead: 0, counter: 0, delta: [] };
 }
 
 function findOption(s: UciSectionData, name: string): UciOption | undefined {
@@ -116,6 +133,7 @@ function allocSection(p: UciPackage, type: string, name: string | undefined): Uc
   p.counter++;
   const s: UciSectionData = { name: name ?? "", type, anonymous: name === undefined, options: [] };
   p.sections.push(s);
+  if (name !== undefined) p.byName.set(name, s);
   return s;
 }
 
@@ -126,13 +144,16 @@ function record(p: UciPackage, rec: boolean, d: Delta): void {
 /** uci_add_section: a new anonymous section named cfg<counter><hash>. */
 function addSection(p: UciPackage, type: string, rec: boolean): UciSectionData {
   const s = allocSection(p, type, undefined);
-  s.name = "cfg" + hex(p.counter, 2) + hex(typeHash(type), 4);
+  s.name = "cfg" + hexDigits(p.counter, 2) + hexDigits(typeHash(type), 4);
+  p.byName.set(s.name, s);
   record(p, rec, { cmd: "add", section: s.name, value: type });
   return s;
 }
 
 function deleteSection(p: UciPackage, s: UciSectionData, rec: boolean): void {
-  removeFrom(p.sections, s);
+  s.deleted = true;
+  p.dead++;
+  if (p.byName.get(s.name) === s) p.byName.delete(s.name);
   record(p, rec, { cmd: "remove", section: s.name });
 }
 
@@ -193,18 +214,21 @@ function addList(p: UciPackage, s: UciSectionData, name: string, value: string, 
 /** uci_reorder_section: negative positions go first (libuci reads them with strtoul),
  * positions past the end go last. */
 function reorderSection(p: UciPackage, s: UciSectionData, index: number, rec: boolean): void {
-  removeFrom(p.sections, s);
+  const sections = live(p);
+  removeFrom(sections, s);
   let at = index < 0 ? 0 : Math.floor(index);
-  if (at > p.sections.length) at = p.sections.length;
-  p.sections.splice(at, 0, s);
+  if (at > sections.length) at = sections.length;
+  sections.splice(at, 0, s);
   record(p, rec, { cmd: "reorder", section: s.name, index: at });
 }
 
 /** uci_rename on a section: the name changes, the section keeps its place. */
 function renameSection(p: UciPackage, s: UciSectionData, name: string, rec: boolean): void {
   record(p, rec, { cmd: "rename", section: s.name, value: name });
+  if (p.byName.get(s.name) === s) p.byName.delete(s.name);
   s.name = name;
   s.anonymous = false;
+  p.byName.set(name, s);
 }
 
 /** Replays one recorded change on a freshly read package (uci_parse_delta_line). */
@@ -258,7 +282,7 @@ function escape(s: string): string {
 
 function exportPackage(p: UciPackage): string {
   const out: string[] = [];
-  for (const s of p.sections) {
+  for (const s of live(p)) {
     out.push("\nconfig " + escape(s.type));
     if (!s.anonymous) out.push(" '" + escape(s.name) + "'");
     out.push("\n");
@@ -275,6 +299,68 @@ function exportPackage(p: UciPackage): string {
 }
 
 // ---- the parser (file.c) ------------------------------------------------------------------
+
+/** Words of the line src[start, end) in exactly libuci's export form (`\toption name
+ * 'value'`, `\tlist name 'value'`, `config type 'name'`, `config type`), found with a
+ * few searches in place (no copy of the line). */
+function exportedWords(src: string, start: number, end: number): string[] | undefined {
+  let cmd: string;
+  let from: number;
+  if (src.startsWith("\toption ", start)) {
+    cmd = "option";
+    from = start + 8;
+  } else if (src.startsWith("\tlist ", start)) {
+    cmd = "list";
+    from = start + 6;
+  } else if (src.startsWith("config ", start)) {
+    cmd = "config";
+    from = start + 7;
+  } else return undefined;
+  const space = src.indexOf(" ", from);
+  if (space < 0 || space >= end) {
+    const word = src.substring(from, end);
+    return cmd === "config" && word.indexOf("'") < 0 && word.indexOf("\t") < 0 ? [cmd, word] : undefined;
+  }
+  // the only quotes are the pair around the last word, which ends the line
+  if (src.indexOf("'", from) !== space + 1 || src.indexOf("'", space + 2) !== end - 1) return undefined;
+  const tab = src.indexOf("\t", from);
+  if (tab >= 0 && tab < space) return undefined;
+  return [cmd, src.substring(from, space), src.substring(space + 2, end - 1)];
+}
+
+/** Words of a line of unquoted words and whole single-quoted strings separated by
+ * blanks; undefined for anything else (a quote inside a word, or running over the end). */
+function plainWords(text: string): string[] | undefined {
+  const words: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (true) {
+    while (i < n && (text.charAt(i) === " " || text.charAt(i) === "\t")) i++;
+    if (i >= n) return words;
+    if (text.charAt(i) === "'") {
+      // a quoted command word is no command for libuci's strtok
+      const close = text.indexOf("'", i + 1);
+      if (close < 0 || words.length === 0) return undefined;
+      const after = text.charAt(close + 1);
+      if (after !== "" && after !== " " && after !== "\t") return undefined;
+      words.push(text.substring(i + 1, close));
+      i = close + 1;
+    } else {
+      let j = n;
+      const space = text.indexOf(" ", i);
+      if (space >= 0) j = space;
+      const tab = text.indexOf("\t", i);
+      if (tab >= 0 && tab < j) j = tab;
+      const word = text.substring(i, j);
+      if (word.indexOf("'") >= 0) return undefined;
+      words.push(word);
+      i = j;
+    }
+  }
+}
+
+/** Characters that need the byte-wise parser (see plainLine). */
+const NOT_PLAIN = ["\\", '"', "#", ";", "\r", "\v", "\f"];
 
 class UciParseError {
   constructor(
@@ -301,17 +387,73 @@ class UciParser {
   private line = 0;
   private srcPos = 0;
   private section: UciSectionData | undefined;
-  readonly pkg: UciPackage = { sections: [], counter: 0, delta: [] };
+  readonly pkg: UciPackage = newPackage();
 
   constructor(private readonly src: string) {}
 
   parse(): UciPackage {
+    // where the next character that needs the byte-wise parser is: searched once per
+    // occurrence, not once per line
+    let special = -1;
     while (this.srcPos < this.src.length) {
+      if (special < this.srcPos) special = this.nextSpecial(this.srcPos);
+      const nl = this.src.indexOf("\n", this.srcPos);
+      const end = nl < 0 ? this.src.length : nl;
+      if (special >= end && this.plainLine(this.srcPos, end)) {
+        this.srcPos = nl < 0 ? end : end + 1;
+        if (nl >= 0) this.line++;
+        continue;
+      }
       this.pos = 0;
       this.getln(0);
       if (this.at(0) !== "") this.parseLine();
     }
     return this.pkg;
+  }
+
+  /** Lines as libuci writes them (`config type 'name'`, `option name 'value'`, `list
+   * name 'value'`, blank) are read in one pass over the line, with the same effect as
+   * the byte-wise transcription below; anything else (escapes, double quotes, comments,
+   * `;`, quotes running over the line end, every error) goes to the transcription.
+   * Returns false when it did not handle the line. */
+  private nextSpecial(from: number): number {
+    let at = this.src.length;
+    for (const c of NOT_PLAIN) {
+      const i = this.src.indexOf(c, from);
+      if (i >= 0 && i < at) at = i;
+    }
+    return at;
+  }
+
+  /** The line src[start, end) holds none of NOT_PLAIN. */
+  private plainLine(start: number, end: number): boolean {
+    const words = exportedWords(this.src, start, end) ?? plainWords(this.src.substring(start, end));
+    if (words === undefined) return false;
+    if (words.length === 0) return true;
+    const cmd = words[0];
+    if (words.length < 2 || words.length > 3 || words[1] === "") return false;
+    if (cmd === "config" || cmd === "c") {
+      const type = words[1];
+      if (!validType(type)) return false;
+      if (words.length === 2) {
+        this.section = addSection(this.pkg, type, false);
+        return true;
+      }
+      const name = words[2];
+      if (!validName(name)) return false;
+      const existing = findSection(this.pkg, name);
+      if (existing !== undefined && existing.type !== type) return false;
+      this.section = setSection(this.pkg, name, type, false, false);
+      return true;
+    }
+    const list = cmd === "list" || cmd === "l";
+    if (!list && cmd !== "option" && cmd !== "o") return false;
+    const sec = this.section;
+    if (sec === undefined || !validName(words[1])) return false;
+    const value = words.length === 3 ? words[2] : "";
+    if (list) addList(this.pkg, sec, words[1], value, false);
+    else setOption(this.pkg, sec, words[1], value, false, false);
+    return true;
   }
 
   private at(i: number): string {
@@ -531,13 +673,13 @@ class UciParser {
   }
 }
 
-function parsePackage(text: string, path: string): UciPackage {
+/** The package, or libuci's error string (uci_get_errorstr with the "uci" prefix the
+ * Lua binding gives) when the text does not parse. */
+function parsePackage(text: string): UciPackage | string {
   try {
     return new UciParser(text).parse();
   } catch (e) {
-    if (e instanceof UciParseError) {
-      throw new SplitwanError(EXIT_SYSTEM, `uci: Parse error (${e.reason}) at line ${e.line}, byte ${e.byte} in ${path}`);
-    }
+    if (e instanceof UciParseError) return `uci: Parse error (${e.reason}) at line ${e.line}, byte ${e.byte}`;
     throw e;
   }
 }
@@ -545,8 +687,9 @@ function parsePackage(text: string, path: string): UciPackage {
 /** Parses UCI text into sections, for tests and tools: what `get_all` would return for
  * each section, in file order (with .index). */
 export function parseUciText(text: string): UciSection[] {
-  const p = parsePackage(text, "(text)");
-  return p.sections.map((s, i) => toUciSection(s, i));
+  const p = parsePackage(text);
+  if (typeof p === "string") throw new SplitwanError(EXIT_SYSTEM, p);
+  return live(p).map((s, i) => toUciSection(s, i));
 }
 
 function toUciSection(s: UciSectionData, index: number | undefined): UciSection {
@@ -571,22 +714,45 @@ export class UciFileCursor implements UciCursor {
     return this.confdir + "/" + config;
   }
 
-  /** The loaded package; loads it on first use. undefined when the file does not exist. */
-  private load(config: string): UciPackage | undefined {
+  /** The loaded package; loads it on first use. undefined when the file does not exist
+   * or does not parse: then, as with libuci, every call on it fails and load() says why. */
+  private pkg(config: string): UciPackage | undefined {
     const loaded = this.packages.get(config);
     if (loaded !== undefined) return loaded;
     if (!validPackage(config)) return undefined;
-    const path = this.path(config);
-    const text = this.files.read(path);
+    const text = this.files.read(this.path(config));
     if (text === undefined) return undefined;
-    const p = parsePackage(text, path);
+    const p = parsePackage(text);
+    if (typeof p === "string") return undefined;
     this.packages.set(config, p);
     return p;
   }
 
+  /** uci_lua_load: forgets the config (and its uncommitted changes) and loads it again;
+   * true, or false with libuci's error ("uci: Parse error (…) at line N, byte M", "uci:
+   * Entry not found" for a missing file). */
+  load(config: string): LuaMultiReturn<[boolean, string | undefined]> {
+    this.packages.delete(config);
+    if (!validPackage(config)) return $multi(false, "uci: Invalid argument");
+    const text = this.files.read(this.path(config));
+    if (text === undefined) return $multi(false, "uci: Entry not found");
+    const p = parsePackage(text);
+    if (typeof p === "string") return $multi(false, p);
+    this.packages.set(config, p);
+    return $multi(true, undefined);
+  }
+
+  /** libuci's error for a config that does not load (a parse error), else undefined. */
+  loadError(config: string): string | undefined {
+    if (this.packages.has(config) || !validPackage(config)) return undefined;
+    const text = this.files.read(this.path(config));
+    const p = text !== undefined ? parsePackage(text) : undefined;
+    return typeof p === "string" ? p : undefined;
+  }
+
   /** get(config, section) is the section's type; with an option its value (a copy). */
   get(config: string, section: string, option?: string): UciValue | undefined {
-    const p = this.load(config);
+    const p = this.pkg(config);
     const s = p !== undefined ? findSection(p, section) : undefined;
     if (s === undefined) return undefined;
     if (option === undefined) return s.type;
@@ -598,7 +764,7 @@ export class UciFileCursor implements UciCursor {
   /** As libuci: the section's options plus .name, .type, .anonymous, but no .index (only
    * foreach sets .index). */
   get_all(config: string, section: string): UciSection | undefined {
-    const p = this.load(config);
+    const p = this.pkg(config);
     const s = p !== undefined ? findSection(p, section) : undefined;
     return s !== undefined ? toUciSection(s, undefined) : undefined;
   }
@@ -606,14 +772,14 @@ export class UciFileCursor implements UciCursor {
   /** Calls fn with a copy of each section (of the type, or all) in order; .index counts
    * all sections. fn returning false stops. Returns true when fn ran at least once. */
   foreach(config: string, type: string | undefined, fn: (this: void, s: UciSection) => boolean | void): boolean {
-    const p = this.load(config);
+    const p = this.pkg(config);
     if (p === undefined) return false;
     let ran = false;
-    const sections = p.sections.slice();
+    const sections = live(p).slice();
     for (let i = 0; i < sections.length; i++) {
       const s = sections[i];
       if (type !== undefined && s.type !== type) continue;
-      if (p.sections.indexOf(s) < 0) continue; // deleted by an earlier call
+      if (s.deleted === true) continue; // deleted by an earlier call
       ran = true;
       if (fn(toUciSection(s, i)) === false) break;
     }
@@ -624,7 +790,7 @@ export class UciFileCursor implements UciCursor {
    * it); set(config, section, option, value) sets an option, a string[] makes a list,
    * "" deletes the option. false when the section does not exist or a name is invalid. */
   set(config: string, section: string, optionOrType: string, value?: UciValue): boolean {
-    const p = this.load(config);
+    const p = this.pkg(config);
     if (p === undefined) return false;
     if (value === undefined) {
       if (!validName(section)) return false;
@@ -653,13 +819,13 @@ export class UciFileCursor implements UciCursor {
 
   /** add(config, type): a new anonymous section; returns its generated name. */
   add(config: string, type: string): string | undefined {
-    const p = this.load(config);
+    const p = this.pkg(config);
     if (p === undefined || !validType(type)) return undefined;
     return addSection(p, type, true).name;
   }
 
   delete(config: string, section: string, option?: string): boolean {
-    const p = this.load(config);
+    const p = this.pkg(config);
     const s = p !== undefined ? findSection(p, section) : undefined;
     if (p === undefined || s === undefined) return false;
     if (option === undefined) {
@@ -674,7 +840,7 @@ export class UciFileCursor implements UciCursor {
 
   /** Renames a section; false when it does not exist or the name is taken or invalid. */
   rename(config: string, section: string, name: string): boolean {
-    const p = this.load(config);
+    const p = this.pkg(config);
     const s = p !== undefined ? findSection(p, section) : undefined;
     if (p === undefined || s === undefined || !validName(name) || findSection(p, name) !== undefined) return false;
     renameSection(p, s, name, true);
@@ -683,7 +849,7 @@ export class UciFileCursor implements UciCursor {
 
   /** Moves the section to position index (0 = first). */
   reorder(config: string, section: string, index: number): boolean {
-    const p = this.load(config);
+    const p = this.pkg(config);
     const s = p !== undefined ? findSection(p, section) : undefined;
     if (p === undefined || s === undefined) return false;
     reorderSection(p, s, index, true);
@@ -693,11 +859,12 @@ export class UciFileCursor implements UciCursor {
   /** As uci_commit: re-reads the file, replays this cursor's changes on it and writes the
    * result in libuci's format. Without changes nothing is written (libuci neither). */
   commit(config: string): boolean {
-    const p = this.load(config);
+    const p = this.pkg(config);
     if (p === undefined) return false;
     if (p.delta.length === 0) return true;
     const path = this.path(config);
-    const fresh = parsePackage(this.files.read(path) ?? "", path);
+    const fresh = parsePackage(this.files.read(path) ?? "");
+    if (typeof fresh === "string") return false;
     let applied = 0;
     for (const d of p.delta) if (replay(fresh, d)) applied++;
     if (applied > 0) this.files.write(path, exportPackage(fresh));
@@ -708,7 +875,7 @@ export class UciFileCursor implements UciCursor {
   /** Drops the uncommitted changes of the config and reloads it. */
   revert(config: string): boolean {
     this.packages.delete(config);
-    return this.load(config) !== undefined;
+    return this.pkg(config) !== undefined;
   }
 
   /** Forgets the loaded config (and its uncommitted changes). */
@@ -720,7 +887,7 @@ export class UciFileCursor implements UciCursor {
 
   /** The config as libuci would write it now (uncommitted changes included). */
   exportText(config: string): string | undefined {
-    const p = this.load(config);
+    const p = this.pkg(config);
     return p !== undefined ? exportPackage(p) : undefined;
   }
 

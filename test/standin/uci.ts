@@ -7,7 +7,9 @@
 // What the real binding does and this one copies:
 //   - a cursor is an object used with method calls; a dot call (c.get(...)) has a string
 //     as self and answers "Entry not found", as libuci-lua does;
-//   - failure is nil/false plus "uci: <reason>", never an error; set with an empty table
+//   - failure is nil/false plus "uci: <reason>", never an error (a config that does not
+//     parse: get/get_all give nil and libuci's parse error, load false and the error,
+//     foreach false, as lua/uci.c does); set with an empty table
 //     raises; foreach stops when the callback returns false and is false for a missing
 //     config; get_all has no .index;
 //   - an option name libuci rejects is "set" (true) but never stored.
@@ -48,8 +50,18 @@ class Cursor {
     return this.savedir;
   }
 
+  /** true, or false and libuci's message (a parse error names line and byte). */
+  load(config: string): Answer<boolean> {
+    if (!(this instanceof Cursor)) return $multi(false, NOT_FOUND);
+    const [ok, err] = this.store.load(config);
+    if (ok) return $multi(true);
+    return $multi(false, err);
+  }
+
   get(config: string, section: string, option?: string): Answer<UciValue> {
     if (!(this instanceof Cursor)) return $multi(undefined, NOT_FOUND);
+    const broken = this.store.loadError(config);
+    if (broken !== undefined) return $multi(undefined, broken);
     const v = this.store.get(config, section, option);
     // the section's type comes twice, as libuci-lua pushes it
     if (v !== undefined && option === undefined) return $multi(v, v as string);
@@ -61,6 +73,8 @@ class Cursor {
 
   get_all(config: string, section: string): Answer<UciSection> {
     if (!(this instanceof Cursor)) return $multi(undefined, NOT_FOUND);
+    const broken = this.store.loadError(config);
+    if (broken !== undefined) return $multi(undefined, broken);
     const s = this.store.get_all(config, section);
     if (s !== undefined) return $multi(s);
     return $multi(undefined, NOT_FOUND);

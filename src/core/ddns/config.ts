@@ -1,6 +1,8 @@
 // `config ddns` sections of /etc/config/splitwan: read, check, and turn into DdnsSection.
 // Errors have validate.ts's shape so `splitwan validate` and LuCI show them the same way.
 import type { RawServer } from "../config";
+import { isDigits } from "../addr";
+import { hasControl, isAlnum, isHexDigits, isName } from "../text";
 import { type UciCursor, optString, sectionsOf, uciBool } from "../uci";
 import type { ConfigError } from "../validate";
 import type { DdnsSection, DdnsServer, ProviderName } from "./types";
@@ -55,29 +57,26 @@ export function readDdns(cursor: UciCursor): RawDdns[] {
   }));
 }
 
-function charsOk(s: string, extra: string, allowHigh: boolean): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-    if (alnum || (allowHigh && c >= 128) || extra.indexOf(s.charAt(i)) >= 0) continue;
-    return false;
+/** A DNS host label (RFC 1123: letters, digits, inner hyphens, at most 63 bytes); bytes
+ * from 128 up pass, for IDN names written in UTF-8. No `_`: it is no host name. */
+function isHostLabel(l: string): boolean {
+  if (l.length === 0 || l.length > 63 || l.startsWith("-") || l.endsWith("-")) return false;
+  for (let i = 0; i < l.length; i++) {
+    const c = l.charCodeAt(i);
+    if (!isAlnum(c) && c !== 45 && c < 128) return false;
   }
   return true;
 }
 
-function hasControl(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 32 || s.charCodeAt(i) === 127) return true;
-  return false;
-}
-
-/** Dotted DNS name; labels of letters, digits, -, _ (and UTF-8 for IDN hosts). */
-function isDnsName(s: string, allowWildcard: boolean): boolean {
+/** Dotted DNS name of host labels; a domain has at least two (example.com), a host may
+ * be one label, or * (wildcard) first. */
+function isDnsName(s: string, host: boolean): boolean {
   if (s.length === 0 || s.length > 253) return false;
   const labels = s.split(".");
+  if (!host && labels.length < 2) return false;
   for (let i = 0; i < labels.length; i++) {
-    const l = labels[i];
-    if (i === 0 && allowWildcard && l === "*") continue;
-    if (l.length === 0 || l.length > 63 || !charsOk(l, "-_", true) || l.startsWith("-") || l.endsWith("-")) return false;
+    if (host && i === 0 && labels[i] === "*") continue;
+    if (!isHostLabel(labels[i])) return false;
   }
   return true;
 }
@@ -112,7 +111,7 @@ export function checkDdns(raws: RawDdns[], servers: RawServer[]): DdnsValidation
     const on = uciBool(r.enabled);
     if (on === undefined) err("enabled", r.enabled, "must be 0 or 1");
     if (on !== true) continue;
-    if (!charsOk(r.section, "_", false) || r.section === "") err(undefined, undefined, "section names may hold only letters, digits and _");
+    if (!isName(r.section)) err(undefined, undefined, "section names may hold only letters, digits and _");
 
     const provider = r.provider as ProviderName;
     if (r.provider === "") err("provider", undefined, `required: one of ${PROVIDERS.join(", ")}`);
@@ -121,10 +120,11 @@ export function checkDdns(raws: RawDdns[], servers: RawServer[]): DdnsValidation
     const ipVersion = r.ip_version === "4" ? 4 : r.ip_version === "6" ? 6 : undefined;
     if (ipVersion === undefined) err("ip_version", r.ip_version, "must be 4 or 6");
     else if (ipVersion === 6 && provider === "value-domain") err("ip_version", r.ip_version, "Value Domain updates are IPv4 only here");
-    if (!charsOk(r.ip6_interface, "_", false)) err("ip6_interface", r.ip6_interface, "not a network interface name");
+    if (!isName(r.ip6_interface)) err("ip6_interface", r.ip6_interface, "not a network interface name");
     const server = serverOf(r, ipVersion, servers, err);
 
-    const timeout = charsOk(r.timeout, "", false) && r.timeout.length <= 3 ? Number(r.timeout) : undefined;
+    // decimal digits only: Number() would also take "0x1", "1e2" or " 5"
+    const timeout = isDigits(r.timeout) && r.timeout.length <= 3 ? Number(r.timeout) : undefined;
     if (timeout === undefined || timeout < 1 || timeout > 300) err("timeout", r.timeout, "must be a whole number of seconds from 1 to 300");
 
     const needsDomain = provider === "value-domain" || provider === "cloudflare";
@@ -141,12 +141,12 @@ export function checkDdns(raws: RawDdns[], servers: RawServer[]): DdnsValidation
     }
     if (provider === "mydns") {
       if (r.username === "") err("username", undefined, "required: the MyDNS master ID (like mydns123456)");
-      else if (!charsOk(r.username, "-_", false)) err("username", r.username, "not a MyDNS master ID");
+      else if (!isName(r.username, "-")) err("username", r.username, "not a MyDNS master ID");
     }
     if (provider === "cloudflare") {
       if (r.token === "") err("token", undefined, "required: a Cloudflare API token with Zone.DNS Edit");
-      else if (!charsOk(r.token, "-_.", false)) err("token", undefined, "not an API token (letters, digits, - _ .)");
-      if (r.zone_id !== "" && !charsOk(r.zone_id, "", false)) err("zone_id", r.zone_id, "not a Cloudflare zone id (32 hex digits)");
+      else if (!isName(r.token, "-.")) err("token", undefined, "not an API token (letters, digits, - _ .)");
+      if (r.zone_id !== "" && (r.zone_id.length !== 32 || !isHexDigits(r.zone_id))) err("zone_id", r.zone_id, "not a Cloudflare zone id (32 hex digits)");
     }
 
     const target = `${r.provider} ${r.username} ${host === "" ? "" : host + "."}${r.domain} ${r.ip_version}`;

@@ -1,9 +1,10 @@
 // Percent-encoding for form bodies and query strings, byte for byte as RFC 3986 wants:
 // only A-Z a-z 0-9 - . _ ~ stay as they are; everything else is %XX of its UTF-8 bytes.
 
+import { hexDigits } from "../text";
+
 // Lua strings are bytes already; JS strings are UTF-16 and need UTF-8 encoding first.
 const BYTE_STRINGS = "\u00e9".length === 2;
-const HEX = "0123456789ABCDEF";
 
 export function utf8Bytes(s: string): number[] {
   const out: number[] = [];
@@ -39,7 +40,7 @@ export function percentEncode(s: string): string {
   const parts: string[] = [];
   for (const b of utf8Bytes(s)) {
     if (unreserved(b)) parts.push(String.fromCharCode(b));
-    else parts.push("%" + HEX.charAt(Math.floor(b / 16)) + HEX.charAt(b % 16));
+    else parts.push("%" + hexDigits(b, 2).toUpperCase());
   }
   return parts.join("");
 }

@@ -9,7 +9,7 @@ import { buildPlan, pppoeDevice } from "../plan";
 import type { Platform } from "../platform";
 import { intPorts } from "../ports";
 import { rpFilterStrict } from "../status";
-import { field, ubusData } from "../ubus";
+import { describeUbusFailure, field, notAnswering, ubusData } from "../ubus";
 import { readSystem } from "../system";
 import { optList, optString, sectionsOf } from "../uci";
 import { formatError, validateConfig } from "../validate";
@@ -199,7 +199,9 @@ export function collectFacts(p: Platform): DiagnoseFacts {
   if (c === undefined || !c.enabled) return f;
 
   f.expectedRules = expectedRules(c, sys);
-  const st = ubusData(p.ubusCall(`network.interface.${iface}`, "status"));
+  const reply = p.ubusCall(`network.interface.${iface}`, "status");
+  if (notAnswering(reply)) f.netifdDown = describeUbusFailure(`network.interface.${iface}`, reply);
+  const st = ubusData(reply);
   if (st !== undefined) {
     const errs: string[] = [];
     const list = field(st, "errors");

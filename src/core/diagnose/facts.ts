@@ -80,6 +80,9 @@ export interface DiagnoseFacts {
   expectedRules: ExpectedRule[];
   /** ubus status of the PPPoE interface: undefined = netifd does not know it. */
   pppoe?: { up: boolean; ipv4: string; errors: string[]; dns: string[] };
+  /** Why netifd gave no answer at all (ubusd down, timeout), when it did not: then an
+   * absent interface or network says nothing about the configuration. */
+  netifdDown?: string;
   /** IPv4 addresses of the MAP-E / DS-Lite interface (the shared CGN address). */
   cgnAddrs: string[];
   ipRules?: string[];

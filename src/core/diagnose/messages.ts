@@ -12,6 +12,7 @@ export const DIAGNOSE_MESSAGES: Record<string, string> = {
 
   "pppoe.ok": "PPPoE %s is up with the public IPv4 %s",
   "pppoe.missing": "netifd has no interface %s — run splitwan apply",
+  "netifd.down": "not checked: could not ask netifd (%s)",
   "pppoe.down": "PPPoE %s is down%s — check the PPPoE username and password, and that the line is connected",
   "pppoe.no_ipv4": "PPPoE %s is up but has no IPv4 address — reconnect PPPoE; if it stays so, ask the ISP",
   "pppoe.private": "PPPoE %s has the private address %s, not a public one — nothing can reach it from the internet; ask the ISP for a public (global) IPv4",
@@ -31,12 +32,12 @@ export const DIAGNOSE_MESSAGES: Record<string, string> = {
   "netifd_rule.ok": "netifd's rule from %s lookup %s is present (the router's own replies leave via PPPoE)",
   "netifd_rule.missing": "netifd's rule from %s lookup %s is missing — check option ip4table of network.%s, then reconnect PPPoE",
 
-  "firewall.ok": "fw4 ruleset loaded with splitwan's drop-ins: %s",
+  "firewall.ok": "fw4 ruleset loaded with splitwan's drop-ins: %s; MSS %s",
   "firewall.tool": "not checked: nft list ruleset failed",
   "firewall.no_fw4": "the fw4 ruleset is not loaded — run /etc/init.d/firewall restart and read its errors",
   "firewall.no_zone": "zone %s is not in the live ruleset — run /etc/init.d/firewall reload",
   "firewall.dropin": "splitwan's drop-ins missing from the live ruleset: %s — run splitwan apply, then /etc/init.d/firewall reload",
-  "firewall.mss": "the MSS clamp is %s, expected %s (MTU %s − 40) — run splitwan apply, then /etc/init.d/firewall reload",
+  "firewall.mss": "the MSS clamp in %s is %s, expected %s (MTU %s − 40) — run splitwan apply, then /etc/init.d/firewall reload",
 
   "dnat.ok": "%s published port(s) have their DNAT in the live ruleset",
   "dnat.none": "no published ports",

@@ -1,6 +1,8 @@
 // The self-test's judgement: recorded facts → one result per check, each with a verdict,
 // a message code with its values, and the English sentence with its one-line fix. Pure.
+import { hexDigits } from "../text";
 import { ipv4InSubnet, parseIPv4, prefixLength } from "../addr";
+import { CROSSES_NOTE, GUARD_NOTE, hexMark, MSS_NOTE } from "../plan";
 import { extPorts, intPorts, type PortSpec } from "../ports";
 import type { DdnsFacts, DiagnoseFacts, OtherRouting, ServerFacts } from "./facts";
 import { diagnoseText } from "./messages";
@@ -91,6 +93,7 @@ function isPrivate(o: number[]): string | undefined {
 
 function checkPppoe(f: DiagnoseFacts): CheckResult {
   const p = f.pppoe;
+  if (p === undefined && f.netifdDown !== undefined) return result("pppoe", "not-checked", "netifd.down", [f.netifdDown]);
   if (p === undefined) return result("pppoe", "fail", "pppoe.missing", [f.iface]);
   if (!p.up) return result("pppoe", "fail", "pppoe.down", [f.iface, p.errors.length > 0 ? ` (${p.errors.join(", ")})` : ""]);
   const o = parseIPv4(p.ipv4);
@@ -159,30 +162,83 @@ function checkNetifdRule(f: DiagnoseFacts, ip: string): CheckResult {
     : result("netifd_rule", "fail", "netifd_rule.missing", [ip, `${f.table}`, f.iface]);
 }
 
+/** One rule of splitwan's drop-ins as the live ruleset prints it: in chain, a line that
+ * starts with `first` (when given) and contains every one of `has`. */
+interface DropinPart {
+  chain: string;
+  label: string;
+  first?: string;
+  has: string[];
+  /** the rule clamps the MSS: its value is checked too */
+  clamp: boolean;
+}
+
+/** The rules splitwan's drop-ins put into the live ruleset (plan.ts), by chain. */
+function dropinParts(f: DiagnoseFacts): DropinPart[] {
+  const dev = `"${f.pppoeDevice}"`;
+  const m = hexMark(f.mark);
+  const crosses = [`ct mark set ct mark | ${m}`, `comment "${CROSSES_NOTE}"`];
+  const clamp = ["tcp flags syn / ", "tcp option maxseg size set ", `comment "${MSS_NOTE} (`];
+  // every packet entering the router meets the prerouting rule: the conntrack test comes first
+  const marked = `ct mark & ${m} == ${m} `;
+  const toPacket = `meta mark set meta mark | ${m} `;
+  const dst = `dstnat_${f.zone}`;
+  const src = `srcnat_${f.zone}`;
+  const parts: DropinPart[] = [];
+  if (f.servers.some((s) => s.ports.length > 0)) {
+    parts.push({ chain: dst, label: "DNAT guard", has: [`iifname != ${dev} `, " return ", `comment "${GUARD_NOTE}"`], clamp: false });
+    parts.push({ chain: dst, label: "conntrack mark", has: crosses, clamp: false });
+    parts.push({ chain: dst, label: "MSS clamp", has: clamp, clamp: true });
+  }
+  parts.push({ chain: src, label: "conntrack mark", first: `oifname ${dev} `, has: crosses, clamp: false });
+  parts.push({ chain: src, label: "MSS clamp", first: `oifname ${dev} `, has: clamp, clamp: true });
+  parts.push({ chain: "mangle_prerouting", label: "MSS clamp", first: marked, has: clamp, clamp: true });
+  // the packet mark matters only for the fwmark rules, which only reply-only servers have
+  if (f.servers.some((s) => s.mode === "reply-only")) {
+    parts.push({ chain: "mangle_prerouting", label: "reply-only mark", first: marked, has: [toPacket].concat(clamp), clamp: false });
+    parts.push({ chain: "mangle_output", label: "reply-only mark", first: marked + toPacket, has: [], clamp: false });
+    parts.push({ chain: "mangle_output", label: "MSS clamp", first: marked + toPacket, has: clamp, clamp: true });
+  }
+  return parts;
+}
+
+function partLine(lines: string[] | undefined, part: DropinPart): string | undefined {
+  if (lines === undefined) return undefined;
+  return lines.find((l) => (part.first === undefined || l.startsWith(part.first)) && part.has.every((p) => l.indexOf(p) >= 0));
+}
+
+/** The number after `phrase` in a rule line ("tcp option maxseg size set 1414" → "1414"). */
+function wordAfter(line: string, phrase: string): string {
+  const at = line.indexOf(phrase);
+  return at < 0 ? "?" : line.slice(at + phrase.length).split(" ")[0];
+}
+
+/** "dstnat_wan_pppoe (DNAT guard, MSS clamp), srcnat_wan_pppoe (MSS clamp)" */
+function byChain(parts: DropinPart[]): string {
+  const chains: string[] = [];
+  for (const p of parts) if (!chains.includes(p.chain)) chains.push(p.chain);
+  return chains.map((c) => `${c} (${parts.filter((p) => p.chain === c).map((p) => p.label).join(", ")})`).join(", ");
+}
+
 function checkFirewall(f: DiagnoseFacts): CheckResult {
   if (f.ruleset === undefined) return result("firewall", "not-checked", "firewall.tool");
   if (f.ruleset.indexOf("table inet fw4 {") < 0) return result("firewall", "fail", "firewall.no_fw4");
   if (fw4Chain(f.ruleset, `input_${f.zone}`) === undefined) return result("firewall", "fail", "firewall.no_zone", [f.zone]);
-  const present: string[] = [];
-  const missing: string[] = [];
-  const need = (what: string, ok: boolean) => (ok ? present : missing).push(what);
-  if (f.servers.some((s) => s.ports.length > 0)) {
-    need(`DNAT guard (dstnat_${f.zone})`, hasLine(fw4Chain(f.ruleset, `dstnat_${f.zone}`), `iifname != "${f.pppoeDevice}"`, "splitwan: publish only via PPPoE"));
-  }
-  const mssLines = (fw4Chain(f.ruleset, "mangle_forward") ?? []).filter((l) => l.indexOf("splitwan: MSS") >= 0);
-  need("MSS clamp (mangle_forward)", mssLines.length > 0);
-  if (f.servers.some((s) => s.mode === "reply-only")) {
-    const pre = fw4Chain(f.ruleset, "mangle_prerouting");
-    need("reply-only marks (mangle_prerouting)", hasLine(pre, "splitwan: arrived on PPPoE") && hasLine(pre, "splitwan: reply via PPPoE"));
-    need("reply-only marks (mangle_output)", hasLine(fw4Chain(f.ruleset, "mangle_output"), "splitwan: reply via PPPoE"));
-  }
-  if (missing.length > 0) return result("firewall", "fail", "firewall.dropin", [missing.join(", ")]);
+  const parts = dropinParts(f);
+  const lines = parts.map((p) => partLine(fw4Chain(f.ruleset as string, p.chain), p));
+  const missing = parts.filter((_, i) => lines[i] === undefined);
+  if (missing.length > 0) return result("firewall", "fail", "firewall.dropin", [byChain(missing)]);
   const want = `${f.mtu - 40}`;
-  const words = mssLines[0].split(" ");
-  const at = words.indexOf("set");
-  const got = at >= 0 ? words[at + 1] : "?";
-  if (got !== want) return result("firewall", "fail", "firewall.mss", [got, want, `${f.mtu}`]);
-  return result("firewall", "ok", "firewall.ok", [present.join(", ")]);
+  for (let i = 0; i < parts.length; i++) {
+    const line = lines[i] as string;
+    if (!parts[i].clamp) continue;
+    const set = wordAfter(line, "tcp option maxseg size set ");
+    const above = wordAfter(line, "tcp option maxseg size > ");
+    // "size > N" lets smaller values pass: N must be the clamp's value too
+    const got = set !== want ? set : above !== want ? `> ${above}` : want;
+    if (got !== want) return result("firewall", "fail", "firewall.mss", [parts[i].chain, got, want, `${f.mtu}`]);
+  }
+  return result("firewall", "ok", "firewall.ok", [byChain(parts), want]);
 }
 
 function redirectName(s: ServerFacts, spec: PortSpec): string {
@@ -216,8 +272,9 @@ export function inSubnets(ip: string, subnets: string[]): boolean {
   });
 }
 
-function checkServer(s: ServerFacts): CheckResult {
+function checkServer(s: ServerFacts, netifdDown: string | undefined): CheckResult {
   const id = `server_${s.name}`;
+  if (s.devices.length === 0 && netifdDown !== undefined) return result(id, "not-checked", "netifd.down", [netifdDown]);
   if (s.devices.length === 0) return result(id, "fail", "server.no_zone", [s.zone, s.name]);
   if (s.subnets.length > 0 && !inSubnets(s.ipaddr, s.subnets)) return result(id, "fail", "server.outside", [s.name, s.ipaddr, s.zone, s.subnets.join(", ")]);
   const dev = s.device ?? s.devices[0];
@@ -284,13 +341,7 @@ function checkOther(f: DiagnoseFacts, o: OtherRouting): CheckResult {
 }
 
 export function hex(n: number): string {
-  let s = "";
-  let v = Math.floor(n);
-  while (v > 0) {
-    s = "0123456789abcdef".charAt(v % 16) + s;
-    v = Math.floor(v / 16);
-  }
-  return `0x${s === "" ? "0" : s}`;
+  return `0x${hexDigits(n, 1)}`;
 }
 
 function checkLoopback(f: DiagnoseFacts, ip: string): CheckResult {
@@ -337,7 +388,7 @@ export function judge(f: DiagnoseFacts): CheckResult[] {
     checkFirewall(f),
     checkDnat(f),
   ];
-  for (const s of f.servers) all.push(checkServer(s));
+  for (const s of f.servers) all.push(checkServer(s, f.netifdDown));
   all.push(checkRpFilter(f), checkDns(f));
   for (const d of f.ddns) all.push(checkDdns(f, d));
   if (f.others.length === 0) all.push(result("conflicts", "ok", "conflicts.ok"));

@@ -194,12 +194,17 @@ var splitwanView = (() => {
     "empty port entry",
     "force must be true or false",
     "interface %s does not exist yet: save and apply first",
+    "is inside the marks of %s: choose a bit outside, like 0x10000000",
+    "is outside every subnet of zone %s (%s)",
     "is the WAN zone: the server must be on the LAN side",
+    "is the broadcast address of %s (%s), not a host",
+    "is the network address of %s (%s), not a host",
+    "is the router's own address on %s: publishing it would expose the router itself",
     "must be 0 or 1",
     "must be 4 or 6",
     "must be a whole number from 1 to %s",
     "must be a whole number from 1 to 2147483647, not 253, 254 or 255 (reserved)",
-    "must be a whole number from 576 to 1500 (1454 for NTT FLET'S)",
+    "must be a whole number from 576 to %s, PPPoE's maximum (1454 for NTT FLET'S)",
     "must be a whole number of seconds from 1 to 300",
     "must be empty or @ (the domain itself), * (wildcard) or a name like www",
     "must be letters, digits or _ and at most 11 characters",
@@ -208,8 +213,10 @@ var splitwanView = (() => {
     "must be one bit in hex, like 0x10000000",
     "must be source or reply-only",
     "must not be ::",
+    "must not be a number: ip and netifd would read it as a table number",
     "must not contain control characters",
     "name must be a string",
+    "netifd gave no usable status for interface %s: nothing was done",
     "network service not answering",
     "network service not answering (%s): PPPoE state unknown",
     "no %s record named %s in the zone: create it in the Cloudflare dashboard first",
@@ -233,6 +240,10 @@ var splitwanView = (() => {
     "only the last 64 bits may be set (like ::5 or ::1234:5678:9abc:def0)",
     "only with ip_version 6: over IPv4 the PPPoE address is published, for every server",
     "password mismatch: use the dynamic DNS password from Value Domain's DDNS settings, not the login password",
+    "refused: interface %s is not a PPPoE interface",
+    "refused: interface %s is not a valid splitwan interface name",
+    "refused: interface %s was not created by splitwan: save and apply first",
+    "refused: netifd runs interface %s as %s, not pppoe",
     "required: a Cloudflare API token with Zone.DNS Edit",
     "required: one of %s",
     "required: the MyDNS master ID (like mydns123456)",
@@ -249,12 +260,14 @@ var splitwanView = (() => {
     "this server is disabled: enable it or publish another one",
     "too frequent: Value Domain wants about 60 s between requests",
     "too high for %s servers: the rules must stay below the main table (%s)",
+    "too long: %s bytes, pppd takes at most %s",
     "unexpected HTTP %s from MyDNS",
     "unexpected HTTP %s from Value Domain",
     "unknown Value Domain status %s",
     "unknown method: %s",
     "unknown provider: use one of %s",
-    "would run: %s"
+    "would run: %s",
+    "zone %s has no static IPv4 subnet in /etc/config/network to hold a server"
   ];
 
   // src/luci/messages.ts
@@ -457,6 +470,7 @@ var splitwanView = (() => {
       "skip.time": _2("not checked: the self-test ran out of time"),
       "pppoe.ok": _2("PPPoE %s is up with the public IPv4 %s"),
       "pppoe.missing": _2("netifd has no interface %s — run splitwan apply"),
+      "netifd.down": _2("not checked: could not ask netifd (%s)"),
       "pppoe.down": _2("PPPoE %s is down%s — check the PPPoE username and password, and that the line is connected"),
       "pppoe.no_ipv4": _2("PPPoE %s is up but has no IPv4 address — reconnect PPPoE; if it stays so, ask the ISP"),
       "pppoe.private": _2("PPPoE %s has the private address %s, not a public one — nothing can reach it from the internet; ask the ISP for a public (global) IPv4"),
@@ -472,12 +486,12 @@ var splitwanView = (() => {
       "table.no_default": _2("table %s has no default route via %s — check option defaultroute and ip4table of network.%s (keep defaultroute on), then reconnect PPPoE"),
       "netifd_rule.ok": _2("netifd's rule from %s lookup %s is present (the router's own replies leave via PPPoE)"),
       "netifd_rule.missing": _2("netifd's rule from %s lookup %s is missing — check option ip4table of network.%s, then reconnect PPPoE"),
-      "firewall.ok": _2("fw4 ruleset loaded with splitwan's drop-ins: %s"),
+      "firewall.ok": _2("fw4 ruleset loaded with splitwan's drop-ins: %s; MSS %s"),
       "firewall.tool": _2("not checked: nft list ruleset failed"),
       "firewall.no_fw4": _2("the fw4 ruleset is not loaded — run /etc/init.d/firewall restart and read its errors"),
       "firewall.no_zone": _2("zone %s is not in the live ruleset — run /etc/init.d/firewall reload"),
       "firewall.dropin": _2("splitwan's drop-ins missing from the live ruleset: %s — run splitwan apply, then /etc/init.d/firewall reload"),
-      "firewall.mss": _2("the MSS clamp is %s, expected %s (MTU %s − 40) — run splitwan apply, then /etc/init.d/firewall reload"),
+      "firewall.mss": _2("the MSS clamp in %s is %s, expected %s (MTU %s − 40) — run splitwan apply, then /etc/init.d/firewall reload"),
       "dnat.ok": _2("%s published port(s) have their DNAT in the live ruleset"),
       "dnat.none": _2("no published ports"),
       "dnat.missing": _2("no DNAT for %s (server %s) in the live ruleset — run /etc/init.d/firewall reload; if it stays missing, splitwan apply"),
@@ -651,6 +665,35 @@ var splitwanView = (() => {
     return E2("div", { id: "splitwan-diagnose-panel" }, [E2("h4", {}, [_2("Self-test")]), btn, results]);
   }
 
+  // src/core/text.ts
+  var HEX_DIGITS = "0123456789abcdef";
+  function hexDigits(n, width) {
+    const d = [];
+    let v = Math.floor(n);
+    do {
+      d.push(HEX_DIGITS.charAt(v % 16));
+      v = Math.floor(v / 16);
+    } while (v > 0);
+    while (d.length < width) d.push("0");
+    return d.reverse().join("");
+  }
+  var ESCAPES = { 9: "\\t", 10: "\\n", 13: "\\r", 34: '\\"', 39: "\\'", 92: "\\\\" };
+  function escape(s) {
+    var _a;
+    const out = [];
+    let from = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 32 && c !== 127 && c !== 34 && c !== 39 && c !== 92) continue;
+      if (i > from) out.push(s.substring(from, i));
+      out.push((_a = ESCAPES[c]) != null ? _a : "\\x" + hexDigits(c, 2));
+      from = i + 1;
+    }
+    if (from === 0) return s;
+    if (from < s.length) out.push(s.substring(from));
+    return out.join("");
+  }
+
   // src/core/addr.ts
   function isDigits(s) {
     if (s.length === 0) return false;
@@ -673,20 +716,20 @@ var splitwanView = (() => {
     if (colon >= 0) {
       const ext = parsePort(text.slice(0, colon));
       const int = parsePort(text.slice(colon + 1));
-      if (text.indexOf("-") >= 0) return `"${text}": a range cannot be moved to other ports; publish it as the same range`;
-      if (ext === void 0 || int === void 0) return `"${text}": ports are whole numbers from 1 to 65535`;
+      if (text.indexOf("-") >= 0) return `"${escape(text)}": a range cannot be moved to other ports; publish it as the same range`;
+      if (ext === void 0 || int === void 0) return `"${escape(text)}": ports are whole numbers from 1 to 65535`;
       return { extFrom: ext, extTo: ext, intFrom: int, proto };
     }
     const dash = text.indexOf("-");
     if (dash >= 0) {
       const from = parsePort(text.slice(0, dash));
       const to = parsePort(text.slice(dash + 1));
-      if (from === void 0 || to === void 0) return `"${text}": ports are whole numbers from 1 to 65535`;
-      if (to <= from) return `"${text}": a range goes from the lower port to the higher`;
+      if (from === void 0 || to === void 0) return `"${escape(text)}": ports are whole numbers from 1 to 65535`;
+      if (to <= from) return `"${escape(text)}": a range goes from the lower port to the higher`;
       return { extFrom: from, extTo: to, intFrom: from, proto };
     }
     const port = parsePort(text);
-    if (port === void 0) return `"${text}": ports are whole numbers from 1 to 65535`;
+    if (port === void 0) return `"${escape(text)}": ports are whole numbers from 1 to 65535`;
     return { extFrom: port, extTo: port, intFrom: port, proto };
   }
   function parsePortItem(item) {
@@ -697,7 +740,7 @@ var splitwanView = (() => {
     const slash = text.indexOf("/");
     if (slash >= 0) {
       const p = text.slice(slash + 1).toLowerCase();
-      if (p !== "tcp" && p !== "udp" && p !== "both") return { ok: false, error: `"${text}": protocol must be tcp, udp or both` };
+      if (p !== "tcp" && p !== "udp" && p !== "both") return { ok: false, error: `"${escape(text)}": protocol must be tcp, udp or both` };
       proto = p;
       body = text.slice(0, slash);
     }
@@ -1032,7 +1075,7 @@ var splitwanView = (() => {
     if (detect.ok && detect.value.device) o.default = detect.value.device;
     o.validate = (_sid, v) => validateDeviceName(v, _);
     o = s.taboption("pppoe", form.Value, "mtu", optionLabel("splitwan", "mtu", _), _("1454 for NTT FLET'S: its PPPoE path carries at most 1454 bytes, less than the usual 1492, and larger packets are lost. Use 1492 on other PPPoE lines."));
-    o.datatype = "range(576,1500)";
+    o.datatype = "range(576,1492)";
     o.placeholder = "1454";
     o = s.taboption("servers", form.SectionValue, "_servers", form.TableSection, "server");
     serverOptions(o.subsection, detect);

@@ -1,6 +1,5 @@
 -- generated from src/cli/rpcd.ts by typescript-to-lua: edit the TypeScript, not this file
 local ____lualib = require("splitwan.lualib_bundle")
-local __TS__StringCharCodeAt = ____lualib.__TS__StringCharCodeAt
 local __TS__ArrayIsArray = ____lualib.__TS__ArrayIsArray
 local __TS__ArrayEvery = ____lualib.__TS__ArrayEvery
 local __TS__ArraySlice = ____lualib.__TS__ArraySlice
@@ -50,8 +49,14 @@ local ____json = require("splitwan.core.json")
 local jsonArray = ____json.jsonArray
 local jsonDecode = ____json.jsonDecode
 local jsonEncode = ____json.jsonEncode
+local ____lock = require("splitwan.core.lock")
+local withLock = ____lock.withLock
+local ____owned = require("splitwan.core.owned")
+local OWNED_PATH = ____owned.OWNED_PATH
+local provesSection = ____owned.provesSection
 local ____status = require("splitwan.core.status")
 local collectStatus = ____status.collectStatus
+local readStatusInput = ____status.readStatusInput
 local ____ubus = require("splitwan.core.ubus")
 local describeUbusFailure = ____ubus.describeUbusFailure
 local field = ____ubus.field
@@ -61,6 +66,9 @@ local readSystem = ____system.readSystem
 local ____uci = require("splitwan.core.uci")
 local optString = ____uci.optString
 local sectionsOf = ____uci.sectionsOf
+local ____text = require("splitwan.core.text")
+local quote = ____text.quote
+local isName = ____text.isName
 local ____validate = require("splitwan.core.validate")
 local validateConfig = ____validate.validateConfig
 local ____diagnose = require("splitwan.cli.diagnose")
@@ -79,22 +87,6 @@ function serverZones(self, cursor)
 	return out
 end
 ____exports.METHODS_JSON = "{\"status\":{},\"detect\":{},\"validate\":{\"sections\":[]},\"ddns_update\":{\"name\":\"home\",\"force\":true},\"reconnect\":{},\"diagnose\":{},\"apply\":{}}"
-local function isName(self, s)
-	if #s == 0 then
-		return false
-	end
-	do
-		local i = 0
-		while i < #s do
-			local c = __TS__StringCharCodeAt(s, i)
-			if not (c >= 48 and c <= 57 or c >= 65 and c <= 90 or c >= 97 and c <= 122 or c == 95) then
-				return false
-			end
-			i = i + 1
-		end
-	end
-	return true
-end
 function ____exports.parseSections(self, v)
 	if not __TS__ArrayIsArray(v) then
 		return "sections must be a list of {name, type, options}"
@@ -106,20 +98,26 @@ function ____exports.parseSections(self, v)
 		end
 		local s = item
 		if type(s.name) ~= "string" or not isName(nil, s.name) then
-			return "invalid section name: " .. tostring(s.name)
+			return "invalid section name: " .. quote(
+				nil,
+				tostring(s.name)
+			)
 		end
 		if type(s.type) ~= "string" or not isName(nil, s.type) then
-			return "invalid section type: " .. tostring(s.type)
+			return "invalid section type: " .. quote(
+				nil,
+				tostring(s.type)
+			)
 		end
 		local options = {}
 		local raw = s.options == nil and ({}) or s.options
 		if type(raw) ~= "table" or raw == nil or __TS__ArrayIsArray(raw) and #raw > 0 then
-			return ("options of " .. s.name) .. " must be an object"
+			return ("options of " .. quote(nil, s.name)) .. " must be an object"
 		end
 		for ____, key in ipairs(__TS__ObjectKeys(raw)) do
 			local val = raw[key]
 			if not isName(nil, key) then
-				return "invalid option name: " .. key
+				return "invalid option name: " .. quote(nil, key)
 			end
 			if type(val) == "string" then
 				options[key] = val
@@ -198,6 +196,12 @@ function ____exports.overlayCursor(self, base, config, sections)
 		reorder = readOnly,
 		commit = readOnly,
 		revert = readOnly,
+		load = function(self, c)
+			if c ~= config then
+				return base:load(c)
+			end
+			return true, nil
+		end,
 		unload = function(self, c)
 			local ____temp_1
 			if c == config then
@@ -209,13 +213,9 @@ function ____exports.overlayCursor(self, base, config, sections)
 		end
 	}
 end
-function ____exports.validateWith(self, cursor)
+local function fieldErrors(self, cursor, list)
 	local errors = {}
-	for ____, e in ipairs(validateConfig(
-		nil,
-		readConfig(nil, cursor),
-		readSystem(nil, cursor)
-	).errors) do
+	for ____, e in ipairs(list) do
 		local fe = {section = e.section, option = e.option or "", message = e.message}
 		local ____type = cursor:get("splitwan", e.section)
 		if type(____type) == "string" then
@@ -226,30 +226,23 @@ function ____exports.validateWith(self, cursor)
 		end
 		errors[#errors + 1] = fe
 	end
+	return errors
+end
+function ____exports.validateWith(self, cursor)
+	local errors = fieldErrors(
+		nil,
+		cursor,
+		validateConfig(
+			nil,
+			readConfig(nil, cursor),
+			readSystem(nil, cursor)
+		).errors
+	)
 	return {valid = #errors == 0, errors = errors}
 end
-local function interfaceErrors(self, p, iface)
-	local errs = field(
-		nil,
-		ubusData(
-			nil,
-			p:ubusCall("network.interface." .. iface, "status")
-		),
-		"errors"
-	)
-	local out = {}
-	if __TS__ArrayIsArray(errs) then
-		for ____, e in ipairs(errs) do
-			if type(field(nil, e, "code")) == "string" then
-				out[#out + 1] = field(nil, e, "code")
-			end
-		end
-	end
-	return out
-end
-local function ddnsStates(self, p, cursor)
+local function ddnsStates(self, p, raws)
 	return __TS__ArrayMap(
-		readDdns(nil, cursor),
+		raws,
 		function(____, r)
 			local st = decodeState(
 				nil,
@@ -283,9 +276,10 @@ local function ddnsStates(self, p, cursor)
 	)
 end
 function ____exports.statusReply(self, p)
-	local s = collectStatus(nil, p)
+	local input = readStatusInput(nil, p)
+	local s = collectStatus(nil, p, input)
 	local cursor = p:cursor()
-	local main = readConfig(nil, cursor).main
+	local main = input.raw.main
 	local configured = s.enabled and s.valid
 	local portCount = __TS__ArrayReduce(
 		s.servers,
@@ -305,7 +299,7 @@ function ____exports.statusReply(self, p)
 			ipv4 = s.pppoe.ipv4 ~= "" and s.pppoe.ipv4 or nil,
 			mtu = s.mtu,
 			device = s.pppoe.l3_device ~= "" and s.pppoe.l3_device or s.device,
-			errors = configured and not s.pppoe.up and interfaceErrors(nil, p, s.interface) or ({})
+			errors = jsonArray(nil, configured and not s.pppoe.up and s.pppoe.errors or ({}))
 		},
 		table = {
 			configured = configured,
@@ -329,8 +323,14 @@ function ____exports.statusReply(self, p)
 				live = s.live.forwards > 0
 			} end
 		),
-		ddns = ddnsStates(nil, p, cursor),
-		errors = s.valid and ({}) or ____exports.validateWith(nil, cursor).errors,
+		ddns = jsonArray(
+			nil,
+			ddnsStates(nil, p, input.raw.ddns)
+		),
+		errors = jsonArray(
+			nil,
+			s.valid and ({}) or fieldErrors(nil, cursor, input.validation.errors)
+		),
 		drift = s.drift,
 		warnings = s.warnings
 	}
@@ -342,14 +342,14 @@ function ____exports.parseLeases(self, text)
 	end
 	for ____, line in ipairs(__TS__StringSplit(text, "\n")) do
 		do
-			local __continue65
+			local __continue58
 			repeat
 				local f = __TS__ArrayFilter(
 					__TS__StringSplit(line, " "),
 					function(____, x) return x ~= "" end
 				)
 				if #f < 4 or (string.find(f[3], ".", nil, true) or 0) - 1 < 0 then
-					__continue65 = true
+					__continue58 = true
 					break
 				end
 				local lease = {ipaddr = f[3], macaddr = f[2]}
@@ -357,9 +357,9 @@ function ____exports.parseLeases(self, text)
 					lease.hostname = f[4]
 				end
 				out[#out + 1] = lease
-				__continue65 = true
+				__continue58 = true
 			until true
-			if not __continue65 then
+			if not __continue58 then
 				break
 			end
 		end
@@ -377,16 +377,16 @@ local function candidateDevices(self, p)
 	end
 	for ____, name in ipairs(__TS__ObjectKeys(devs)) do
 		do
-			local __continue72
+			local __continue65
 			repeat
 				if name == "lo" or __TS__StringStartsWith(name, "pppoe-") or __TS__StringStartsWith(name, "map-") or __TS__StringStartsWith(name, "ds-") then
-					__continue72 = true
+					__continue65 = true
 					break
 				end
 				out[#out + 1] = name
-				__continue72 = true
+				__continue65 = true
 			until true
-			if not __continue72 then
+			if not __continue65 then
 				break
 			end
 		end
@@ -503,25 +503,60 @@ local function apply(self, p)
 	return reply
 end
 local function reconnect(self, p)
+	local cursor = p:cursor()
 	local main = readConfig(
 		nil,
-		p:cursor()
+		cursor,
+		function(____, f) return p:readFile(f) end
 	).main
 	if main.enabled ~= "1" then
 		return {ok = false, message = "Split WAN is disabled: nothing to reconnect"}
 	end
-	local obj = "network.interface." .. main.interface
-	local st = p:ubusCall(obj, "status")
-	if not st.ok then
-		return {ok = false, message = st.failure == "not-found" and ("interface " .. main.interface) .. " does not exist yet: save and apply first" or "network service not answering"}
+	local iface = main.interface
+	if not isName(nil, iface) or #iface > 9 then
+		return {
+			ok = false,
+			message = ("refused: interface " .. quote(nil, iface)) .. " is not a valid splitwan interface name"
+		}
 	end
-	p:log("info", ("reconnecting " .. main.interface) .. " (requested in LuCI)")
+	if not provesSection(
+		nil,
+		p:readFile(OWNED_PATH),
+		cursor:get_all("network", iface),
+		"network",
+		function() return iface end
+	) then
+		return {ok = false, message = ("refused: interface " .. iface) .. " was not created by splitwan: save and apply first"}
+	end
+	if cursor:get("network", iface, "proto") ~= "pppoe" then
+		return {ok = false, message = ("refused: interface " .. iface) .. " is not a PPPoE interface"}
+	end
+	local obj = "network.interface." .. iface
+	local reply = p:ubusCall(obj, "status")
+	if not reply.ok then
+		return {ok = false, message = reply.failure == "not-found" and ("interface " .. iface) .. " does not exist yet: save and apply first" or "network service not answering"}
+	end
+	local st = reply.data
+	if type(field(nil, st, "up")) ~= "boolean" then
+		return {ok = false, message = ("netifd gave no usable status for interface " .. iface) .. ": nothing was done"}
+	end
+	local proto = field(nil, st, "proto")
+	if proto ~= nil and proto ~= "pppoe" then
+		return {
+			ok = false,
+			message = ((("refused: netifd runs interface " .. iface) .. " as ") .. quote(
+				nil,
+				tostring(proto)
+			)) .. ", not pppoe"
+		}
+	end
+	p:log("info", ("reconnecting " .. iface) .. " (requested in LuCI)")
 	local down = p:ubusCall(obj, "down")
 	local up = down.ok and p:ubusCall(obj, "up") or down
 	if not up.ok then
 		return {
 			ok = false,
-			message = (("could not reconnect " .. main.interface) .. ": ") .. describeUbusFailure(nil, obj, up)
+			message = (("could not reconnect " .. iface) .. ": ") .. describeUbusFailure(nil, obj, up)
 		}
 	end
 	return {ok = true, message = ("PPPoE " .. main.interface) .. " is reconnecting"}
@@ -594,7 +629,11 @@ function ____exports.callMethod(self, p, method, args)
 		end
 		____cond110 = ____cond110 or ____switch110 == "reconnect"
 		if ____cond110 then
-			return reconnect(nil, p)
+			return withLock(
+				nil,
+				p,
+				function() return reconnect(nil, p) end
+			)
 		end
 		____cond110 = ____cond110 or ____switch110 == "diagnose"
 		if ____cond110 then

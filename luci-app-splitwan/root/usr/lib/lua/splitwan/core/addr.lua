@@ -9,6 +9,8 @@ local __TS__ArraySlice = ____lualib.__TS__ArraySlice
 local __TS__StringCharAt = ____lualib.__TS__StringCharAt
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local ____exports = {}
+local ____text = require("splitwan.core.text")
+local isHexDigits = ____text.isHexDigits
 function ____exports.isDigits(self, s)
 	if #s == 0 then
 		return false
@@ -18,25 +20,6 @@ function ____exports.isDigits(self, s)
 		while i < #s do
 			local c = __TS__StringCharCodeAt(s, i)
 			if c < 48 or c > 57 then
-				return false
-			end
-			i = i + 1
-		end
-	end
-	return true
-end
-local function isHex(self, s)
-	if #s == 0 then
-		return false
-	end
-	do
-		local i = 0
-		while i < #s do
-			local c = __TS__StringCharCodeAt(s, i)
-			local digit = c >= 48 and c <= 57
-			local lower = c >= 97 and c <= 102
-			local upper = c >= 65 and c <= 70
-			if not digit and not lower and not upper then
 				return false
 			end
 			i = i + 1
@@ -64,6 +47,23 @@ function ____exports.parseIPv4(self, text)
 end
 function ____exports.ipv4ToNumber(self, o)
 	return ((o[1] * 256 + o[2]) * 256 + o[3]) * 256 + o[4]
+end
+function ____exports.numberToIpv4(self, n)
+	local o = {}
+	do
+		local i = 0
+		while i < 4 do
+			o[#o + 1] = n % 256
+			n = math.floor(n / 256)
+			i = i + 1
+		end
+	end
+	return (((((tostring(o[4]) .. ".") .. tostring(o[3])) .. ".") .. tostring(o[2])) .. ".") .. tostring(o[1])
+end
+function ____exports.subnetBounds(self, addr, prefix)
+	local size = 2 ^ (32 - prefix)
+	local first = math.floor(____exports.ipv4ToNumber(nil, addr) / size) * size
+	return {first, first + size - 1}
 end
 function ____exports.ipv4InSubnet(self, addr, net, prefix)
 	local size = 2 ^ (32 - prefix)
@@ -114,7 +114,7 @@ function ____exports.parseIPv6(self, text)
 		end
 		local out = {}
 		for ____, g in ipairs(__TS__StringSplit(s, ":")) do
-			if not isHex(nil, g) or #g > 4 then
+			if not isHexDigits(nil, g) or #g > 4 then
 				return nil
 			end
 			out[#out + 1] = __TS__Number("0x" .. g)

@@ -51,7 +51,11 @@ local validateConfig = ____validate.validateConfig
 function ____exports.loadConfig(self, p, cursor)
 	local v = validateConfig(
 		nil,
-		readConfig(nil, cursor),
+		readConfig(
+			nil,
+			cursor,
+			function(____, f) return p:readFile(f) end
+		),
 		readSystem(nil, cursor)
 	)
 	if v.config == nil then
@@ -186,11 +190,11 @@ function applyLocked(self, p, remove)
 	end
 	for ____, argv in ipairs(reloads) do
 		do
-			local __continue30
+			local __continue31
 			repeat
 				if p.dryRun then
 					p:print(("would run: " .. table.concat(argv, " ")) .. "\n")
-					__continue30 = true
+					__continue31 = true
 					break
 				end
 				local r = p:exec(argv)
@@ -208,9 +212,9 @@ function applyLocked(self, p, remove)
 						0
 					)
 				end
-				__continue30 = true
+				__continue31 = true
 			until true
-			if not __continue30 then
+			if not __continue31 then
 				break
 			end
 		end
@@ -300,10 +304,10 @@ function transaction(self, p, cursor, diff, recordText)
 	local changed = false
 	for ____, o in ipairs(originals) do
 		do
-			local __continue62
+			local __continue63
 			repeat
 				if p:readFile(o.path) == o.data then
-					__continue62 = true
+					__continue63 = true
 					break
 				end
 				changed = true
@@ -322,9 +326,9 @@ function transaction(self, p, cursor, diff, recordText)
 				if restored ~= nil then
 					failed[#failed + 1] = o.path
 				end
-				__continue62 = true
+				__continue63 = true
 			until true
-			if not __continue62 then
+			if not __continue63 then
 				break
 			end
 		end
@@ -393,9 +397,9 @@ function applyUci(self, cursor, c)
 		end
 	end
 	repeat
-		local ____switch78 = c.kind
-		local ____cond78 = ____switch78 == "delete-section"
-		if ____cond78 then
+		local ____switch79 = c.kind
+		local ____cond79 = ____switch79 == "delete-section"
+		if ____cond79 then
 			check(
 				nil,
 				cursor:delete(c.config, c.name),
@@ -403,8 +407,8 @@ function applyUci(self, cursor, c)
 			)
 			break
 		end
-		____cond78 = ____cond78 or ____switch78 == "add-section"
-		if ____cond78 then
+		____cond79 = ____cond79 or ____switch79 == "add-section"
+		if ____cond79 then
 			check(
 				nil,
 				cursor:set(c.config, c.name, c.type),
@@ -430,8 +434,8 @@ function applyUci(self, cursor, c)
 			end
 			break
 		end
-		____cond78 = ____cond78 or ____switch78 == "set-option"
-		if ____cond78 then
+		____cond79 = ____cond79 or ____switch79 == "set-option"
+		if ____cond79 then
 			check(
 				nil,
 				cursor:set(c.config, c.name, c.option, c.to),
@@ -439,8 +443,8 @@ function applyUci(self, cursor, c)
 			)
 			break
 		end
-		____cond78 = ____cond78 or ____switch78 == "delete-option"
-		if ____cond78 then
+		____cond79 = ____cond79 or ____switch79 == "delete-option"
+		if ____cond79 then
 			check(
 				nil,
 				cursor:delete(c.config, c.name, c.option),
@@ -448,8 +452,8 @@ function applyUci(self, cursor, c)
 			)
 			break
 		end
-		____cond78 = ____cond78 or ____switch78 == "move-section"
-		if ____cond78 then
+		____cond79 = ____cond79 or ____switch79 == "move-section"
+		if ____cond79 then
 			placeAfter(
 				nil,
 				cursor,

@@ -24,6 +24,8 @@ local recordValue = ____owned.recordValue
 local sameUci = ____owned.sameUci
 local ____rttables = require("splitwan.core.rttables")
 local parseRtTables = ____rttables.parseRtTables
+local ____text = require("splitwan.core.text")
+local quote = ____text.quote
 local ____uci = require("splitwan.core.uci")
 local sectionsOf = ____uci.sectionsOf
 function diffOptions(self, p, proven, live, changes)
@@ -457,18 +459,15 @@ function ____exports.diffPlan(self, plan, owned, cur)
 end
 function ____exports.describeChange(self, c)
 	local function show(____, option, v)
-		return v == nil and "(unset)" or (option == "password" and "'********'" or (type(v) == "string" and ("'" .. v) .. "'" or ("[" .. table.concat(
-			__TS__ArrayMap(
-				v,
-				function(____, x) return ("'" .. x) .. "'" end
-			),
+		return v == nil and "(unset)" or (option == "password" and "'********'" or (type(v) == "string" and quote(nil, v) or ("[" .. table.concat(
+			__TS__ArrayMap(v, quote),
 			", "
 		)) .. "]"))
 	end
 	repeat
-		local ____switch82 = c.kind
-		local ____cond82 = ____switch82 == "add-section"
-		if ____cond82 then
+		local ____switch81 = c.kind
+		local ____cond81 = ____switch81 == "add-section"
+		if ____cond81 then
 			return (((((("+ " .. c.config) .. ".") .. c.name) .. " (") .. c.type) .. "): ") .. table.concat(
 				__TS__ArrayMap(
 					c.options,
@@ -483,36 +482,36 @@ function ____exports.describeChange(self, c)
 				" "
 			)
 		end
-		____cond82 = ____cond82 or ____switch82 == "delete-section"
-		if ____cond82 then
+		____cond81 = ____cond81 or ____switch81 == "delete-section"
+		if ____cond81 then
 			return ((((("- " .. c.config) .. ".") .. c.name) .. " (") .. c.type) .. ")"
 		end
-		____cond82 = ____cond82 or ____switch82 == "set-option"
-		if ____cond82 then
+		____cond81 = ____cond81 or ____switch81 == "set-option"
+		if ____cond81 then
 			return (((((((("~ " .. c.config) .. ".") .. c.name) .. ".") .. c.option) .. ": ") .. show(nil, c.option, c.from)) .. " -> ") .. show(nil, c.option, c.to)
 		end
-		____cond82 = ____cond82 or ____switch82 == "delete-option"
-		if ____cond82 then
+		____cond81 = ____cond81 or ____switch81 == "delete-option"
+		if ____cond81 then
 			return ((((((("~ " .. c.config) .. ".") .. c.name) .. ".") .. c.option) .. ": ") .. show(nil, c.option, c.from)) .. " -> (unset)"
 		end
-		____cond82 = ____cond82 or ____switch82 == "move-section"
-		if ____cond82 then
+		____cond81 = ____cond81 or ____switch81 == "move-section"
+		if ____cond81 then
 			return (((("~ " .. c.config) .. ".") .. c.name) .. ": move after ") .. c.after
 		end
-		____cond82 = ____cond82 or ____switch82 == "add-rt"
-		if ____cond82 then
+		____cond81 = ____cond81 or ____switch81 == "add-rt"
+		if ____cond81 then
 			return (("+ rt_tables: " .. tostring(c.number)) .. " ") .. c.name
 		end
-		____cond82 = ____cond82 or ____switch82 == "delete-rt"
-		if ____cond82 then
+		____cond81 = ____cond81 or ____switch81 == "delete-rt"
+		if ____cond81 then
 			return (("- rt_tables: " .. tostring(c.number)) .. " ") .. c.name
 		end
-		____cond82 = ____cond82 or ____switch82 == "write-file"
-		if ____cond82 then
+		____cond81 = ____cond81 or ____switch81 == "write-file"
+		if ____cond81 then
 			return ((c.existed and "~" or "+") .. " file ") .. c.path
 		end
-		____cond82 = ____cond82 or ____switch82 == "delete-file"
-		if ____cond82 then
+		____cond81 = ____cond81 or ____switch81 == "delete-file"
+		if ____cond81 then
 			return "- file " .. c.path
 		end
 	until true

@@ -4,8 +4,8 @@ local WeakSet = ____lualib.WeakSet
 local __TS__New = ____lualib.__TS__New
 local __TS__StringCharCodeAt = ____lualib.__TS__StringCharCodeAt
 local __TS__StringSubstring = ____lualib.__TS__StringSubstring
-local __TS__StringCharAt = ____lualib.__TS__StringCharAt
 local __TS__ArrayReverse = ____lualib.__TS__ArrayReverse
+local __TS__StringCharAt = ____lualib.__TS__StringCharAt
 local __TS__TypeOf = ____lualib.__TS__TypeOf
 local __TS__ArrayIsArray = ____lualib.__TS__ArrayIsArray
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
@@ -16,6 +16,9 @@ local ____exports = {}
 local ____errors = require("splitwan.core.errors")
 local EXIT_SYSTEM = ____errors.EXIT_SYSTEM
 local SplitwanError = ____errors.SplitwanError
+local ____text = require("splitwan.core.text")
+local hexDigitValue = ____text.hexDigitValue
+local hexDigits = ____text.hexDigits
 local emptyArrays = __TS__New(WeakSet)
 function ____exports.jsonArray(self, a)
 	emptyArrays:add(a)
@@ -37,7 +40,6 @@ local ESCAPES = {
 	[34] = "\\\"",
 	[92] = "\\\\"
 }
-local HEX = "0123456789abcdef"
 local function encodeString(self, s, out)
 	out[#out + 1] = "\""
 	local from = 0
@@ -56,10 +58,7 @@ local function encodeString(self, s, out)
 						out[#out + 1] = __TS__StringSubstring(s, from, i)
 					end
 					local e = ESCAPES[c]
-					out[#out + 1] = e ~= nil and e or ("\\u00" .. __TS__StringCharAt(
-						HEX,
-						math.floor(c / 16)
-					)) .. __TS__StringCharAt(HEX, c % 16)
+					out[#out + 1] = e ~= nil and e or "\\u" .. hexDigits(nil, c, 4)
 					from = i + 1
 					__continue8 = true
 				until true
@@ -82,7 +81,7 @@ local function intDigits(self, n)
 	local d = {}
 	while n > 0 do
 		local q = math.floor(n / 10)
-		d[#d + 1] = __TS__StringCharAt(HEX, n - q * 10)
+		d[#d + 1] = tostring(n - q * 10)
 		n = q
 	end
 	return table.concat(
@@ -375,12 +374,10 @@ function JsonReader.prototype.hex4(self)
 	do
 		local i = 0
 		while i < 4 do
-			local d = (string.find(
-				HEX,
-				string.lower(__TS__StringCharAt(self.text, self.pos)),
+			local d = hexDigitValue(
 				nil,
-				true
-			) or 0) - 1
+				__TS__StringCharAt(self.text, self.pos)
+			)
 			if d < 0 or self.pos >= #self.text then
 				self:fail("bad \\u escape")
 			end

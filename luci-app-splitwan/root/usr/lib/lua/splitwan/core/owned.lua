@@ -4,8 +4,6 @@ local __TS__ArrayIncludes = ____lualib.__TS__ArrayIncludes
 local __TS__ArrayEvery = ____lualib.__TS__ArrayEvery
 local __TS__ArrayIsArray = ____lualib.__TS__ArrayIsArray
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
-local __TS__StringCharAt = ____lualib.__TS__StringCharAt
-local __TS__StringIncludes = ____lualib.__TS__StringIncludes
 local __TS__StringStartsWith = ____lualib.__TS__StringStartsWith
 local __TS__ArrayFind = ____lualib.__TS__ArrayFind
 local __TS__StringEndsWith = ____lualib.__TS__StringEndsWith
@@ -13,39 +11,26 @@ local __TS__StringSubstring = ____lualib.__TS__StringSubstring
 local __TS__StringSplit = ____lualib.__TS__StringSplit
 local __TS__Number = ____lualib.__TS__Number
 local __TS__ArrayFindIndex = ____lualib.__TS__ArrayFindIndex
-local __TS__ArraySome = ____lualib.__TS__ArraySome
+local __TS__ArrayFilter = ____lualib.__TS__ArrayFilter
 local ____exports = {}
-local isWord, creatable, creatableFile, isSum, decodeValue, pcallDecode, readV1Line, addRt, readV2Line, DROPIN_PREFIX, DROPIN_FILE
+local creatable, creatableFile, isSum, decodeValue, pcallDecode, readV1Line, addRt, readV2Line, DROPIN_PREFIX, DROPIN_FILE
 local ____addr = require("splitwan.core.addr")
 local isDigits = ____addr.isDigits
 local ____checksum = require("splitwan.core.checksum")
 local checksum = ____checksum.checksum
 local ____rttables = require("splitwan.core.rttables")
 local RT_TABLES_PATH = ____rttables.RT_TABLES_PATH
+local ____text = require("splitwan.core.text")
+local isHexDigits = ____text.isHexDigits
+local isName = ____text.isName
+local quote = ____text.quote
 local ____json = require("splitwan.core.json")
 local jsonDecode = ____json.jsonDecode
 local jsonEncode = ____json.jsonEncode
 local ____uci = require("splitwan.core.uci")
 local sectionOptions = ____uci.sectionOptions
-function isWord(self, s, extra)
-	if #s == 0 then
-		return false
-	end
-	do
-		local i = 0
-		while i < #s do
-			local c = __TS__StringCharAt(s, i)
-			local ok = c >= "a" and c <= "z" or c >= "A" and c <= "Z" or c >= "0" and c <= "9" or c == "_" or __TS__StringIncludes(extra, c)
-			if not ok then
-				return false
-			end
-			i = i + 1
-		end
-	end
-	return true
-end
 function creatable(self, s, iface)
-	if not isWord(nil, s.name, "") then
+	if not isName(nil, s.name, "") then
 		return false
 	end
 	local own = __TS__StringStartsWith(s.name, "splitwan_")
@@ -80,10 +65,10 @@ function creatableFile(self, path)
 		return false
 	end
 	local chain = __TS__StringSubstring(path, #DROPIN_PREFIX, #path - #DROPIN_FILE)
-	return isWord(nil, chain, "")
+	return isName(nil, chain, "")
 end
 function isSum(self, s)
-	return #s == 16 and isWord(nil, s, "") and string.lower(s) == s
+	return #s == 16 and isHexDigits(nil, s) and string.lower(s) == s
 end
 function decodeValue(self, text)
 	if not __TS__StringStartsWith(text, "\"") then
@@ -146,7 +131,7 @@ function addRt(self, o, num, name)
 	if not isDigits(nil, num) or #num > 10 or n < 1 then
 		return "not a routing table number"
 	end
-	if not isWord(nil, name, "-.") then
+	if not isName(nil, name, "-.") then
 		return "not a routing table name"
 	end
 	local ____o_rtTables_7 = o.rtTables
@@ -164,7 +149,7 @@ function readV2Line(self, o, f, line, iface, open, current)
 	end
 	if f[1] == "option" or f[1] == "list" then
 		local s = current(nil)
-		if s == nil or s.options == nil or #f < 3 or not isWord(nil, f[2], "") then
+		if s == nil or s.options == nil or #f < 3 or not isName(nil, f[2], "") then
 			return "an option outside a section"
 		end
 		local value = decodeValue(
@@ -207,7 +192,7 @@ function readV2Line(self, o, f, line, iface, open, current)
 		____o_sections_10[#____o_sections_10 + 1] = next
 		open(nil, next)
 		local ____temp_11
-		if isWord(nil, f[3], "") and isWord(nil, f[4], "") then
+		if isName(nil, f[3], "") and isName(nil, f[4], "") then
 			____temp_11 = nil
 		else
 			____temp_11 = "not a section name and type"
@@ -272,11 +257,8 @@ local function show(self, v)
 	if v == nil then
 		return "unset"
 	end
-	return type(v) == "string" and ("'" .. v) .. "'" or ("[" .. table.concat(
-		__TS__ArrayMap(
-			v,
-			function(____, x) return ("'" .. x) .. "'" end
-		),
+	return type(v) == "string" and quote(nil, v) or ("[" .. table.concat(
+		__TS__ArrayMap(v, quote),
 		", "
 	)) .. "]"
 end
@@ -291,17 +273,17 @@ function ____exports.mismatch(self, version, live)
 		local option = ____value[1]
 		local v = ____value[2]
 		do
-			local __continue18
+			local __continue17
 			repeat
 				local now = liveValue(nil, live, option)
 				if ____exports.sameUci(nil, now, v) then
-					__continue18 = true
+					__continue17 = true
 					break
 				end
 				local secret = __TS__ArrayIncludes(SECRET_OPTIONS, option)
 				return secret and ("option " .. option) .. " was changed" or (((("option " .. option) .. " is ") .. show(nil, now)) .. ", splitwan wrote ") .. show(nil, v)
 			until true
-			if not __continue18 then
+			if not __continue17 then
 				break
 			end
 		end
@@ -311,10 +293,10 @@ end
 function ____exports.provenVersion(self, versions, live)
 	for ____, v in ipairs(versions) do
 		do
-			local __continue22
+			local __continue21
 			repeat
 				if ____exports.mismatch(nil, v, live) ~= nil then
-					__continue22 = true
+					__continue21 = true
 					break
 				end
 				if v.options ~= nil then
@@ -335,7 +317,7 @@ function ____exports.provenVersion(self, versions, live)
 				)
 				return {config = v.config, name = v.name, type = v.type, options = options}
 			until true
-			if not __continue22 then
+			if not __continue21 then
 				break
 			end
 		end
@@ -370,14 +352,14 @@ function ____exports.readRecord(self, text, iface)
 		local n = 0
 		while n < #lines do
 			do
-				local __continue57
+				local __continue51
 				repeat
 					local line = lines[n + 1]
 					local function bad(____, why)
-						return (((("line " .. tostring(n + 1)) .. " (\"") .. line) .. "\"): ") .. why
+						return (((("line " .. tostring(n + 1)) .. " (") .. quote(nil, line)) .. "): ") .. why
 					end
 					if line == "" or __TS__StringStartsWith(line, "#") then
-						__continue57 = true
+						__continue51 = true
 						break
 					end
 					if ended then
@@ -407,20 +389,20 @@ function ____exports.readRecord(self, text, iface)
 							return bad(nil, "the version line must come first")
 						end
 						v2 = true
-						__continue57 = true
+						__continue51 = true
 						break
 					end
 					if problem == "#end" then
 						ended = true
-						__continue57 = true
+						__continue51 = true
 						break
 					end
 					if problem ~= nil then
 						return bad(nil, problem)
 					end
-					__continue57 = true
+					__continue51 = true
 				until true
-				if not __continue57 then
+				if not __continue51 then
 					break
 				end
 			end
@@ -461,11 +443,19 @@ function ____exports.formatOwned(self, o)
 	lines[#lines + 1] = "end"
 	return table.concat(lines, "\n") .. "\n"
 end
-function ____exports.ownsSection(self, o, config, name)
-	return __TS__ArraySome(
+function ____exports.provesSection(self, text, live, config, iface)
+	if live == nil then
+		return false
+	end
+	local o = ____exports.readRecord(nil, text, iface)
+	if type(o) == "string" then
+		return false
+	end
+	local versions = __TS__ArrayFilter(
 		o.sections,
-		function(____, s) return s.config == config and s.name == name end
+		function(____, s) return s.config == config and s.name == live[".name"] end
 	)
+	return #versions > 0 and ____exports.provenVersion(nil, versions, live) ~= nil
 end
 function ____exports.writtenPaths(self, text)
 	local paths = {____exports.OWNED_PATH, RT_TABLES_PATH, ____exports.CONFIG_PATHS.network, ____exports.CONFIG_PATHS.firewall}

@@ -1,6 +1,5 @@
 -- generated from src/core/plan.ts by typescript-to-lua: edit the TypeScript, not this file
 local ____lualib = require("splitwan.lualib_bundle")
-local __TS__StringCharAt = ____lualib.__TS__StringCharAt
 local __TS__SparseArrayNew = ____lualib.__TS__SparseArrayNew
 local __TS__SparseArrayPush = ____lualib.__TS__SparseArrayPush
 local __TS__SparseArraySpread = ____lualib.__TS__SparseArraySpread
@@ -16,6 +15,8 @@ local extPorts = ____ports.extPorts
 local intPorts = ____ports.intPorts
 local ____system = require("splitwan.core.system")
 local zoneOfNetwork = ____system.zoneOfNetwork
+local ____text = require("splitwan.core.text")
+local hexDigits = ____text.hexDigits
 function protoName(self, spec)
 	return spec.proto == "both" and "tcp udp" or spec.proto
 end
@@ -77,18 +78,12 @@ ____exports.DROPIN_NAME = "10-splitwan.nft"
 function ____exports.pppoeDevice(self, iface)
 	return "pppoe-" .. iface
 end
-local function hexMark(self, n)
-	local s = ""
-	local v = n
-	while v > 0 do
-		s = __TS__StringCharAt("0123456789abcdef", v % 16) .. s
-		v = math.floor(v / 16)
-	end
-	while #s < 8 do
-		s = "0" .. s
-	end
-	return "0x" .. s
+function ____exports.hexMark(self, n)
+	return "0x" .. hexDigits(nil, n, 8)
 end
+____exports.GUARD_NOTE = "splitwan: publish only via PPPoE"
+____exports.CROSSES_NOTE = "splitwan: crosses PPPoE"
+____exports.MSS_NOTE = "splitwan: MSS for the PPPoE MTU"
 function ____exports.emptyPlan(self)
 	return {sections = {}, rtTable = nil, files = {}}
 end
@@ -98,7 +93,7 @@ function ____exports.buildPlan(self, c, sys)
 	end
 	local sections = {}
 	local ____table = tostring(c.table)
-	local mark = hexMark(nil, c.mark)
+	local mark = ____exports.hexMark(nil, c.mark)
 	local dev = ____exports.pppoeDevice(nil, c.iface)
 	sections[#sections + 1] = {
 		config = "network",
@@ -212,18 +207,18 @@ function ____exports.buildPlan(self, c, sys)
 	if wanZone ~= nil then
 		for ____, s in ipairs(c.servers) do
 			do
-				local __continue27
+				local __continue25
 				repeat
 					if s.ip6Suffix == nil then
-						__continue27 = true
+						__continue25 = true
 						break
 					end
 					for ____, spec in ipairs(s.ports) do
 						sections[#sections + 1] = ipv6Rule(nil, s, spec, wanZone.name)
 					end
-					__continue27 = true
+					__continue25 = true
 				until true
-				if not __continue27 then
+				if not __continue25 then
 					break
 				end
 			end
@@ -231,8 +226,8 @@ function ____exports.buildPlan(self, c, sys)
 	end
 	local mss = c.mtu - 40
 	local clamp = (("tcp flags syn / syn,fin,rst tcp option maxseg size > " .. tostring(mss)) .. " tcp option maxseg size set ") .. tostring(mss)
-	local mssNote = ("comment \"splitwan: MSS for the PPPoE MTU (" .. tostring(c.mtu)) .. ")\""
-	local crosses = ("ct mark set ct mark | " .. mark) .. " comment \"splitwan: crosses PPPoE\""
+	local mssNote = ((("comment \"" .. ____exports.MSS_NOTE) .. " (") .. tostring(c.mtu)) .. ")\""
+	local crosses = ((("ct mark set ct mark | " .. mark) .. " comment \"") .. ____exports.CROSSES_NOTE) .. "\""
 	local marked = (("ct mark & " .. mark) .. " == ") .. mark
 	local toPacket = #replyOnly > 0 and " meta mark set meta mark | " .. mark or ""
 	local files = {{path = (((____exports.NFT_DROPIN_DIR .. "/chain-pre/srcnat_") .. c.zone) .. "/") .. ____exports.DROPIN_NAME, content = (("# Written by splitwan: the first packet of each connection that leaves over PPPoE\n" .. "# (a nat chain sees no other).\n") .. ((("oifname \"" .. dev) .. "\" ") .. crosses) .. "\n") .. ((((("oifname \"" .. dev) .. "\" ") .. clamp) .. " ") .. mssNote) .. "\n"}, {path = (____exports.NFT_DROPIN_DIR .. "/chain-pre/mangle_prerouting/") .. ____exports.DROPIN_NAME, content = ((("# Written by splitwan: every packet entering the router passes here; other traffic\n" .. "# stops at the first test. Connections over PPPoE: the MSS of the SYN/ACK") .. (toPacket ~= "" and ", and the\n# mark that sends the answers of reply-only servers back via PPPoE (fwmark rules)" or "")) .. ".\n") .. (((((marked .. toPacket) .. " ") .. clamp) .. " ") .. mssNote) .. "\n"}}
@@ -240,7 +235,7 @@ function ____exports.buildPlan(self, c, sys)
 		c.servers,
 		function(____, s) return #s.ports > 0 end
 	) then
-		files[#files + 1] = {path = (((____exports.NFT_DROPIN_DIR .. "/chain-pre/dstnat_") .. c.zone) .. "/") .. ____exports.DROPIN_NAME, content = (((("# Written by splitwan: the first packet of each connection that arrives for the zone\n" .. "# (a nat chain sees no other). fw4 binds the zone to the WAN's physical device while\n") .. "# PPPoE is down: publish only what really arrives on the PPPoE device.\n") .. ("iifname != \"" .. dev) .. "\" counter return comment \"splitwan: publish only via PPPoE\"\n") .. crosses .. "\n") .. ((clamp .. " ") .. mssNote) .. "\n"}
+		files[#files + 1] = {path = (((____exports.NFT_DROPIN_DIR .. "/chain-pre/dstnat_") .. c.zone) .. "/") .. ____exports.DROPIN_NAME, content = (((("# Written by splitwan: the first packet of each connection that arrives for the zone\n" .. "# (a nat chain sees no other). fw4 binds the zone to the WAN's physical device while\n") .. "# PPPoE is down: publish only what really arrives on the PPPoE device.\n") .. ((("iifname != \"" .. dev) .. "\" counter return comment \"") .. ____exports.GUARD_NOTE) .. "\"\n") .. crosses .. "\n") .. ((clamp .. " ") .. mssNote) .. "\n"}
 	end
 	if #replyOnly > 0 then
 		files[#files + 1] = {path = (____exports.NFT_DROPIN_DIR .. "/chain-pre/mangle_output/") .. ____exports.DROPIN_NAME, content = ("# Written by splitwan: the router's own answers to connections that came in over PPPoE\n" .. "# (a DNAT to the router itself) leave via PPPoE, with the MSS of the PPPoE MTU.\n") .. ((((((marked .. " meta mark set meta mark | ") .. mark) .. " ") .. clamp) .. " ") .. mssNote) .. "\n"}

@@ -8,6 +8,8 @@ local __TS__StringSplit = ____lualib.__TS__StringSplit
 local ____exports = {}
 local ____addr = require("splitwan.core.addr")
 local isDigits = ____addr.isDigits
+local ____text = require("splitwan.core.text")
+local escape = ____text.escape
 local function parsePort(self, text)
 	if not isDigits(nil, text) or #text > 5 then
 		return nil
@@ -30,10 +32,10 @@ local function parseSpec(self, text, proto)
 			__TS__StringSlice(text, colon + 1)
 		)
 		if (string.find(text, "-", nil, true) or 0) - 1 >= 0 then
-			return ("\"" .. text) .. "\": a range cannot be moved to other ports; publish it as the same range"
+			return ("\"" .. escape(nil, text)) .. "\": a range cannot be moved to other ports; publish it as the same range"
 		end
 		if ext == nil or int == nil then
-			return ("\"" .. text) .. "\": ports are whole numbers from 1 to 65535"
+			return ("\"" .. escape(nil, text)) .. "\": ports are whole numbers from 1 to 65535"
 		end
 		return {extFrom = ext, extTo = ext, intFrom = int, proto = proto}
 	end
@@ -48,16 +50,16 @@ local function parseSpec(self, text, proto)
 			__TS__StringSlice(text, dash + 1)
 		)
 		if from == nil or to == nil then
-			return ("\"" .. text) .. "\": ports are whole numbers from 1 to 65535"
+			return ("\"" .. escape(nil, text)) .. "\": ports are whole numbers from 1 to 65535"
 		end
 		if to <= from then
-			return ("\"" .. text) .. "\": a range goes from the lower port to the higher"
+			return ("\"" .. escape(nil, text)) .. "\": a range goes from the lower port to the higher"
 		end
 		return {extFrom = from, extTo = to, intFrom = from, proto = proto}
 	end
 	local port = parsePort(nil, text)
 	if port == nil then
-		return ("\"" .. text) .. "\": ports are whole numbers from 1 to 65535"
+		return ("\"" .. escape(nil, text)) .. "\": ports are whole numbers from 1 to 65535"
 	end
 	return {extFrom = port, extTo = port, intFrom = port, proto = proto}
 end
@@ -72,7 +74,10 @@ function ____exports.parsePortItem(self, item)
 	if slash >= 0 then
 		local p = string.lower(__TS__StringSlice(text, slash + 1))
 		if p ~= "tcp" and p ~= "udp" and p ~= "both" then
-			return {ok = false, error = ("\"" .. text) .. "\": protocol must be tcp, udp or both"}
+			return {
+				ok = false,
+				error = ("\"" .. escape(nil, text)) .. "\": protocol must be tcp, udp or both"
+			}
 		end
 		proto = p
 		body = __TS__StringSlice(text, 0, slash)

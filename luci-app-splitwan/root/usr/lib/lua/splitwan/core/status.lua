@@ -1,7 +1,7 @@
 -- generated from src/core/status.ts by typescript-to-lua: edit the TypeScript, not this file
 local ____lualib = require("splitwan.lualib_bundle")
-local __TS__Number = ____lualib.__TS__Number
 local __TS__ArrayIsArray = ____lualib.__TS__ArrayIsArray
+local __TS__Number = ____lualib.__TS__Number
 local __TS__StringStartsWith = ____lualib.__TS__StringStartsWith
 local __TS__StringSplit = ____lualib.__TS__StringSplit
 local __TS__ArraySome = ____lualib.__TS__ArraySome
@@ -22,6 +22,8 @@ local ____ports = require("splitwan.core.ports")
 local formatSpec = ____ports.formatSpec
 local ____system = require("splitwan.core.system")
 local readSystem = ____system.readSystem
+local ____text = require("splitwan.core.text")
+local escape = ____text.escape
 local ____validate = require("splitwan.core.validate")
 local formatError = ____validate.formatError
 local validateConfig = ____validate.validateConfig
@@ -44,11 +46,40 @@ function ____exports.rpFilterStrict(self, p, device)
 	end
 	return all == 1 and "all" or devConf
 end
-function ____exports.collectStatus(self, p)
+local function errorCodes(self, list)
+	local out = {}
+	if __TS__ArrayIsArray(list) then
+		for ____, e in ipairs(list) do
+			if type(field(nil, e, "code")) == "string" then
+				out[#out + 1] = field(nil, e, "code")
+			end
+		end
+	end
+	return out
+end
+function ____exports.readStatusInput(self, p)
 	local cursor = p:cursor()
-	local raw = readConfig(nil, cursor)
+	local raw = readConfig(
+		nil,
+		cursor,
+		function(____, f) return p:readFile(f) end
+	)
 	local sys = readSystem(nil, cursor)
-	local v = validateConfig(nil, raw, sys)
+	return {
+		raw = raw,
+		sys = sys,
+		validation = validateConfig(nil, raw, sys)
+	}
+end
+function ____exports.collectStatus(self, p, input)
+	if input == nil then
+		input = ____exports.readStatusInput(nil, p)
+	end
+	local cursor = p:cursor()
+	local ____input_0 = input
+	local raw = ____input_0.raw
+	local sys = ____input_0.sys
+	local v = ____input_0.validation
 	local c = v.config
 	local iface = raw.main.interface
 	local ____table = __TS__Number(raw.main.table)
@@ -67,8 +98,8 @@ function ____exports.collectStatus(self, p)
 		)
 		drift.changes = #d.changes
 		for ____, x in ipairs(d.conflicts) do
-			local ____drift_conflicts_0 = drift.conflicts
-			____drift_conflicts_0[#____drift_conflicts_0 + 1] = x
+			local ____drift_conflicts_1 = drift.conflicts
+			____drift_conflicts_1[#____drift_conflicts_1 + 1] = x
 		end
 		if #d.conflicts > 0 then
 			for ____, x in ipairs(d.conflicts) do
@@ -81,28 +112,35 @@ function ____exports.collectStatus(self, p)
 	local reply = p:ubusCall("network.interface." .. iface, "status")
 	local ifst = ubusData(nil, reply)
 	local addrs = field(nil, ifst, "ipv4-address")
-	local ____temp_1
+	local ____temp_2
 	if __TS__ArrayIsArray(addrs) and #addrs > 0 then
-		____temp_1 = addrs[1]
+		____temp_2 = addrs[1]
 	else
-		____temp_1 = nil
+		____temp_2 = nil
 	end
-	local first = ____temp_1
-	local ____temp_3 = reply.ok and "answered" or (reply.failure == "not-found" and "not-configured" or "not-answering")
-	local ____reply_ok_2
+	local first = ____temp_2
+	local ____temp_4 = reply.ok and "answered" or (reply.failure == "not-found" and "not-configured" or "not-answering")
+	local ____reply_ok_3
 	if reply.ok then
-		____reply_ok_2 = nil
+		____reply_ok_3 = nil
 	else
-		____reply_ok_2 = reply.failure
+		____reply_ok_3 = reply.failure
 	end
 	local pppoe = {
-		state = ____temp_3,
-		failure = ____reply_ok_2,
+		state = ____temp_4,
+		failure = ____reply_ok_3,
 		up = field(nil, ifst, "up") == true,
 		pending = field(nil, ifst, "pending") == true,
 		uptime = type(field(nil, ifst, "uptime")) == "number" and field(nil, ifst, "uptime") or 0,
 		ipv4 = type(field(nil, first, "address")) == "string" and field(nil, first, "address") or "",
-		l3_device = type(field(nil, ifst, "l3_device")) == "string" and field(nil, ifst, "l3_device") or ""
+		l3_device = type(field(nil, ifst, "l3_device")) == "string" and field(nil, ifst, "l3_device") or "",
+		errors = jsonArray(
+			nil,
+			errorCodes(
+				nil,
+				field(nil, ifst, "errors")
+			)
+		)
 	}
 	local routes = p:exec({
 		"ip",
@@ -162,13 +200,13 @@ function ____exports.collectStatus(self, p)
 		"fw4",
 		"input_" .. raw.main.zone
 	}).code == 0
-	local ____temp_4
+	local ____temp_5
 	if c ~= nil then
-		____temp_4 = c.enabled
+		____temp_5 = c.enabled
 	else
-		____temp_4 = raw.main.enabled == "1"
+		____temp_5 = raw.main.enabled == "1"
 	end
-	local enabled = ____temp_4
+	local enabled = ____temp_5
 	if enabled and c ~= nil then
 		if pppoe.state == "not-configured" then
 			warnings[#warnings + 1] = ("PPPoE interface " .. iface) .. " not configured in netifd: nothing is published until the configuration is applied"
@@ -251,7 +289,7 @@ function ____exports.formatStatus(self, s)
 	for ____, x in ipairs(s.pending) do
 		lines[#lines + 1] = "  pending: " .. x
 	end
-	lines[#lines + 1] = ((((("PPPoE " .. s.interface) .. " on ") .. (s.device or "?")) .. (s.wan_kind ~= "" and (" (IPoE WAN: " .. s.wan_kind) .. ")" or "")) .. ", MTU ") .. tostring(s.mtu)
+	lines[#lines + 1] = ((((("PPPoE " .. escape(nil, s.interface)) .. " on ") .. (escape(nil, s.device) or "?")) .. (s.wan_kind ~= "" and (" (IPoE WAN: " .. s.wan_kind) .. ")" or "")) .. ", MTU ") .. tostring(s.mtu)
 	if s.pppoe.state ~= "answered" then
 		lines[#lines + 1] = "  " .. (s.pppoe.state == "not-configured" and "PPPoE interface not configured" or "network service not answering")
 	else

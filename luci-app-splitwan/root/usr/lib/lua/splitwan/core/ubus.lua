@@ -3,9 +3,10 @@ local ____exports = {}
 ____exports.UBUS_METHOD_NOT_FOUND = 3
 ____exports.UBUS_NOT_FOUND = 4
 ____exports.UBUS_TIMEOUT = 7
+____exports.UBUS_CONNECTION_FAILED = 10
 function ____exports.ubusFailed(self, code, connected)
 	local failure = "error"
-	if not connected then
+	if not connected or code == ____exports.UBUS_CONNECTION_FAILED then
 		failure = "no-connection"
 	elseif code == ____exports.UBUS_NOT_FOUND then
 		failure = "not-found"

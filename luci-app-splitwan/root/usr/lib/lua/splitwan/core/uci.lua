@@ -1,43 +1,33 @@
 -- generated from src/core/uci.ts by typescript-to-lua: edit the TypeScript, not this file
 local ____lualib = require("splitwan.lualib_bundle")
 local __TS__StringStartsWith = ____lualib.__TS__StringStartsWith
-local __TS__ArrayIsArray = ____lualib.__TS__ArrayIsArray
-local __TS__ArraySlice = ____lualib.__TS__ArraySlice
 local __TS__ObjectKeys = ____lualib.__TS__ObjectKeys
 local __TS__ArraySort = ____lualib.__TS__ArraySort
+local __TS__ArrayIsArray = ____lualib.__TS__ArrayIsArray
+local __TS__ArraySlice = ____lualib.__TS__ArraySlice
 local __TS__StringSplit = ____lualib.__TS__StringSplit
 local __TS__ArrayFilter = ____lualib.__TS__ArrayFilter
 local ____exports = {}
 function ____exports.sectionOptions(self, s)
-	local out = {}
+	local keys = {}
 	for ____, key in ipairs(__TS__ObjectKeys(s)) do
-		do
-			local __continue3
-			repeat
-				if __TS__StringStartsWith(key, ".") then
-					__continue3 = true
-					break
-				end
-				local v = s[key]
-				if type(v) == "string" then
-					out[#out + 1] = {key, v}
-				elseif __TS__ArrayIsArray(v) then
-					out[#out + 1] = {
-						key,
-						__TS__ArraySlice(v)
-					}
-				end
-				__continue3 = true
-			until true
-			if not __continue3 then
-				break
-			end
+		if not __TS__StringStartsWith(key, ".") then
+			keys[#keys + 1] = key
 		end
 	end
-	__TS__ArraySort(
-		out,
-		function(____, a, b) return a[1] < b[1] and -1 or (a[1] > b[1] and 1 or 0) end
-	)
+	__TS__ArraySort(keys)
+	local out = {}
+	for ____, key in ipairs(keys) do
+		local v = s[key]
+		if type(v) == "string" then
+			out[#out + 1] = {key, v}
+		elseif __TS__ArrayIsArray(v) then
+			out[#out + 1] = {
+				key,
+				__TS__ArraySlice(v)
+			}
+		end
+	end
 	return out
 end
 function ____exports.sectionsOf(self, cursor, config, ____type)
@@ -49,10 +39,20 @@ function ____exports.sectionsOf(self, cursor, config, ____type)
 			out[#out + 1] = s
 		end
 	)
-	__TS__ArraySort(
-		out,
-		function(____, a, b) return (a[".index"] or 0) - (b[".index"] or 0) end
-	)
+	local ordered = true
+	do
+		local i = 1
+		while i < #out and ordered do
+			ordered = (out[i][".index"] or 0) <= (out[i + 1][".index"] or 0)
+			i = i + 1
+		end
+	end
+	if not ordered then
+		__TS__ArraySort(
+			out,
+			function(____, a, b) return (a[".index"] or 0) - (b[".index"] or 0) end
+		)
+	end
 	return out
 end
 function ____exports.optString(self, s, option)

@@ -1,47 +1,36 @@
 -- generated from src/core/validate.ts by typescript-to-lua: edit the TypeScript, not this file
 local ____lualib = require("splitwan.lualib_bundle")
-local __TS__StringCharCodeAt = ____lualib.__TS__StringCharCodeAt
-local __TS__StringCharAt = ____lualib.__TS__StringCharAt
 local __TS__Number = ____lualib.__TS__Number
 local __TS__StringStartsWith = ____lualib.__TS__StringStartsWith
 local __TS__ArrayIncludes = ____lualib.__TS__ArrayIncludes
+local __TS__ArrayFilter = ____lualib.__TS__ArrayFilter
+local __TS__ArrayMap = ____lualib.__TS__ArrayMap
+local Map = ____lualib.Map
+local __TS__New = ____lualib.__TS__New
+local Set = ____lualib.Set
 local __TS__ArrayFind = ____lualib.__TS__ArrayFind
 local ____exports = {}
-local isName, disabledConfig, validateServers
+local disabledConfig, protosOf, findClash, publish, cidr, checkZoneAddress, validateServers
 local ____addr = require("splitwan.core.addr")
+local ipv4ToNumber = ____addr.ipv4ToNumber
 local isDigits = ____addr.isDigits
+local numberToIpv4 = ____addr.numberToIpv4
 local parseIPv4 = ____addr.parseIPv4
 local parseIPv6 = ____addr.parseIPv6
+local subnetBounds = ____addr.subnetBounds
 local ____config = require("splitwan.core.ddns.config")
 local validateDdns = ____config.validateDdns
 local ____ports = require("splitwan.core.ports")
 local formatSpec = ____ports.formatSpec
 local parsePortItem = ____ports.parsePortItem
 local portsOverlap = ____ports.portsOverlap
+local ____text = require("splitwan.core.text")
+local hasControl = ____text.hasControl
+local isHexDigits = ____text.isHexDigits
+local isName = ____text.isName
+local quote = ____text.quote
 local ____uci = require("splitwan.core.uci")
 local uciBool = ____uci.uciBool
-function isName(self, s, extra)
-	if #s == 0 then
-		return false
-	end
-	do
-		local i = 0
-		while i < #s do
-			local c = __TS__StringCharCodeAt(s, i)
-			local alnum = c >= 48 and c <= 57 or c >= 65 and c <= 90 or c >= 97 and c <= 122 or c == 95
-			if not alnum and (string.find(
-				extra,
-				__TS__StringCharAt(s, i),
-				nil,
-				true
-			) or 0) - 1 < 0 then
-				return false
-			end
-			i = i + 1
-		end
-	end
-	return true
-end
 function disabledConfig(self)
 	return {
 		enabled = false,
@@ -59,29 +48,146 @@ function disabledConfig(self)
 		servers = {}
 	}
 end
+function protosOf(self, spec)
+	return spec.proto == "both" and ({"tcp", "udp"}) or ({spec.proto})
+end
+function findClash(self, t, spec)
+	for ____, r in ipairs(t.ranges) do
+		if portsOverlap(nil, r.spec, spec) then
+			return r
+		end
+	end
+	do
+		local port = spec.extFrom
+		while port <= spec.extTo do
+			for ____, proto in ipairs(protosOf(nil, spec)) do
+				local hit = t.single:get((proto .. "/") .. tostring(port))
+				if hit ~= nil then
+					return hit
+				end
+			end
+			port = port + 1
+		end
+	end
+	return nil
+end
+function publish(self, t, p)
+	if p.spec.extFrom ~= p.spec.extTo then
+		local ____t_ranges_2 = t.ranges
+		____t_ranges_2[#____t_ranges_2 + 1] = p
+	else
+		for ____, proto in ipairs(protosOf(nil, p.spec)) do
+			t.single:set(
+				(proto .. "/") .. tostring(p.spec.extFrom),
+				p
+			)
+		end
+	end
+end
+function cidr(self, n)
+	return (numberToIpv4(
+		nil,
+		subnetBounds(nil, n.addr, n.prefix)[1]
+	) .. "/") .. tostring(n.prefix)
+end
+function checkZoneAddress(self, r, ip, zone, sys, err)
+	local subnets = __TS__ArrayFilter(
+		sys.subnets,
+		function(____, n) return __TS__ArrayIncludes(zone.networks, n.iface) end
+	)
+	if #subnets == 0 then
+		return err(nil, "ipaddr", r.ipaddr, ("zone " .. zone.name) .. " has no static IPv4 subnet in /etc/config/network to hold a server")
+	end
+	local n = ipv4ToNumber(nil, ip)
+	local inside = false
+	for ____, sub in ipairs(subnets) do
+		do
+			local __continue59
+			repeat
+				if ipv4ToNumber(nil, sub.addr) == n then
+					return err(nil, "ipaddr", r.ipaddr, ("is the router's own address on " .. sub.iface) .. ": publishing it would expose the router itself")
+				end
+				local first, last = unpack(
+					subnetBounds(nil, sub.addr, sub.prefix),
+					1,
+					2
+				)
+				if n < first or n > last then
+					__continue59 = true
+					break
+				end
+				if sub.prefix <= 30 and n == first then
+					return err(
+						nil,
+						"ipaddr",
+						r.ipaddr,
+						((("is the network address of " .. cidr(nil, sub)) .. " (") .. sub.iface) .. "), not a host"
+					)
+				end
+				if sub.prefix <= 30 and n == last then
+					return err(
+						nil,
+						"ipaddr",
+						r.ipaddr,
+						((("is the broadcast address of " .. cidr(nil, sub)) .. " (") .. sub.iface) .. "), not a host"
+					)
+				end
+				inside = true
+				__continue59 = true
+			until true
+			if not __continue59 then
+				break
+			end
+		end
+	end
+	if not inside then
+		err(
+			nil,
+			"ipaddr",
+			r.ipaddr,
+			((("is outside every subnet of zone " .. zone.name) .. " (") .. table.concat(
+				__TS__ArrayMap(subnets, cidr),
+				", "
+			)) .. ")"
+		)
+	end
+end
 function validateServers(self, raws, sys, errors)
 	local servers = {}
-	local published = {}
-	local seenAddr = {}
+	local published = {
+		single = __TS__New(Map),
+		ranges = {}
+	}
+	local seenAddr = __TS__New(Set)
 	for ____, r in ipairs(raws) do
 		do
-			local __continue45
+			local __continue67
 			repeat
 				local function err(____, option, value, message)
-					local ____temp_2 = #errors + 1
-					errors[____temp_2] = {section = r.section, option = option, value = value, message = message}
-					return ____temp_2
+					local ____temp_3 = #errors + 1
+					errors[____temp_3] = {section = r.section, option = option, value = value, message = message}
+					return ____temp_3
 				end
 				local on = uciBool(nil, r.enabled)
 				if on == nil then
 					err(nil, "enabled", r.enabled, "must be 0 or 1")
 				end
 				if on ~= true then
-					__continue45 = true
+					__continue67 = true
 					break
 				end
-				if not isName(nil, r.section, "") then
+				if not isName(nil, r.section) then
 					err(nil, nil, nil, "section names may hold only letters, digits and _")
+				end
+				local zone = __TS__ArrayFind(
+					sys.zones,
+					function(____, z) return z.name == r.zone end
+				)
+				local wanZone = zone ~= nil and sys.wan ~= nil and (__TS__ArrayIncludes(zone.networks, sys.wan.l2Iface) or __TS__ArrayIncludes(zone.networks, sys.wan.ipv4Iface))
+				if zone == nil then
+					err(nil, "zone", r.zone, "no such firewall zone")
+				elseif wanZone then
+					err(nil, "zone", r.zone, "is the WAN zone: the server must be on the LAN side")
 				end
 				local ip = parseIPv4(nil, r.ipaddr)
 				if r.ipaddr == "" then
@@ -90,19 +196,19 @@ function validateServers(self, raws, sys, errors)
 					err(nil, "ipaddr", r.ipaddr, "not an IPv4 address (write it without /32)")
 				elseif ip[1] == 0 or ip[1] == 127 or ip[1] >= 224 then
 					err(nil, "ipaddr", r.ipaddr, "not a host address")
-				elseif __TS__ArrayIncludes(seenAddr, r.ipaddr) then
+				elseif seenAddr:has(r.ipaddr) then
 					err(nil, "ipaddr", r.ipaddr, "another server has the same address: put all its ports in one server")
+				elseif zone ~= nil and not wanZone then
+					checkZoneAddress(
+						nil,
+						r,
+						ip,
+						zone,
+						sys,
+						err
+					)
 				end
-				seenAddr[#seenAddr + 1] = r.ipaddr
-				local zone = __TS__ArrayFind(
-					sys.zones,
-					function(____, z) return z.name == r.zone end
-				)
-				if zone == nil then
-					err(nil, "zone", r.zone, "no such firewall zone")
-				elseif sys.wan ~= nil and (__TS__ArrayIncludes(zone.networks, sys.wan.l2Iface) or __TS__ArrayIncludes(zone.networks, sys.wan.ipv4Iface)) then
-					err(nil, "zone", r.zone, "is the WAN zone: the server must be on the LAN side")
-				end
+				seenAddr:add(r.ipaddr)
 				if r.mode ~= "source" and r.mode ~= "reply-only" then
 					err(nil, "mode", r.mode, "must be source or reply-only")
 				end
@@ -122,19 +228,16 @@ function validateServers(self, raws, sys, errors)
 				local ports = {}
 				for ____, item in ipairs(r.ports) do
 					do
-						local __continue63
+						local __continue86
 						repeat
 							local parsed = parsePortItem(nil, item)
 							if not parsed.ok then
 								err(nil, "port", item, parsed.error)
-								__continue63 = true
+								__continue86 = true
 								break
 							end
 							for ____, spec in ipairs(parsed.specs) do
-								local clash = __TS__ArrayFind(
-									published,
-									function(____, p) return portsOverlap(nil, p.spec, spec) end
-								)
+								local clash = findClash(nil, published, spec)
 								if clash ~= nil then
 									err(
 										nil,
@@ -143,13 +246,13 @@ function validateServers(self, raws, sys, errors)
 										((((formatSpec(nil, spec) .. " is already published by ") .. (clash.server == r.section and "this server" or "server " .. clash.server)) .. " (") .. formatSpec(nil, clash.spec)) .. ")"
 									)
 								else
-									published[#published + 1] = {server = r.section, spec = spec}
+									publish(nil, published, {server = r.section, spec = spec})
 									ports[#ports + 1] = spec
 								end
 							end
-							__continue63 = true
+							__continue86 = true
 						until true
-						if not __continue63 then
+						if not __continue86 then
 							break
 						end
 					end
@@ -162,9 +265,9 @@ function validateServers(self, raws, sys, errors)
 					ip6Suffix = ip6Suffix,
 					ports = ports
 				}
-				__continue45 = true
+				__continue67 = true
 			until true
-			if not __continue45 then
+			if not __continue67 then
 				break
 			end
 		end
@@ -173,24 +276,12 @@ function validateServers(self, raws, sys, errors)
 end
 function ____exports.formatError(self, e)
 	local where = e.option ~= nil and (("splitwan." .. e.section) .. ".") .. e.option or "splitwan." .. e.section
-	local value = e.value ~= nil and ("='" .. e.value) .. "'" or ""
+	local value = e.value ~= nil and "=" .. quote(nil, e.value) or ""
 	return ((where .. value) .. ": ") .. e.message
 end
 local MAIN_RULE_PRIORITY = 32766
 local RESERVED_TABLES = {0, 253, 254, 255}
 local RESERVED_TABLE_NAMES = {"unspec", "default", "main", "local"}
-local function hasControl(self, s)
-	do
-		local i = 0
-		while i < #s do
-			if __TS__StringCharCodeAt(s, i) < 32 or __TS__StringCharCodeAt(s, i) == 127 then
-				return true
-			end
-			i = i + 1
-		end
-	end
-	return false
-end
 local function integer(self, s, min, max)
 	if not isDigits(nil, s) or #s > 10 then
 		return nil
@@ -198,26 +289,18 @@ local function integer(self, s, min, max)
 	local n = __TS__Number(s)
 	return n >= min and n <= max and n or nil
 end
+local PPPD_MAX_BYTES = 255
+local PPPOE_MAX_MTU = 1492
+local FOREIGN_MARKS = {{16128, 256, "mwan3 (0x3f00)"}, {16711680, 65536, "pbr (0x00ff0000)"}}
 local function singleBitMark(self, s)
 	if not __TS__StringStartsWith(s, "0x") or #s < 3 or #s > 10 then
 		return nil
 	end
-	local hex = string.lower(string.sub(s, 3))
-	do
-		local i = 0
-		while i < #hex do
-			if (string.find(
-				"0123456789abcdef",
-				__TS__StringCharAt(hex, i),
-				nil,
-				true
-			) or 0) - 1 < 0 then
-				return nil
-			end
-			i = i + 1
-		end
+	local hex = string.sub(s, 3)
+	if not isHexDigits(nil, hex) then
+		return nil
 	end
-	local n = __TS__Number("0x" .. hex)
+	local n = __TS__Number("0x" .. string.lower(hex))
 	local v = n
 	while v > 1 and v % 2 == 0 do
 		v = v / 2
@@ -249,11 +332,25 @@ function ____exports.validateConfig(self, raw, sys)
 		err(nil, "username", nil, "the PPPoE user name is required")
 	elseif hasControl(nil, m.username) then
 		err(nil, "username", nil, "must not contain control characters")
+	elseif #m.username > PPPD_MAX_BYTES then
+		err(
+			nil,
+			"username",
+			nil,
+			(("too long: " .. tostring(#m.username)) .. " bytes, pppd takes at most ") .. tostring(PPPD_MAX_BYTES)
+		)
 	end
 	if m.password == "" then
 		err(nil, "password", nil, "the PPPoE password is required")
 	elseif hasControl(nil, m.password) then
 		err(nil, "password", nil, "must not contain control characters")
+	elseif #m.password > PPPD_MAX_BYTES then
+		err(
+			nil,
+			"password",
+			nil,
+			(("too long: " .. tostring(#m.password)) .. " bytes, pppd takes at most ") .. tostring(PPPD_MAX_BYTES)
+		)
 	end
 	local device = m.device
 	local wan
@@ -267,14 +364,19 @@ function ____exports.validateConfig(self, raw, sys)
 	elseif not isName(nil, device, ".-@:") or #device > 15 then
 		err(nil, "device", device, "not a network device name (letters, digits, . - _, at most 15 characters)")
 	end
-	local mtu = integer(nil, m.mtu, 576, 1500)
+	local mtu = integer(nil, m.mtu, 576, PPPOE_MAX_MTU)
 	if mtu == nil then
-		err(nil, "mtu", m.mtu, "must be a whole number from 576 to 1500 (1454 for NTT FLET'S)")
+		err(
+			nil,
+			"mtu",
+			m.mtu,
+			("must be a whole number from 576 to " .. tostring(PPPOE_MAX_MTU)) .. ", PPPoE's maximum (1454 for NTT FLET'S)"
+		)
 	end
-	if not isName(nil, m.interface, "") or #m.interface > 9 then
+	if not isName(nil, m.interface) or #m.interface > 9 then
 		err(nil, "interface", m.interface, "must be letters, digits or _ and at most 9 characters (the device is pppoe-<name>)")
 	end
-	if not isName(nil, m.zone, "") or #m.zone > 11 then
+	if not isName(nil, m.zone) or #m.zone > 11 then
 		err(nil, "zone", m.zone, "must be letters, digits or _ and at most 11 characters")
 	end
 	local ____table = integer(nil, m.table, 1, 2147483647)
@@ -283,6 +385,8 @@ function ____exports.validateConfig(self, raw, sys)
 	end
 	if not isName(nil, m.table_name, "-") or __TS__ArrayIncludes(RESERVED_TABLE_NAMES, m.table_name) then
 		err(nil, "table_name", m.table_name, "must be letters, digits, - or _ and not main, local, default or unspec")
+	elseif isDigits(nil, m.table_name) then
+		err(nil, "table_name", m.table_name, "must not be a number: ip and netifd would read it as a table number")
 	end
 	local priority = integer(nil, m.priority, 1, MAIN_RULE_PRIORITY - 1)
 	if priority == nil then
@@ -296,6 +400,15 @@ function ____exports.validateConfig(self, raw, sys)
 	local mark = singleBitMark(nil, m.mark)
 	if mark == nil then
 		err(nil, "mark", m.mark, "must be one bit in hex, like 0x10000000")
+	else
+		for ____, ____value in ipairs(FOREIGN_MARKS) do
+			local mask = ____value[1]
+			local low = ____value[2]
+			local owner = ____value[3]
+			if mark >= low and mark <= mask then
+				err(nil, "mark", m.mark, ("is inside the marks of " .. owner) .. ": choose a bit outside, like 0x10000000")
+			end
+		end
 	end
 	local servers = validateServers(nil, raw.servers, sys, errors)
 	for ____, e in ipairs(validateDdns(nil, raw.ddns, raw.servers)) do

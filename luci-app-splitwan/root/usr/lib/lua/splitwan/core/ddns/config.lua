@@ -1,15 +1,21 @@
 -- generated from src/core/ddns/config.ts by typescript-to-lua: edit the TypeScript, not this file
 local ____lualib = require("splitwan.lualib_bundle")
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
-local __TS__StringCharCodeAt = ____lualib.__TS__StringCharCodeAt
-local __TS__StringCharAt = ____lualib.__TS__StringCharAt
-local __TS__StringSplit = ____lualib.__TS__StringSplit
 local __TS__StringStartsWith = ____lualib.__TS__StringStartsWith
 local __TS__StringEndsWith = ____lualib.__TS__StringEndsWith
+local __TS__StringCharCodeAt = ____lualib.__TS__StringCharCodeAt
+local __TS__StringSplit = ____lualib.__TS__StringSplit
 local __TS__ArrayFind = ____lualib.__TS__ArrayFind
 local __TS__ArrayIncludes = ____lualib.__TS__ArrayIncludes
 local __TS__Number = ____lualib.__TS__Number
 local ____exports = {}
+local ____addr = require("splitwan.core.addr")
+local isDigits = ____addr.isDigits
+local ____text = require("splitwan.core.text")
+local hasControl = ____text.hasControl
+local isAlnum = ____text.isAlnum
+local isHexDigits = ____text.isHexDigits
+local isName = ____text.isName
 local ____uci = require("splitwan.core.uci")
 local optString = ____uci.optString
 local sectionsOf = ____uci.sectionsOf
@@ -40,69 +46,46 @@ function ____exports.readDdns(self, cursor)
 		} end
 	)
 end
-local function charsOk(self, s, extra, allowHigh)
+local function isHostLabel(self, l)
+	if #l == 0 or #l > 63 or __TS__StringStartsWith(l, "-") or __TS__StringEndsWith(l, "-") then
+		return false
+	end
 	do
 		local i = 0
-		while i < #s do
-			do
-				local __continue7
-				repeat
-					local c = __TS__StringCharCodeAt(s, i)
-					local alnum = c >= 48 and c <= 57 or c >= 65 and c <= 90 or c >= 97 and c <= 122
-					if alnum or allowHigh and c >= 128 or (string.find(
-						extra,
-						__TS__StringCharAt(s, i),
-						nil,
-						true
-					) or 0) - 1 >= 0 then
-						__continue7 = true
-						break
-					end
-					return false
-				until true
-				if not __continue7 then
-					break
-				end
+		while i < #l do
+			local c = __TS__StringCharCodeAt(l, i)
+			if not isAlnum(nil, c) and c ~= 45 and c < 128 then
+				return false
 			end
 			i = i + 1
 		end
 	end
 	return true
 end
-local function hasControl(self, s)
-	do
-		local i = 0
-		while i < #s do
-			if __TS__StringCharCodeAt(s, i) < 32 or __TS__StringCharCodeAt(s, i) == 127 then
-				return true
-			end
-			i = i + 1
-		end
-	end
-	return false
-end
-local function isDnsName(self, s, allowWildcard)
+local function isDnsName(self, s, host)
 	if #s == 0 or #s > 253 then
 		return false
 	end
 	local labels = __TS__StringSplit(s, ".")
+	if not host and #labels < 2 then
+		return false
+	end
 	do
 		local i = 0
 		while i < #labels do
 			do
-				local __continue16
+				local __continue14
 				repeat
-					local l = labels[i + 1]
-					if i == 0 and allowWildcard and l == "*" then
-						__continue16 = true
+					if host and i == 0 and labels[i + 1] == "*" then
+						__continue14 = true
 						break
 					end
-					if #l == 0 or #l > 63 or not charsOk(nil, l, "-_", true) or __TS__StringStartsWith(l, "-") or __TS__StringEndsWith(l, "-") then
+					if not isHostLabel(nil, labels[i + 1]) then
 						return false
 					end
-					__continue16 = true
+					__continue14 = true
 				until true
-				if not __continue16 then
+				if not __continue14 then
 					break
 				end
 			end
@@ -138,7 +121,7 @@ function ____exports.checkDdns(self, raws, servers)
 	local targets = {}
 	for ____, r in ipairs(raws) do
 		do
-			local __continue28
+			local __continue26
 			repeat
 				local before = #errors
 				local function err(____, option, value, message)
@@ -151,10 +134,10 @@ function ____exports.checkDdns(self, raws, servers)
 					err(nil, "enabled", r.enabled, "must be 0 or 1")
 				end
 				if on ~= true then
-					__continue28 = true
+					__continue26 = true
 					break
 				end
-				if not charsOk(nil, r.section, "_", false) or r.section == "" then
+				if not isName(nil, r.section) then
 					err(nil, nil, nil, "section names may hold only letters, digits and _")
 				end
 				local provider = r.provider
@@ -179,7 +162,7 @@ function ____exports.checkDdns(self, raws, servers)
 				elseif ipVersion == 6 and provider == "value-domain" then
 					err(nil, "ip_version", r.ip_version, "Value Domain updates are IPv4 only here")
 				end
-				if not charsOk(nil, r.ip6_interface, "_", false) then
+				if not isName(nil, r.ip6_interface) then
 					err(nil, "ip6_interface", r.ip6_interface, "not a network interface name")
 				end
 				local server = serverOf(
@@ -189,7 +172,7 @@ function ____exports.checkDdns(self, raws, servers)
 					servers,
 					err
 				)
-				local timeout = charsOk(nil, r.timeout, "", false) and #r.timeout <= 3 and __TS__Number(r.timeout) or nil
+				local timeout = isDigits(nil, r.timeout) and #r.timeout <= 3 and __TS__Number(r.timeout) or nil
 				if timeout == nil or timeout < 1 or timeout > 300 then
 					err(nil, "timeout", r.timeout, "must be a whole number of seconds from 1 to 300")
 				end
@@ -216,17 +199,17 @@ function ____exports.checkDdns(self, raws, servers)
 				if provider == "mydns" then
 					if r.username == "" then
 						err(nil, "username", nil, "required: the MyDNS master ID (like mydns123456)")
-					elseif not charsOk(nil, r.username, "-_", false) then
+					elseif not isName(nil, r.username, "-") then
 						err(nil, "username", r.username, "not a MyDNS master ID")
 					end
 				end
 				if provider == "cloudflare" then
 					if r.token == "" then
 						err(nil, "token", nil, "required: a Cloudflare API token with Zone.DNS Edit")
-					elseif not charsOk(nil, r.token, "-_.", false) then
+					elseif not isName(nil, r.token, "-.") then
 						err(nil, "token", nil, "not an API token (letters, digits, - _ .)")
 					end
-					if r.zone_id ~= "" and not charsOk(nil, r.zone_id, "", false) then
+					if r.zone_id ~= "" and (#r.zone_id ~= 32 or not isHexDigits(nil, r.zone_id)) then
 						err(nil, "zone_id", r.zone_id, "not a Cloudflare zone id (32 hex digits)")
 					end
 				end
@@ -236,7 +219,7 @@ function ____exports.checkDdns(self, raws, servers)
 				end
 				targets[#targets + 1] = target
 				if #errors > before then
-					__continue28 = true
+					__continue26 = true
 					break
 				end
 				sections[#sections + 1] = {
@@ -253,9 +236,9 @@ function ____exports.checkDdns(self, raws, servers)
 					server = server,
 					timeout = timeout
 				}
-				__continue28 = true
+				__continue26 = true
 			until true
-			if not __continue28 then
+			if not __continue26 then
 				break
 			end
 		end

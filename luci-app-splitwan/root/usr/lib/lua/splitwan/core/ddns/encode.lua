@@ -2,13 +2,14 @@
 local ____lualib = require("splitwan.lualib_bundle")
 local __TS__StringCharCodeAt = ____lualib.__TS__StringCharCodeAt
 local __TS__ArrayPush = ____lualib.__TS__ArrayPush
-local __TS__StringCharAt = ____lualib.__TS__StringCharAt
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__ArraySort = ____lualib.__TS__ArraySort
 local __TS__StringSlice = ____lualib.__TS__StringSlice
+local __TS__StringCharAt = ____lualib.__TS__StringCharAt
 local ____exports = {}
+local ____text = require("splitwan.core.text")
+local hexDigits = ____text.hexDigits
 local BYTE_STRINGS = #"é" == 2
-local HEX = "0123456789ABCDEF"
 function ____exports.utf8Bytes(self, s)
 	local out = {}
 	do
@@ -72,10 +73,7 @@ function ____exports.percentEncode(self, s)
 		if unreserved(nil, b) then
 			parts[#parts + 1] = string.char(b)
 		else
-			parts[#parts + 1] = ("%" .. __TS__StringCharAt(
-				HEX,
-				math.floor(b / 16)
-			)) .. __TS__StringCharAt(HEX, b % 16)
+			parts[#parts + 1] = "%" .. string.upper(hexDigits(nil, b, 2))
 		end
 	end
 	return table.concat(parts, "")

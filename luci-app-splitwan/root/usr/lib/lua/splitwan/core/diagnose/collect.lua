@@ -24,7 +24,9 @@ local intPorts = ____ports.intPorts
 local ____status = require("splitwan.core.status")
 local rpFilterStrict = ____status.rpFilterStrict
 local ____ubus = require("splitwan.core.ubus")
+local describeUbusFailure = ____ubus.describeUbusFailure
 local field = ____ubus.field
+local notAnswering = ____ubus.notAnswering
 local ubusData = ____ubus.ubusData
 local ____system = require("splitwan.core.system")
 local readSystem = ____system.readSystem
@@ -358,10 +360,11 @@ function ____exports.collectFacts(self, p)
 		return f
 	end
 	f.expectedRules = expectedRules(nil, c, sys)
-	local st = ubusData(
-		nil,
-		p:ubusCall("network.interface." .. iface, "status")
-	)
+	local reply = p:ubusCall("network.interface." .. iface, "status")
+	if notAnswering(nil, reply) then
+		f.netifdDown = describeUbusFailure(nil, "network.interface." .. iface, reply)
+	end
+	local st = ubusData(nil, reply)
 	if st ~= nil then
 		local errs = {}
 		local list = field(nil, st, "errors")
@@ -466,7 +469,7 @@ function ____exports.collectFacts(self, p)
 		}
 		for ____, net in ipairs(zone ~= nil and zone.networks or ({})) do
 			do
-				local __continue78
+				local __continue79
 				repeat
 					local ns = ubusData(
 						nil,
@@ -474,7 +477,7 @@ function ____exports.collectFacts(self, p)
 					)
 					local l3 = field(nil, ns, "l3_device")
 					if field(nil, ns, "up") ~= true or type(l3) ~= "string" then
-						__continue78 = true
+						__continue79 = true
 						break
 					end
 					local ____sf_devices_3 = sf.devices
@@ -486,9 +489,9 @@ function ____exports.collectFacts(self, p)
 							sf.device = l3
 						end
 					end
-					__continue78 = true
+					__continue79 = true
 				until true
-				if not __continue78 then
+				if not __continue79 then
 					break
 				end
 			end
@@ -501,12 +504,12 @@ function ____exports.collectFacts(self, p)
 	end
 	for ____, sf in ipairs(f.servers) do
 		do
-			local __continue86
+			local __continue87
 			repeat
 				if p:now() - start > ____exports.PROBE_BUDGET then
 					local ____f_outOfTime_6 = f.outOfTime
 					____f_outOfTime_6[#____f_outOfTime_6 + 1] = "server_" .. sf.name
-					__continue86 = true
+					__continue87 = true
 					break
 				end
 				local tcp = __TS__ArrayFind(
@@ -522,19 +525,19 @@ function ____exports.collectFacts(self, p)
 						"-"
 					)[1]) or nil
 				)
-				__continue86 = true
+				__continue87 = true
 			until true
-			if not __continue86 then
+			if not __continue87 then
 				break
 			end
 		end
 	end
 	for ____, r in ipairs(raw.ddns) do
 		do
-			local __continue90
+			local __continue91
 			repeat
 				if r.enabled ~= "1" then
-					__continue90 = true
+					__continue91 = true
 					break
 				end
 				local host = (r.host == "" or r.host == "@") and r.domain or (r.host == "*" and "splitwan-selftest." .. r.domain or (r.host .. ".") .. r.domain)
@@ -557,9 +560,9 @@ function ____exports.collectFacts(self, p)
 				end
 				local ____f_ddns_8 = f.ddns
 				____f_ddns_8[#____f_ddns_8 + 1] = d
-				__continue90 = true
+				__continue91 = true
 			until true
-			if not __continue90 then
+			if not __continue91 then
 				break
 			end
 		end

@@ -14,25 +14,27 @@ local __TS__Number = ____lualib.__TS__Number
 local __TS__ArrayIndexOf = ____lualib.__TS__ArrayIndexOf
 local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__ArrayFilter = ____lualib.__TS__ArrayFilter
+local __TS__ArrayConcat = ____lualib.__TS__ArrayConcat
 local __TS__ArrayFind = ____lualib.__TS__ArrayFind
 local ____exports = {}
+local ____text = require("splitwan.core.text")
+local hexDigits = ____text.hexDigits
 local ____addr = require("splitwan.core.addr")
 local ipv4InSubnet = ____addr.ipv4InSubnet
 local parseIPv4 = ____addr.parseIPv4
 local prefixLength = ____addr.prefixLength
+local ____plan = require("splitwan.core.plan")
+local CROSSES_NOTE = ____plan.CROSSES_NOTE
+local GUARD_NOTE = ____plan.GUARD_NOTE
+local hexMark = ____plan.hexMark
+local MSS_NOTE = ____plan.MSS_NOTE
 local ____ports = require("splitwan.core.ports")
 local extPorts = ____ports.extPorts
 local intPorts = ____ports.intPorts
 local ____messages = require("splitwan.core.diagnose.messages")
 local diagnoseText = ____messages.diagnoseText
 function ____exports.hex(self, n)
-	local s = ""
-	local v = math.floor(n)
-	while v > 0 do
-		s = __TS__StringCharAt("0123456789abcdef", v % 16) .. s
-		v = math.floor(v / 16)
-	end
-	return "0x" .. (s == "" and "0" or s)
+	return "0x" .. hexDigits(nil, n, 1)
 end
 local function result(self, id, verdict, code, args)
 	if args == nil then
@@ -171,6 +173,15 @@ local function isPrivate(self, o)
 end
 local function checkPppoe(self, f)
 	local p = f.pppoe
+	if p == nil and f.netifdDown ~= nil then
+		return result(
+			nil,
+			"pppoe",
+			"not-checked",
+			"netifd.down",
+			{f.netifdDown}
+		)
+	end
 	if p == nil then
 		return result(
 			nil,
@@ -280,7 +291,7 @@ local function checkRules(self, f)
 	)
 	for ____, want in ipairs(f.expectedRules) do
 		do
-			local __continue55
+			local __continue56
 			repeat
 				local at = __TS__ArrayFilter(
 					live,
@@ -297,7 +308,7 @@ local function checkRules(self, f)
 					end
 				)
 				if ok then
-					__continue55 = true
+					__continue56 = true
 					break
 				end
 				if #at > 0 then
@@ -324,7 +335,7 @@ local function checkRules(self, f)
 					}
 				)
 			until true
-			if not __continue55 then
+			if not __continue56 then
 				break
 			end
 		end
@@ -409,6 +420,116 @@ local function checkNetifdRule(self, f, ip)
 		}
 	)
 end
+local function dropinParts(self, f)
+	local dev = ("\"" .. f.pppoeDevice) .. "\""
+	local m = hexMark(nil, f.mark)
+	local crosses = {"ct mark set ct mark | " .. m, ("comment \"" .. CROSSES_NOTE) .. "\""}
+	local clamp = {"tcp flags syn / ", "tcp option maxseg size set ", ("comment \"" .. MSS_NOTE) .. " ("}
+	local marked = ((("ct mark & " .. m) .. " == ") .. m) .. " "
+	local toPacket = ("meta mark set meta mark | " .. m) .. " "
+	local dst = "dstnat_" .. f.zone
+	local src = "srcnat_" .. f.zone
+	local parts = {}
+	if __TS__ArraySome(
+		f.servers,
+		function(____, s) return #s.ports > 0 end
+	) then
+		parts[#parts + 1] = {chain = dst, label = "DNAT guard", has = {("iifname != " .. dev) .. " ", " return ", ("comment \"" .. GUARD_NOTE) .. "\""}, clamp = false}
+		parts[#parts + 1] = {chain = dst, label = "conntrack mark", has = crosses, clamp = false}
+		parts[#parts + 1] = {chain = dst, label = "MSS clamp", has = clamp, clamp = true}
+	end
+	parts[#parts + 1] = {
+		chain = src,
+		label = "conntrack mark",
+		first = ("oifname " .. dev) .. " ",
+		has = crosses,
+		clamp = false
+	}
+	parts[#parts + 1] = {
+		chain = src,
+		label = "MSS clamp",
+		first = ("oifname " .. dev) .. " ",
+		has = clamp,
+		clamp = true
+	}
+	parts[#parts + 1] = {
+		chain = "mangle_prerouting",
+		label = "MSS clamp",
+		first = marked,
+		has = clamp,
+		clamp = true
+	}
+	if __TS__ArraySome(
+		f.servers,
+		function(____, s) return s.mode == "reply-only" end
+	) then
+		parts[#parts + 1] = {
+			chain = "mangle_prerouting",
+			label = "reply-only mark",
+			first = marked,
+			has = __TS__ArrayConcat({toPacket}, clamp),
+			clamp = false
+		}
+		parts[#parts + 1] = {
+			chain = "mangle_output",
+			label = "reply-only mark",
+			first = marked .. toPacket,
+			has = {},
+			clamp = false
+		}
+		parts[#parts + 1] = {
+			chain = "mangle_output",
+			label = "MSS clamp",
+			first = marked .. toPacket,
+			has = clamp,
+			clamp = true
+		}
+	end
+	return parts
+end
+local function partLine(self, lines, part)
+	if lines == nil then
+		return nil
+	end
+	return __TS__ArrayFind(
+		lines,
+		function(____, l) return (part.first == nil or __TS__StringStartsWith(l, part.first)) and __TS__ArrayEvery(
+			part.has,
+			function(____, p) return (string.find(l, p, nil, true) or 0) - 1 >= 0 end
+		) end
+	)
+end
+local function wordAfter(self, line, phrase)
+	local at = (string.find(line, phrase, nil, true) or 0) - 1
+	return at < 0 and "?" or __TS__StringSplit(
+		__TS__StringSlice(line, at + #phrase),
+		" "
+	)[1]
+end
+local function byChain(self, parts)
+	local chains = {}
+	for ____, p in ipairs(parts) do
+		if not __TS__ArrayIncludes(chains, p.chain) then
+			chains[#chains + 1] = p.chain
+		end
+	end
+	return table.concat(
+		__TS__ArrayMap(
+			chains,
+			function(____, c) return ((c .. " (") .. table.concat(
+				__TS__ArrayMap(
+					__TS__ArrayFilter(
+						parts,
+						function(____, p) return p.chain == c end
+					),
+					function(____, p) return p.label end
+				),
+				", "
+			)) .. ")" end
+		),
+		", "
+	)
+end
 local function checkFirewall(self, f)
 	if f.ruleset == nil then
 		return result(nil, "firewall", "not-checked", "firewall.tool")
@@ -425,86 +546,75 @@ local function checkFirewall(self, f)
 			{f.zone}
 		)
 	end
-	local present = {}
-	local missing = {}
-	local function need(____, what, ok)
-		local ____temp_0 = ok and present or missing
-		local ____temp_1 = #____temp_0 + 1
-		____temp_0[____temp_1] = what
-		return ____temp_1
-	end
-	if __TS__ArraySome(
-		f.servers,
-		function(____, s) return #s.ports > 0 end
-	) then
-		need(
+	local parts = dropinParts(nil, f)
+	local lines = __TS__ArrayMap(
+		parts,
+		function(____, p) return partLine(
 			nil,
-			("DNAT guard (dstnat_" .. f.zone) .. ")",
-			hasLine(
-				nil,
-				____exports.fw4Chain(nil, f.ruleset, "dstnat_" .. f.zone),
-				("iifname != \"" .. f.pppoeDevice) .. "\"",
-				"splitwan: publish only via PPPoE"
-			)
-		)
-	end
-	local mssLines = __TS__ArrayFilter(
-		____exports.fw4Chain(nil, f.ruleset, "mangle_forward") or ({}),
-		function(____, l) return (string.find(l, "splitwan: MSS", nil, true) or 0) - 1 >= 0 end
+			____exports.fw4Chain(nil, f.ruleset, p.chain),
+			p
+		) end
 	)
-	need(nil, "MSS clamp (mangle_forward)", #mssLines > 0)
-	if __TS__ArraySome(
-		f.servers,
-		function(____, s) return s.mode == "reply-only" end
-	) then
-		local pre = ____exports.fw4Chain(nil, f.ruleset, "mangle_prerouting")
-		need(
-			nil,
-			"reply-only marks (mangle_prerouting)",
-			hasLine(nil, pre, "splitwan: arrived on PPPoE") and hasLine(nil, pre, "splitwan: reply via PPPoE")
-		)
-		need(
-			nil,
-			"reply-only marks (mangle_output)",
-			hasLine(
-				nil,
-				____exports.fw4Chain(nil, f.ruleset, "mangle_output"),
-				"splitwan: reply via PPPoE"
-			)
-		)
-	end
+	local missing = __TS__ArrayFilter(
+		parts,
+		function(____, _, i) return lines[i + 1] == nil end
+	)
 	if #missing > 0 then
 		return result(
 			nil,
 			"firewall",
 			"fail",
 			"firewall.dropin",
-			{table.concat(missing, ", ")}
+			{byChain(nil, missing)}
 		)
 	end
 	local want = tostring(f.mtu - 40)
-	local words = __TS__StringSplit(mssLines[1], " ")
-	local at = __TS__ArrayIndexOf(words, "set")
-	local got = at >= 0 and words[at + 1 + 1] or "?"
-	if got ~= want then
-		return result(
-			nil,
-			"firewall",
-			"fail",
-			"firewall.mss",
-			{
-				got,
-				want,
-				tostring(f.mtu)
-			}
-		)
+	do
+		local i = 0
+		while i < #parts do
+			do
+				local __continue93
+				repeat
+					local line = lines[i + 1]
+					if not parts[i + 1].clamp then
+						__continue93 = true
+						break
+					end
+					local set = wordAfter(nil, line, "tcp option maxseg size set ")
+					local above = wordAfter(nil, line, "tcp option maxseg size > ")
+					local got = set ~= want and set or (above ~= want and "> " .. above or want)
+					if got ~= want then
+						return result(
+							nil,
+							"firewall",
+							"fail",
+							"firewall.mss",
+							{
+								parts[i + 1].chain,
+								got,
+								want,
+								tostring(f.mtu)
+							}
+						)
+					end
+					__continue93 = true
+				until true
+				if not __continue93 then
+					break
+				end
+			end
+			i = i + 1
+		end
 	end
 	return result(
 		nil,
 		"firewall",
 		"ok",
 		"firewall.ok",
-		{table.concat(present, ", ")}
+		{
+			byChain(nil, parts),
+			want
+		}
 	)
 end
 local function redirectName(self, s, spec)
@@ -581,8 +691,17 @@ function ____exports.inSubnets(self, ip, subnets)
 		end
 	)
 end
-local function checkServer(self, s)
+local function checkServer(self, s, netifdDown)
 	local id = "server_" .. s.name
+	if #s.devices == 0 and netifdDown ~= nil then
+		return result(
+			nil,
+			id,
+			"not-checked",
+			"netifd.down",
+			{netifdDown}
+		)
+	end
 	if #s.devices == 0 then
 		return result(
 			nil,
@@ -994,7 +1113,7 @@ function ____exports.judge(self, f)
 		checkDnat(nil, f)
 	}
 	for ____, s in ipairs(f.servers) do
-		all[#all + 1] = checkServer(nil, s)
+		all[#all + 1] = checkServer(nil, s, f.netifdDown)
 	end
 	__TS__ArrayPush(
 		all,
