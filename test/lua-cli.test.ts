@@ -15,7 +15,7 @@ function tree(root: string): Record<string, string> {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (!path.includes("/tmp/") && !path.includes("/var/")) out[relative(root, path)] = readFileSync(path, "latin1");
+      else if (!relative(root, path).startsWith("tmp/") && !relative(root, path).startsWith("var/")) out[relative(root, path)] = readFileSync(path, "latin1");
     }
   };
   walk(root);

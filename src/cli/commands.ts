@@ -21,6 +21,7 @@ function plan(p: Platform): number {
   const cursor = p.cursor();
   const config = loadConfig(p, cursor);
   const diff = computeDiff(p, cursor, buildPlan(config, readSystem(cursor)));
+  for (const l of diff.left) p.print(`! ${l}\n`);
   if (diff.changes.length === 0) p.print("nothing to change\n");
   for (const c of diff.changes) p.print(describeChange(c) + "\n");
   return EXIT_OK;
@@ -28,6 +29,7 @@ function plan(p: Platform): number {
 
 function apply(p: Platform, remove: boolean): number {
   const out = applyConfig(p, remove);
+  for (const l of out.left) p.print(`! ${l}\n`);
   if (out.changes.length === 0) p.print("nothing to change\n");
   for (const c of out.changes) p.print(describeChange(c) + "\n");
   return EXIT_OK;

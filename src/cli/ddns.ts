@@ -6,6 +6,7 @@
 //   resume   (detached, started by update) continue retries and spaced requests
 // Every run posts an event and then takes the lock; a run that finds the lock taken leaves
 // its event to the holder, which starts a fresh pass when it sees a newer event.
+import { withLock } from "../core/lock";
 import { readConfig } from "../core/config";
 import { type AddressContext, addressSource, sectionAddress, sectionInterfaces } from "../core/ddns/address";
 import { checkDdns } from "../core/ddns/config";
@@ -27,8 +28,15 @@ interface Loaded {
   sections: DdnsSection[];
 }
 
+/** The config as it is between two applies: read under splitwan's lock (core/lock.ts). */
 function load(p: Platform, report: boolean): Loaded | undefined {
+  return withLock(p, () => read(p, report));
+}
+
+function read(p: Platform, report: boolean): Loaded | undefined {
   const cursor = p.cursor();
+  // a fresh read: an apply may have committed since the last pass
+  cursor.unload("splitwan");
   const config = readConfig(cursor);
   const checked = checkDdns(config.ddns, config.servers);
   if (checked.errors.length > 0) {

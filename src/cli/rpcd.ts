@@ -13,7 +13,8 @@ import { EXIT_CONFLICT, EXIT_INVALID, EXIT_OK, EXIT_SYSTEM, SplitwanError } from
 import { buildPlan } from "../core/plan";
 import { jsonArray, jsonDecode, jsonEncode } from "../core/json";
 import type { Platform } from "../core/platform";
-import { OWNED_PATH, ownsSection, parseOwned } from "../core/owned";
+import { withLock } from "../core/lock";
+import { OWNED_PATH, provesSection } from "../core/owned";
 import { collectStatus, readStatusInput } from "../core/status";
 import { describeUbusFailure, field, ubusData } from "../core/ubus";
 import { readSystem } from "../core/system";
@@ -293,7 +294,7 @@ function reconnect(p: Platform): ActionReply {
   if (main.enabled !== "1") return { ok: false, message: "Split WAN is disabled: nothing to reconnect" };
   const iface = main.interface;
   if (!isName(iface) || iface.length > 9) return { ok: false, message: `refused: interface ${quote(iface)} is not a valid splitwan interface name` };
-  if (!ownsSection(parseOwned(p.readFile(OWNED_PATH)), "network", iface)) {
+  if (!provesSection(p.readFile(OWNED_PATH), cursor.get_all("network", iface), "network", () => iface)) {
     return { ok: false, message: `refused: interface ${iface} was not created by splitwan: save and apply first` };
   }
   if (cursor.get("network", iface, "proto") !== "pppoe") return { ok: false, message: `refused: interface ${iface} is not a PPPoE interface` };
@@ -342,7 +343,7 @@ export function callMethod(p: Platform, method: string, args: Args): Reply {
     case "ddns_update":
       return ddnsUpdate(p, args);
     case "reconnect":
-      return reconnect(p);
+      return withLock(p, () => reconnect(p));
     case "diagnose":
       return runDiagnose(p);
     case "apply":

@@ -3,7 +3,8 @@
 import { readConfig } from "./config";
 import { type Change, type Diff, describeChange, diffPlan } from "./diff";
 import { EXIT_CONFLICT, EXIT_INVALID, EXIT_SYSTEM, SplitwanError } from "./errors";
-import { OWNED_PATH, formatOwned, isEmpty, parseOwned } from "./owned";
+import { withLock } from "./lock";
+import { CONFIG_PATHS, OWNED_PATH, emptyOwned, formatOwned, isEmpty, readRecord } from "./owned";
 import { type Plan, buildPlan, emptyPlan } from "./plan";
 import type { Platform } from "./platform";
 import { RT_TABLES_PATH, addRtLine, removeRtLine } from "./rttables";
@@ -15,9 +16,10 @@ export interface Outcome {
   changes: Change[];
   /** Service reloads that were run (or, with SPLITWAN_ROOT, would have been). */
   reloads: string[][];
+  /** Sections and files changed by hand since splitwan wrote them: left in place. */
+  left: string[];
 }
 
-export const CONFIG_PATHS: Record<string, string> = { network: "/etc/config/network", firewall: "/etc/config/firewall" };
 
 /** Reads and checks /etc/config/splitwan; throws EXIT_INVALID with every error. */
 export function loadConfig(p: Platform, cursor: UciCursor): Config {
@@ -29,9 +31,14 @@ export function loadConfig(p: Platform, cursor: UciCursor): Config {
   return v.config;
 }
 
-/** The plan against what is on the router now, conflicts included (status uses this). */
+/** The plan against what is on the router now, conflicts included (status uses this).
+ * A record that is refused whole is one conflict: nothing is changed or deleted. */
 export function diffAgainstRouter(p: Platform, cursor: UciCursor, plan: Plan): Diff {
-  const owned = parseOwned(p.readFile(OWNED_PATH));
+  const owned = readRecord(p.readFile(OWNED_PATH), () => readConfig(cursor).main.interface);
+  if (typeof owned === "string") {
+    const why = `${OWNED_PATH} is damaged or names what splitwan never creates, ${owned}; nothing is changed or deleted until it is fixed or moved away (without it splitwan takes nothing on the router as its own)`;
+    return { changes: [], conflicts: [why], left: [], owned: emptyOwned(), during: emptyOwned() };
+  }
   return diffPlan(plan, owned, { cursor, rtTables: p.readFile(RT_TABLES_PATH) ?? "", readFile: (f) => p.readFile(f) });
 }
 
@@ -45,8 +52,12 @@ export function computeDiff(p: Platform, cursor: UciCursor, plan: Plan): Diff {
   return diff;
 }
 
-/** `splitwan apply` (remove = true: `splitwan remove`). */
+/** `splitwan apply` (remove = true: `splitwan remove`), holding splitwan's lock. */
 export function applyConfig(p: Platform, remove: boolean): Outcome {
+  return withLock(p, () => applyLocked(p, remove));
+}
+
+function applyLocked(p: Platform, remove: boolean): Outcome {
   const cursor = p.cursor();
   let plan = emptyPlan();
   if (!remove) {
@@ -54,14 +65,15 @@ export function applyConfig(p: Platform, remove: boolean): Outcome {
     plan = buildPlan(config, readSystem(cursor));
   }
   const diff = computeDiff(p, cursor, plan);
+  for (const l of diff.left) p.log("warn", l);
   // nothing owned any more: no record either, so removal leaves no trace
   const recordText = isEmpty(diff.owned) ? undefined : formatOwned(diff.owned);
   const recordChanged = recordText !== p.readFile(OWNED_PATH);
   if (diff.changes.length === 0 && !recordChanged) {
     p.log("info", "nothing to change");
-    return { changes: [], reloads: [] };
+    return { changes: [], reloads: [], left: diff.left };
   }
-  transaction(p, cursor, diff.changes, recordText);
+  transaction(p, cursor, diff, recordText);
   for (const c of diff.changes) p.log("info", describeChange(c));
 
   const reloads: string[][] = [];
@@ -79,49 +91,69 @@ export function applyConfig(p: Platform, remove: boolean): Outcome {
     p.log(r.code === 0 ? "info" : "err", `${argv.join(" ")}: exit ${r.code}`);
     if (r.code !== 0) throw new SplitwanError(EXIT_SYSTEM, `${argv.join(" ")} failed (exit ${r.code}); the configuration was written`);
   }
-  return { changes: diff.changes, reloads };
+  return { changes: diff.changes, reloads, left: diff.left };
 }
 
-/** Writes everything or nothing: originals are kept and put back on any failure. */
-function transaction(p: Platform, cursor: UciCursor, changes: Change[], recordText: string | undefined): void {
+/** Writes everything or nothing. First the record lists every version the router may hold
+ * until the end (made durable before any config is touched), so an interruption at any
+ * point leaves nothing of splitwan's unrecorded; then the changes; then the final record.
+ * On a failure the files that did change are put back. */
+function transaction(p: Platform, cursor: UciCursor, diff: Diff, recordText: string | undefined): void {
   const configs: string[] = [];
-  const files: string[] = [OWNED_PATH];
-  for (const c of changes) {
+  const files: string[] = [];
+  for (const c of diff.changes) {
     if ("config" in c && !configs.includes(c.config)) configs.push(c.config);
     if ((c.kind === "add-rt" || c.kind === "delete-rt") && !files.includes(RT_TABLES_PATH)) files.push(RT_TABLES_PATH);
     if ((c.kind === "write-file" || c.kind === "delete-file") && !files.includes(c.path)) files.push(c.path);
   }
   for (const config of configs) files.push(CONFIG_PATHS[config]);
   const originals = files.map((path) => ({ path, data: p.readFile(path) }));
+  const record = p.readFile(OWNED_PATH);
 
-  const ok = attempt(() => {
-    for (const c of changes) applyUci(cursor, c);
-    for (const config of configs) {
-      if (!cursor.commit(config)) throw new Error(`uci commit ${config} failed`);
+  const failure = attempt(() => {
+    if (diff.changes.length > 0) {
+      p.writeFile(OWNED_PATH, formatOwned(diff.during), 0o600);
+      p.sync([OWNED_PATH]);
+      for (const c of diff.changes) applyUci(cursor, c);
+      for (const config of configs) {
+        if (!cursor.commit(config)) throw new Error(`uci commit ${config} failed`);
+      }
+      let rt = p.readFile(RT_TABLES_PATH) ?? "";
+      for (const c of diff.changes) {
+        if (c.kind === "delete-rt") rt = removeRtLine(rt, c.number, c.name);
+        if (c.kind === "add-rt") rt = addRtLine(rt, c.number, c.name);
+        if (c.kind === "write-file") p.writeFile(c.path, c.content, 0o644);
+        if (c.kind === "delete-file") p.removeFile(c.path);
+      }
+      if (files.includes(RT_TABLES_PATH)) p.writeFile(RT_TABLES_PATH, rt); // keeps base-files' mode
+      // the final record drops versions: the changes must be on storage before it
+      p.sync(files);
     }
-    let rt = p.readFile(RT_TABLES_PATH) ?? "";
-    for (const c of changes) {
-      if (c.kind === "delete-rt") rt = removeRtLine(rt, c.number, c.name);
-      if (c.kind === "add-rt") rt = addRtLine(rt, c.number, c.name);
-      if (c.kind === "write-file") p.writeFile(c.path, c.content, 0o644);
-      if (c.kind === "delete-file") p.removeFile(c.path);
-    }
-    if (files.includes(RT_TABLES_PATH)) p.writeFile(RT_TABLES_PATH, rt); // keeps base-files' mode
     if (recordText === undefined) p.removeFile(OWNED_PATH);
-    else p.writeFile(OWNED_PATH, recordText, 0o644);
+    else p.writeFile(OWNED_PATH, recordText, 0o600);
   });
-  if (ok !== undefined) {
-    for (const c of configs) cursor.revert(c);
-    const failed: string[] = [];
-    for (const o of originals) {
-      const restored = attempt(() => (o.data === undefined ? p.removeFile(o.path) : p.writeFile(o.path, o.data)));
-      if (restored !== undefined) failed.push(o.path);
-    }
-    for (const c of configs) cursor.unload(c);
-    p.log("err", `apply failed, restored the previous files: ${ok}`);
-    const extra = failed.length > 0 ? `; could not restore ${failed.join(", ")}` : "";
-    throw new SplitwanError(EXIT_SYSTEM, `writing failed: ${ok}; nothing was changed${extra}`);
+  if (failure === undefined) return;
+
+  for (const c of configs) cursor.revert(c);
+  const failed: string[] = [];
+  let changed = false;
+  for (const o of originals) {
+    if (p.readFile(o.path) === o.data) continue;
+    changed = true;
+    const restored = attempt(() => (o.data === undefined ? p.removeFile(o.path) : p.writeFile(o.path, o.data)));
+    if (restored !== undefined) failed.push(o.path);
   }
+  // the intent record covers every state the files may be in: keep it unless all is back
+  if (failed.length === 0 && p.readFile(OWNED_PATH) !== record) {
+    attempt(() => (record === undefined ? p.removeFile(OWNED_PATH) : p.writeFile(OWNED_PATH, record, 0o600)));
+  }
+  for (const c of configs) cursor.unload(c);
+  if (failed.length > 0) {
+    p.log("err", `apply failed: ${failure}; could not restore ${failed.join(", ")}`);
+    throw new SplitwanError(EXIT_SYSTEM, `writing failed: ${failure}; could not restore ${failed.join(", ")}: ${OWNED_PATH} still lists what splitwan wrote, run splitwan apply or remove again once the fault is fixed`);
+  }
+  p.log("err", `apply failed, ${changed ? "restored the previous files" : "nothing was written"}: ${failure}`);
+  throw new SplitwanError(EXIT_SYSTEM, `writing failed: ${failure}; nothing was changed`);
 }
 
 /** Runs fn; returns undefined on success or the error text. */

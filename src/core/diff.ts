@@ -1,10 +1,16 @@
 // Desired state (plan) vs what is on the router → the changes apply makes, and the
-// conflicts that stop it. Only what the ownership record proves is splitwan's is changed.
-import { type Owned, ownsSection } from "./owned";
+// conflicts that stop it. Only what the ownership record proves is splitwan's is changed:
+// a section whose type or recorded options differ from every recorded version, or a file
+// whose checksum differs, is no longer splitwan's (a conflict when wanted, left alone when
+// not). Options splitwan never wrote (a user's keepalive) stay.
+import {
+  type Owned, type OwnedFile, type OwnedSection, emptyOwned, fileVersion, formatSection, mismatch,
+  provenFile, provenVersion, recordValue, sameUci,
+} from "./owned";
 import type { Plan, PlannedSection } from "./plan";
 import { parseRtTables } from "./rttables";
 import { quote } from "./text";
-import { type UciCursor, type UciSection, type UciValue, sectionOptions, sectionsOf } from "./uci";
+import { type UciCursor, type UciSection, type UciValue, sectionsOf } from "./uci";
 
 export type Change =
   | { kind: "add-section"; config: string; name: string; type: string; options: Array<[string, UciValue]>; after?: string }
@@ -26,14 +32,13 @@ export interface Current {
 export interface Diff {
   changes: Change[];
   conflicts: string[];
-  /** Owned state after the changes are made. */
+  /** What is no longer splitwan's and not wanted: left in place, dropped from the record. */
+  left: string[];
+  /** The record after the changes. */
   owned: Owned;
-}
-
-function sameValue(a: UciValue | undefined, b: UciValue | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  if (typeof a === "string" || typeof b === "string") return a === b;
-  return a.length === b.length && a.every((v, i) => v === b[i]);
+  /** The record while they are made (the intent journal): every version of every section,
+   * line and file the router may hold until the last change is written. */
+  during: Owned;
 }
 
 const HOW_TO_RESOLVE: Record<string, string> = {
@@ -41,86 +46,138 @@ const HOW_TO_RESOLVE: Record<string, string> = {
   zone: "rename or delete it, or choose another option zone in /etc/config/splitwan",
 };
 
+/** Collects record entries once each (the record lists a version twice only by mistake). */
+class RecordBuilder {
+  readonly o: Owned = emptyOwned();
+  private seen = new Set<string>();
+  section(s: OwnedSection): void {
+    const key = formatSection(s);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.o.sections.push(s);
+  }
+  rt(number: number, name: string): void {
+    const key = `rt ${number} ${name}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.o.rtTables.push({ number, name });
+  }
+  file(f: OwnedFile): void {
+    const key = `file ${f.path} ${f.sum}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.o.files.push(f);
+  }
+}
+
+interface Proof {
+  live: UciSection;
+  /** The version the live section matches; undefined: changed since splitwan wrote it. */
+  version: OwnedSection | undefined;
+  why: string;
+}
+
+function plannedVersion(p: PlannedSection): OwnedSection {
+  return { config: p.config, name: p.name, type: p.type, options: p.options.map(([o, v]): [string, UciValue] => [o, recordValue(o, v)]) };
+}
+
 export function diffPlan(plan: Plan, owned: Owned, cur: Current): Diff {
   const changes: Change[] = [];
   const conflicts: string[] = [];
-  const next: Owned = { sections: [], rtTable: undefined, files: [] };
+  const left: string[] = [];
+  const next = new RecordBuilder();
+  const during = new RecordBuilder();
 
-  // looked up per section: sets, so the diff stays linear in the number of sections
+  // the record's sections against the live ones, once per name
+  const versions = new Map<string, OwnedSection[]>();
+  const keys: string[] = [];
+  for (const s of owned.sections) {
+    const key = `${s.config}.${s.name}`;
+    const list = versions.get(key);
+    if (list !== undefined) list.push(s);
+    else {
+      versions.set(key, [s]);
+      keys.push(key);
+    }
+  }
+  const proofs = new Map<string, Proof>();
+  for (const key of keys) {
+    const list = versions.get(key) as OwnedSection[];
+    const live = cur.cursor.get_all(list[0].config, list[0].name);
+    if (live === undefined) continue;
+    const version = provenVersion(list, live);
+    proofs.set(key, { live, version, why: version === undefined ? mismatch(list[list.length - 1], live) ?? "" : "" });
+  }
+
+  // deletions first: a section may be recreated under another type (sets and maps keep
+  // the diff linear in the number of sections)
   const wanted = new Set<string>();
   for (const p of plan.sections) wanted.add(`${p.config}.${p.name}`);
-  const ownedNames = new Set<string>();
-  for (const o of owned.sections) ownedNames.add(`${o.config}.${o.name}`);
-
-  // deletions first: a section may be recreated under another type
-  for (const o of owned.sections) {
-    if (wanted.has(`${o.config}.${o.name}`)) continue;
-    const live = cur.cursor.get_all(o.config, o.name);
-    if (live !== undefined) changes.push({ kind: "delete-section", config: o.config, name: o.name, type: live[".type"] });
+  for (const key of keys) {
+    const proof = proofs.get(key);
+    if (wanted.has(key) || proof === undefined) continue;
+    if (proof.version === undefined) {
+      left.push(`${key} (${proof.live[".type"]}) was changed since splitwan wrote it (${proof.why}): left in place, no longer splitwan's`);
+      continue;
+    }
+    during.section(proof.version);
+    changes.push({ kind: "delete-section", config: proof.version.config, name: proof.version.name, type: proof.live[".type"] });
   }
 
   for (const p of plan.sections) {
+    const key = `${p.config}.${p.name}`;
     const live = cur.cursor.get_all(p.config, p.name);
-    next.sections.push({ config: p.config, name: p.name, type: p.type });
+    const version = plannedVersion(p);
+    next.section(version);
     if (live === undefined) {
+      during.section(version);
       changes.push({ kind: "add-section", config: p.config, name: p.name, type: p.type, options: p.options, after: p.after });
       continue;
     }
-    if (!ownedNames.has(`${p.config}.${p.name}`)) {
-      conflicts.push(`${p.config}.${p.name} (${live[".type"]}) exists and was not created by splitwan: ${HOW_TO_RESOLVE[p.type] ?? "rename or delete it"}`);
+    const proof = proofs.get(key);
+    if (proof === undefined) {
+      conflicts.push(`${key} (${live[".type"]}) exists and was not created by splitwan: ${HOW_TO_RESOLVE[p.type] ?? "rename or delete it"}`);
       continue;
     }
+    if (proof.version === undefined) {
+      conflicts.push(`${key} (${live[".type"]}) was changed since splitwan wrote it (${proof.why}): undo that change, or delete the section and splitwan writes it anew`);
+      continue;
+    }
+    during.section(proof.version);
+    during.section(version);
     if (live[".type"] !== p.type) {
       changes.push({ kind: "delete-section", config: p.config, name: p.name, type: live[".type"] });
       changes.push({ kind: "add-section", config: p.config, name: p.name, type: p.type, options: p.options, after: p.after });
       continue;
     }
-    diffOptions(p, live, changes);
+    diffOptions(p, proof.version, live, changes);
     if (p.after !== undefined && !isRightAfter(cur.cursor, p.config, p.name, p.after)) {
       changes.push({ kind: "move-section", config: p.config, name: p.name, after: p.after });
     }
   }
 
-  findNameClashes(plan, owned, cur.cursor, conflicts);
-  diffRtTables(plan, owned, cur.rtTables, changes, conflicts, next);
-
-  for (const f of plan.files) {
-    const existing = cur.readFile(f.path);
-    next.files.push(f.path);
-    if (existing === f.content) continue;
-    if (existing !== undefined && !owned.files.includes(f.path)) {
-      conflicts.push(`${f.path} exists and was not written by splitwan: move it away`);
-      continue;
-    }
-    changes.push({ kind: "write-file", path: f.path, content: f.content, existed: existing !== undefined });
-  }
-  for (const path of owned.files) {
-    if (!plan.files.some((f) => f.path === path) && cur.readFile(path) !== undefined) changes.push({ kind: "delete-file", path });
-  }
-  return { changes, conflicts, owned: next };
+  findNameClashes(plan, proofs, cur.cursor, conflicts);
+  diffRtTables(plan, owned, cur.rtTables, changes, conflicts, next, during);
+  diffFiles(plan, owned, cur, changes, conflicts, left, next, during);
+  return { changes, conflicts, left, owned: next.o, during: during.o };
 }
 
-function optionValue(live: UciSection, option: string): UciValue | undefined {
-  const v = live[option];
-  return typeof v === "string" || Array.isArray(v) ? v : undefined;
-}
-
-function diffOptions(p: PlannedSection, live: UciSection, changes: Change[]): void {
-  let found = 0;
+/** Sets what the plan says; deletes what splitwan wrote before and no longer wants; keeps
+ * every option it never wrote. */
+function diffOptions(p: PlannedSection, proven: OwnedSection, live: UciSection, changes: Change[]): void {
+  const value = (option: string): UciValue | undefined => {
+    const v = live[option];
+    return typeof v === "string" || Array.isArray(v) ? (v as UciValue) : undefined;
+  };
+  const planned = new Set<string>();
   for (const [option, to] of p.options) {
-    const from = optionValue(live, option);
-    if (from !== undefined) found++;
-    if (!sameValue(from, to)) changes.push({ kind: "set-option", config: p.config, name: p.name, option, from, to });
+    planned.add(option);
+    const from = value(option);
+    if (!sameUci(from, to)) changes.push({ kind: "set-option", config: p.config, name: p.name, option, from, to });
   }
-  // the section is derived whole from /etc/config/splitwan: options added by hand go.
-  // Usually there are none: every live option was one of the planned ones.
-  let count = 0;
-  for (const key of Object.keys(live)) if (!key.startsWith(".")) count++;
-  if (count === found) return;
-  for (const [option, from] of sectionOptions(live)) {
-    let planned = false;
-    for (const o of p.options) if (o[0] === option) planned = true;
-    if (!planned) changes.push({ kind: "delete-option", config: p.config, name: p.name, option, from });
+  for (const [option] of proven.options ?? []) {
+    const from = value(option);
+    if (!planned.has(option) && from !== undefined) changes.push({ kind: "delete-option", config: p.config, name: p.name, option, from });
   }
 }
 
@@ -131,31 +188,34 @@ function isRightAfter(cursor: UciCursor, config: string, name: string, after: st
 }
 
 /** A zone is found by its name option, not its section name: another zone may hold ours. */
-function findNameClashes(plan: Plan, owned: Owned, cursor: UciCursor, conflicts: string[]): void {
+function findNameClashes(plan: Plan, proofs: Map<string, Proof>, cursor: UciCursor, conflicts: string[]): void {
   const zone = plan.sections.find((p) => p.config === "firewall" && p.type === "zone");
   if (zone === undefined) return;
   const zoneName = zone.options.find((o) => o[0] === "name")?.[1];
   for (const s of sectionsOf(cursor, "firewall", "zone")) {
-    if (s[".name"] === zone.name && ownsSection(owned, "firewall", zone.name)) continue;
+    // our own section: its ownership is judged (and reported) above
+    if (s[".name"] === zone.name && proofs.has(`firewall.${zone.name}`)) continue;
     if (s["name"] === zoneName) {
       conflicts.push(`firewall zone '${zoneName}' (section ${s[".name"]}) exists and was not created by splitwan: ${HOW_TO_RESOLVE.zone}`);
     }
   }
 }
 
-function diffRtTables(plan: Plan, owned: Owned, text: string, changes: Change[], conflicts: string[], next: Owned): void {
+function diffRtTables(plan: Plan, owned: Owned, text: string, changes: Change[], conflicts: string[], next: RecordBuilder, during: RecordBuilder): void {
   const want = plan.rtTable;
-  const had = owned.rtTable;
   const entries = parseRtTables(text);
-  const isOwnLine = (n: number, name: string) => had !== undefined && had.number === n && had.name === name;
-  if (had !== undefined && (want === undefined || want.number !== had.number || want.name !== had.name)) {
-    if (entries.some((e) => e.number === had.number && e.name === had.name)) changes.push({ kind: "delete-rt", number: had.number, name: had.name });
+  const present = (n: number, name: string) => entries.some((e) => e.number === n && e.name === name);
+  // a recorded line is ours while it is there
+  const had = owned.rtTables.filter((r) => present(r.number, r.name));
+  const isOwnLine = (n: number, name: string) => had.some((r) => r.number === n && r.name === name);
+  for (const h of had) {
+    during.rt(h.number, h.name);
+    if (want === undefined || want.number !== h.number || want.name !== h.name) changes.push({ kind: "delete-rt", number: h.number, name: h.name });
   }
   if (want === undefined) return;
-  const exact = entries.find((e) => e.number === want.number && e.name === want.name);
-  if (exact !== undefined) {
+  if (present(want.number, want.name)) {
     // ours, or the user's identical line: use it, but own it only if we wrote it
-    if (isOwnLine(want.number, want.name)) next.rtTable = want;
+    if (isOwnLine(want.number, want.name)) next.rt(want.number, want.name);
     return;
   }
   const clash = entries.find((e) => (e.number === want.number || e.name === want.name) && !isOwnLine(e.number, e.name));
@@ -164,7 +224,48 @@ function diffRtTables(plan: Plan, owned: Owned, text: string, changes: Change[],
     return;
   }
   changes.push({ kind: "add-rt", number: want.number, name: want.name });
-  next.rtTable = want;
+  next.rt(want.number, want.name);
+  during.rt(want.number, want.name);
+}
+
+function diffFiles(
+  plan: Plan, owned: Owned, cur: Current, changes: Change[], conflicts: string[], left: string[], next: RecordBuilder, during: RecordBuilder,
+): void {
+  const recorded = (path: string) => owned.files.filter((f) => f.path === path);
+  for (const f of plan.files) {
+    const existing = cur.readFile(f.path);
+    const version = fileVersion(f.path, f.content);
+    next.file(version);
+    during.file(version);
+    if (existing === f.content) continue;
+    if (existing !== undefined) {
+      const versions = recorded(f.path);
+      const proven = provenFile(versions, existing);
+      if (proven === undefined) {
+        conflicts.push(versions.length === 0
+          ? `${f.path} exists and was not written by splitwan: move it away`
+          : `${f.path} was changed since splitwan wrote it: move it away, splitwan writes it anew`);
+        continue;
+      }
+      during.file(proven);
+    }
+    changes.push({ kind: "write-file", path: f.path, content: f.content, existed: existing !== undefined });
+  }
+  const done = new Set<string>();
+  for (const f of plan.files) done.add(f.path);
+  for (const o of owned.files) {
+    if (done.has(o.path)) continue;
+    done.add(o.path);
+    const existing = cur.readFile(o.path);
+    if (existing === undefined) continue;
+    const proven = provenFile(recorded(o.path), existing);
+    if (proven === undefined) {
+      left.push(`${o.path} was changed since splitwan wrote it: left in place, no longer splitwan's`);
+      continue;
+    }
+    during.file(proven);
+    changes.push({ kind: "delete-file", path: o.path });
+  }
 }
 
 /** One line per change, for `splitwan plan` and the log. Secrets are masked. */

@@ -21,6 +21,13 @@ export interface Platform {
   /** Atomic replace (temporary file + rename); creates parent directories. */
   writeFile(path: string, data: string, mode?: number): void;
   removeFile(path: string): void;
+  /** Makes written files and their directory entries durable (fsync) where the system
+   * allows; never throws (a platform that cannot, does nothing). */
+  sync(paths: string[]): void;
+  /** Takes splitwan's one lock (core/lock.ts, LOCK_PATH), waiting up to waitSeconds while a
+   * live process holds it; throws SplitwanError(EXIT_SYSTEM, "another splitwan is running
+   * (pid N)"). Returns the release. Use withLock (core/lock.ts) rather than this. */
+  lock(waitSeconds: number): () => void;
   /** argv is quoted by the platform; never pass secrets in argv. */
   exec(argv: string[], stdin?: string): ExecResult;
   /** One syslog line, tag "splitwan". Never pass a secret. */

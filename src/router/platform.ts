@@ -6,6 +6,7 @@ import type { ExecResult, Platform } from "../core/platform";
 import type { UciCursor } from "../core/uci";
 import { type UbusReply, ubusFailed } from "../core/ubus";
 import { luaFiles, shellQuote } from "./files";
+import { routerLock } from "./lock";
 
 /** libubus-lua: a userdata used with method calls (conn:call), as libuci-lua's cursor. */
 interface UbusConnection {
@@ -67,6 +68,8 @@ export function routerPlatform(): Platform {
     readFile: (path) => files.read(at(path)),
     writeFile: (path, data, mode) => files.write(at(path), data, mode),
     removeFile: (path) => files.remove(at(path)),
+    sync: (paths) => files.sync(paths.map(at)),
+    lock: (waitSeconds) => routerLock(files, root, waitSeconds),
     exec(argv, stdin) {
       let cmd = argv.map(shellQuote).join(" ");
       let tmp: string | undefined;

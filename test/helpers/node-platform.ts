@@ -1,8 +1,12 @@
 // The Platform in Node for tests: a router tree in a temporary directory, the UCI file
 // store over it, and exec / ubus answered from recordings (nothing touches the host).
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync, cpSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
+import { EXIT_SYSTEM, SplitwanError } from "../../src/core/errors";
+import { LOCK_PATH, type LockPrimitives, acquireLock } from "../../src/core/lock";
 import type { ExecResult, Platform } from "../../src/core/platform";
 import type { UciCursor } from "../../src/core/uci";
 import { type UbusReply, UBUS_METHOD_NOT_FOUND, UBUS_NOT_FOUND, ubusFailed } from "../../src/core/ubus";
@@ -26,6 +30,8 @@ export function routerTree(name: string): string {
   return root;
 }
 
+/** Files as src/router/files.ts handles them: a temporary file of this process in the same
+ * directory, its size checked, then renamed over the target. */
 export function nodeFiles() {
   return {
     read(path: string): string | undefined {
@@ -33,8 +39,15 @@ export function nodeFiles() {
     },
     write(path: string, data: string, mode?: number): void {
       mkdirSync(dirname(path), { recursive: true });
-      const tmp = `${path}.tmp-${process.pid}`;
-      writeFileSync(tmp, data, { encoding: "latin1", mode: mode ?? 0o644 });
+      const tmp = join(dirname(path), `.${basename(path)}.splitwan-${process.pid}`);
+      try {
+        writeFileSync(tmp, data, { encoding: "latin1", mode: mode ?? 0o644 });
+        const size = statSync(tmp).size;
+        if (size !== data.length) throw new Error(`wrote ${size} of ${data.length} bytes`);
+      } catch (e) {
+        rmSync(tmp, { force: true });
+        throw new SplitwanError(EXIT_SYSTEM, `cannot write ${path}: ${e instanceof Error ? e.message : e}`);
+      }
       renameSync(tmp, path);
     },
     remove(path: string): void {
@@ -43,6 +56,65 @@ export function nodeFiles() {
     mkdirp(path: string): void {
       mkdirSync(path, { recursive: true });
     },
+  };
+}
+
+/** fsync of each file and its directory, as the router's `sync FILE DIR...`; best effort. */
+function fsyncAll(paths: string[]): void {
+  for (const path of paths) {
+    for (const p of [path, dirname(path)]) {
+      try {
+        const fd = openSync(p, "r");
+        fsyncSync(fd);
+        closeSync(fd);
+      } catch {
+        // a file that is not there (removed) needs no flush
+      }
+    }
+  }
+}
+
+/** Test platforms that "died" (crashAt): their lock holder is dead to the others. */
+const deadPids = new Set<string>();
+let platforms = 0;
+
+function sleepMs(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function nodeLock(pid: string): LockPrimitives {
+  return {
+    pid,
+    create(path, data) {
+      try {
+        writeFileSync(path, data, { flag: "wx" });
+        return true;
+      } catch (e) {
+        if ((e as { code?: string }).code === "EEXIST") return false;
+        throw new SplitwanError(EXIT_SYSTEM, `cannot create the lock ${path}: ${e instanceof Error ? e.message : e}`);
+      }
+    },
+    read: (path) => (existsSync(path) ? readFileSync(path, "latin1") : undefined),
+    rename(from, to) {
+      try {
+        renameSync(from, to);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    remove: (path) => rmSync(path, { force: true }),
+    alive(other) {
+      if (other.startsWith("t")) return !deadPids.has(other);
+      try {
+        process.kill(Number(other), 0);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    now: () => Date.now() / 1000,
+    pause: () => sleepMs(50),
   };
 }
 
@@ -62,17 +134,41 @@ export interface TestPlatformOptions {
   exec?: (argv: string[]) => ExecResult;
   /** Lets a test make a write fail part-way. */
   failWrite?: (path: string) => boolean;
+  /** A kill -9 before the n-th step on disk (0 = the first): steps are writing a temporary
+   * file, renaming it over the target, and removing a file. From then on the platform
+   * touches nothing (its lock stays behind, its holder is dead) and every call throws. */
+  crashAt?: number;
 }
 
 export function testPlatform(root: string, opts: TestPlatformOptions = {}): TestPlatform {
   const files = nodeFiles();
   const at = (p: string) => join(root, p);
+  const pid = `t${++platforms}`;
   let cursor: UciCursor | undefined;
+  let steps = 0;
+  const step = (what: string) => {
+    if (deadPids.has(pid)) throw new Error(`crashed (${what})`);
+    if (opts.crashAt !== undefined && steps++ >= opts.crashAt) {
+      deadPids.add(pid);
+      throw new Error(`killed before ${what}`);
+    }
+  };
   const guarded = {
     ...files,
     write(path: string, data: string, mode?: number) {
       if (opts.failWrite?.(path)) throw new Error(`injected failure writing ${path}`);
-      files.write(path, data, mode);
+      if (opts.crashAt === undefined) return files.write(path, data, mode);
+      // the same steps as files.write, with a crash point before each
+      step(`writing a temporary file for ${path}`);
+      mkdirSync(dirname(path), { recursive: true });
+      const tmp = join(dirname(path), `.${basename(path)}.splitwan-${process.pid}`);
+      writeFileSync(tmp, data, { encoding: "latin1", mode: mode ?? 0o644 });
+      step(`renaming it over ${path}`);
+      renameSync(tmp, path);
+    },
+    remove(path: string) {
+      if (existsSync(path)) step(`removing ${path}`);
+      files.remove(path);
     },
   };
   const p: TestPlatform = {
@@ -88,7 +184,15 @@ export function testPlatform(root: string, opts: TestPlatformOptions = {}): Test
     },
     readFile: (path) => files.read(at(path)),
     writeFile: (path, data, mode) => guarded.write(at(path), data, mode),
-    removeFile: (path) => files.remove(at(path)),
+    removeFile: (path) => guarded.remove(at(path)),
+    sync: (paths) => fsyncAll(paths.map(at)),
+    lock(waitSeconds) {
+      mkdirSync(dirname(at(LOCK_PATH)), { recursive: true });
+      const release = acquireLock(nodeLock(pid), at(LOCK_PATH), waitSeconds);
+      return () => {
+        if (!deadPids.has(pid)) release();
+      };
+    },
     exec(argv) {
       p.execs.push(argv);
       return opts.exec ? opts.exec(argv) : { code: 1, stdout: "" };

@@ -403,37 +403,6 @@ do
 	URIError = createErrorClass(nil, "URIError")
 end
 
-local function __TS__CountVarargs(...)
-	return select("#", ...)
-end
-
-local function __TS__SparseArrayNew(...)
-	local sparseArray = {...}
-	sparseArray.sparseLength = __TS__CountVarargs(...)
-	return sparseArray
-end
-
-local function __TS__SparseArrayPush(sparseArray, ...)
-	local args = {...}
-	local argsLen = __TS__CountVarargs(...)
-	local listLen = sparseArray.sparseLength
-	for i = 1, argsLen do
-		sparseArray[listLen + i] = args[i]
-	end
-	sparseArray.sparseLength = listLen + argsLen
-end
-
-local function __TS__SparseArraySpread(sparseArray)
-	local _unpack = unpack or table.unpack
-	return _unpack(sparseArray, 1, sparseArray.sparseLength)
-end
-
-local function __TS__ArrayForEach(self, callbackFn, thisArg)
-	for i = 1, #self do
-		callbackFn(thisArg, self[i], i - 1, self)
-	end
-end
-
 local function __TS__ArrayFindIndex(self, callbackFn, thisArg)
 	for i = 1, #self do
 		if callbackFn(thisArg, self[i], i - 1, self) then
@@ -441,6 +410,10 @@ local function __TS__ArrayFindIndex(self, callbackFn, thisArg)
 		end
 	end
 	return -1
+end
+
+local function __TS__CountVarargs(...)
+	return select("#", ...)
 end
 
 local function __TS__ArraySplice(self, ...)
@@ -517,6 +490,17 @@ local function __TS__ArraySplice(self, ...)
 	return out
 end
 
+local function __TS__TypeOf(value)
+	local luaType = type(value)
+	if luaType == "table" then
+		return "object"
+	elseif luaType == "nil" then
+		return "undefined"
+	else
+		return luaType
+	end
+end
+
 local function __TS__ArrayEvery(self, callbackfn, thisArg)
 	for i = 1, #self do
 		if not callbackfn(thisArg, self[i], i - 1, self) then
@@ -524,6 +508,33 @@ local function __TS__ArrayEvery(self, callbackfn, thisArg)
 		end
 	end
 	return true
+end
+
+local function __TS__SparseArrayNew(...)
+	local sparseArray = {...}
+	sparseArray.sparseLength = __TS__CountVarargs(...)
+	return sparseArray
+end
+
+local function __TS__SparseArrayPush(sparseArray, ...)
+	local args = {...}
+	local argsLen = __TS__CountVarargs(...)
+	local listLen = sparseArray.sparseLength
+	for i = 1, argsLen do
+		sparseArray[listLen + i] = args[i]
+	end
+	sparseArray.sparseLength = listLen + argsLen
+end
+
+local function __TS__SparseArraySpread(sparseArray)
+	local _unpack = unpack or table.unpack
+	return _unpack(sparseArray, 1, sparseArray.sparseLength)
+end
+
+local function __TS__ArrayForEach(self, callbackFn, thisArg)
+	for i = 1, #self do
+		callbackFn(thisArg, self[i], i - 1, self)
+	end
 end
 
 local __TS__Symbol, Symbol
@@ -798,6 +809,171 @@ do
 	Set[Symbol.species] = Set
 end
 
+local Map
+do
+	Map = __TS__Class()
+	Map.name = "Map"
+	function Map.prototype.____constructor(self, entries)
+		self[Symbol.toStringTag] = "Map"
+		self.items = {}
+		self.size = 0
+		self.nextKey = {}
+		self.previousKey = {}
+		if entries == nil then
+			return
+		end
+		local iterable = entries
+		if iterable[Symbol.iterator] then
+			local iterator = iterable[Symbol.iterator](iterable)
+			while true do
+				local result = iterator:next()
+				if result.done then
+					break
+				end
+				local value = result.value
+				self:set(value[1], value[2])
+			end
+		else
+			local array = entries
+			for ____, kvp in ipairs(array) do
+				self:set(kvp[1], kvp[2])
+			end
+		end
+	end
+	function Map.prototype.clear(self)
+		self.items = {}
+		self.nextKey = {}
+		self.previousKey = {}
+		self.firstKey = nil
+		self.lastKey = nil
+		self.size = 0
+	end
+	function Map.prototype.delete(self, key)
+		local contains = self:has(key)
+		if contains then
+			self.size = self.size - 1
+			local next = self.nextKey[key]
+			local previous = self.previousKey[key]
+			if next ~= nil and previous ~= nil then
+				self.nextKey[previous] = next
+				self.previousKey[next] = previous
+			elseif next ~= nil then
+				self.firstKey = next
+				self.previousKey[next] = nil
+			elseif previous ~= nil then
+				self.lastKey = previous
+				self.nextKey[previous] = nil
+			else
+				self.firstKey = nil
+				self.lastKey = nil
+			end
+			self.nextKey[key] = nil
+			self.previousKey[key] = nil
+		end
+		self.items[key] = nil
+		return contains
+	end
+	function Map.prototype.forEach(self, callback)
+		for ____, key in __TS__Iterator(self:keys()) do
+			callback(nil, self.items[key], key, self)
+		end
+	end
+	function Map.prototype.get(self, key)
+		return self.items[key]
+	end
+	function Map.prototype.has(self, key)
+		return self.nextKey[key] ~= nil or self.lastKey == key
+	end
+	function Map.prototype.set(self, key, value)
+		local isNewValue = not self:has(key)
+		if isNewValue then
+			self.size = self.size + 1
+		end
+		self.items[key] = value
+		if self.firstKey == nil then
+			self.firstKey = key
+			self.lastKey = key
+		elseif isNewValue then
+			self.nextKey[self.lastKey] = key
+			self.previousKey[key] = self.lastKey
+			self.lastKey = key
+		end
+		return self
+	end
+	Map.prototype[Symbol.iterator] = function(self)
+		return self:entries()
+	end
+	function Map.prototype.entries(self)
+		local function getFirstKey()
+			return self.firstKey
+		end
+		local items = self.items
+		local nextKey = self.nextKey
+		local key
+		local started = false
+		return {
+			[Symbol.iterator] = function(self)
+				return self
+			end,
+			next = function(self)
+				if not started then
+					started = true
+					key = getFirstKey(nil)
+				else
+					key = nextKey[key]
+				end
+				return {done = not key, value = {key, items[key]}}
+			end
+		}
+	end
+	function Map.prototype.keys(self)
+		local function getFirstKey()
+			return self.firstKey
+		end
+		local nextKey = self.nextKey
+		local key
+		local started = false
+		return {
+			[Symbol.iterator] = function(self)
+				return self
+			end,
+			next = function(self)
+				if not started then
+					started = true
+					key = getFirstKey(nil)
+				else
+					key = nextKey[key]
+				end
+				return {done = not key, value = key}
+			end
+		}
+	end
+	function Map.prototype.values(self)
+		local function getFirstKey()
+			return self.firstKey
+		end
+		local items = self.items
+		local nextKey = self.nextKey
+		local key
+		local started = false
+		return {
+			[Symbol.iterator] = function(self)
+				return self
+			end,
+			next = function(self)
+				if not started then
+					started = true
+					key = getFirstKey(nil)
+				else
+					key = nextKey[key]
+				end
+				return {done = not key, value = items[key]}
+			end
+		}
+	end
+	Map[Symbol.species] = Map
+end
+
 local function __TS__InstanceOf(obj, classTbl)
 	if type(classTbl) ~= "table" then
 		error("Right-hand side of 'instanceof' is not an object", 0)
@@ -815,17 +991,6 @@ local function __TS__InstanceOf(obj, classTbl)
 		end
 	end
 	return false
-end
-
-local function __TS__TypeOf(value)
-	local luaType = type(value)
-	if luaType == "table" then
-		return "object"
-	elseif luaType == "nil" then
-		return "undefined"
-	else
-		return luaType
-	end
 end
 
 local function __TS__ArrayReduce(self, callbackFn, ...)
@@ -965,16 +1130,17 @@ return {
   URIError = URIError,
   __TS__ClassExtends = __TS__ClassExtends,
   __TS__New = __TS__New,
+  __TS__ArrayFindIndex = __TS__ArrayFindIndex,
+  __TS__ArraySplice = __TS__ArraySplice,
+  __TS__TypeOf = __TS__TypeOf,
+  __TS__ArrayEvery = __TS__ArrayEvery,
   __TS__SparseArrayNew = __TS__SparseArrayNew,
   __TS__SparseArrayPush = __TS__SparseArrayPush,
   __TS__SparseArraySpread = __TS__SparseArraySpread,
   __TS__ArrayForEach = __TS__ArrayForEach,
-  __TS__ArrayFindIndex = __TS__ArrayFindIndex,
-  __TS__ArraySplice = __TS__ArraySplice,
-  __TS__ArrayEvery = __TS__ArrayEvery,
   Set = Set,
+  Map = Map,
   __TS__InstanceOf = __TS__InstanceOf,
-  __TS__TypeOf = __TS__TypeOf,
   __TS__ArrayReduce = __TS__ArrayReduce,
   __TS__ArrayPush = __TS__ArrayPush,
   __TS__ObjectAssign = __TS__ObjectAssign,

@@ -26,6 +26,9 @@ local function plan(self, p)
 			readSystem(nil, cursor)
 		)
 	)
+	for ____, l in ipairs(diff.left) do
+		p:print(("! " .. l) .. "\n")
+	end
 	if #diff.changes == 0 then
 		p:print("nothing to change\n")
 	end
@@ -36,6 +39,9 @@ local function plan(self, p)
 end
 local function apply(self, p, remove)
 	local out = applyConfig(nil, p, remove)
+	for ____, l in ipairs(out.left) do
+		p:print(("! " .. l) .. "\n")
+	end
 	if #out.changes == 0 then
 		p:print("nothing to change\n")
 	end
@@ -47,17 +53,17 @@ end
 function ____exports.run(self, p, args)
 	local cmd = args[1]
 	repeat
-		local ____switch11 = cmd
-		local ____cond11 = ____switch11 == "apply"
-		if ____cond11 then
+		local ____switch15 = cmd
+		local ____cond15 = ____switch15 == "apply"
+		if ____cond15 then
 			return apply(nil, p, false)
 		end
-		____cond11 = ____cond11 or ____switch11 == "remove"
-		if ____cond11 then
+		____cond15 = ____cond15 or ____switch15 == "remove"
+		if ____cond15 then
 			return apply(nil, p, true)
 		end
-		____cond11 = ____cond11 or ____switch11 == "plan"
-		if ____cond11 then
+		____cond15 = ____cond15 or ____switch15 == "plan"
+		if ____cond15 then
 			return plan(nil, p)
 		end
 		do

@@ -5,7 +5,9 @@ local __TS__ArrayIncludes = ____lualib.__TS__ArrayIncludes
 local __TS__ArraySome = ____lualib.__TS__ArraySome
 local __TS__ArraySlice = ____lualib.__TS__ArraySlice
 local ____exports = {}
-local failures
+local read, failures
+local ____lock = require("splitwan.core.lock")
+local withLock = ____lock.withLock
 local ____config = require("splitwan.core.config")
 local readConfig = ____config.readConfig
 local ____address = require("splitwan.core.ddns.address")
@@ -39,21 +41,9 @@ local readEvent = ____ddns_2Dhost.readEvent
 local routerClock = ____ddns_2Dhost.routerClock
 local ____http = require("splitwan.router.http")
 local routerHttp = ____http.routerHttp
-function failures(self, p, sections)
-	for ____, s in ipairs(sections) do
-		local st = decodeState(
-			nil,
-			p:readFile(statePath(nil, s.name))
-		)
-		if st ~= nil and st.result ~= "ok" and st.result ~= "unchanged" then
-			return EXIT_SYSTEM
-		end
-	end
-	return EXIT_OK
-end
-local USAGE = "usage: splitwan ddns <update [--force] | status [--json] | hotplug>\n"
-local function load(self, p, report)
+function read(self, p, report)
 	local cursor = p:cursor()
+	cursor:unload("splitwan")
 	local config = readConfig(nil, cursor)
 	local checked = checkDdns(nil, config.ddns, config.servers)
 	if #checked.errors > 0 then
@@ -75,6 +65,26 @@ local function load(self, p, report)
 		},
 		sections = checked.sections
 	}
+end
+function failures(self, p, sections)
+	for ____, s in ipairs(sections) do
+		local st = decodeState(
+			nil,
+			p:readFile(statePath(nil, s.name))
+		)
+		if st ~= nil and st.result ~= "ok" and st.result ~= "unchanged" then
+			return EXIT_SYSTEM
+		end
+	end
+	return EXIT_OK
+end
+local USAGE = "usage: splitwan ddns <update [--force] | status [--json] | hotplug>\n"
+local function load(self, p, report)
+	return withLock(
+		nil,
+		p,
+		function() return read(nil, p, report) end
+	)
 end
 local function makeEnv(self, p, loaded, pid, interactive, seen)
 	return {
@@ -100,7 +110,7 @@ local function passes(self, p, lock, pid, interactive)
 	do
 		while true do
 			do
-				local __continue18
+				local __continue20
 				repeat
 					local event = readEvent(nil, p)
 					local loaded = load(nil, p, interactive)
@@ -120,7 +130,7 @@ local function passes(self, p, lock, pid, interactive)
 					)
 					local ____end = runPass(nil, loaded.sections, env, {force = event.force, fresh = not event.resume, maxWait = interactive and 0 or 1000000000})
 					if ____end == "superseded" then
-						__continue18 = true
+						__continue20 = true
 						break
 					end
 					lock:release()
@@ -131,9 +141,9 @@ local function passes(self, p, lock, pid, interactive)
 					if readEvent(nil, p).text == event.text or not lock:acquire() then
 						return interactive and failures(nil, p, loaded.sections) or EXIT_OK
 					end
-					__continue18 = true
+					__continue20 = true
 				until true
-				if not __continue18 then
+				if not __continue20 then
 					break
 				end
 			end
@@ -246,13 +256,13 @@ local function status(self, p, json)
 	end
 	for ____, r in ipairs(rows) do
 		do
-			local __continue47
+			local __continue49
 			repeat
 				local st = r.state
 				p:print(((((r.section .. ": ") .. r.provider) .. " ") .. r.record) .. "\n")
 				if st == nil then
 					p:print("  never attempted\n")
-					__continue47 = true
+					__continue49 = true
 					break
 				end
 				p:print((("  last attempt: " .. when(nil, st.lastAttempt)) .. (st.ipSent ~= nil and (" (" .. st.ipSent) .. ")" or "")) .. "\n")
@@ -263,9 +273,9 @@ local function status(self, p, json)
 				end
 				local next = st.gaveUp == true and "gave up (next event or 'splitwan ddns update')" or when(nil, st.nextRetry)
 				p:print(("  next retry:   " .. next) .. "\n")
-				__continue47 = true
+				__continue49 = true
 			until true
-			if not __continue47 then
+			if not __continue49 then
 				break
 			end
 		end

@@ -49,10 +49,11 @@ local ____json = require("splitwan.core.json")
 local jsonArray = ____json.jsonArray
 local jsonDecode = ____json.jsonDecode
 local jsonEncode = ____json.jsonEncode
+local ____lock = require("splitwan.core.lock")
+local withLock = ____lock.withLock
 local ____owned = require("splitwan.core.owned")
 local OWNED_PATH = ____owned.OWNED_PATH
-local ownsSection = ____owned.ownsSection
-local parseOwned = ____owned.parseOwned
+local provesSection = ____owned.provesSection
 local ____status = require("splitwan.core.status")
 local collectStatus = ____status.collectStatus
 local readStatusInput = ____status.readStatusInput
@@ -518,14 +519,12 @@ local function reconnect(self, p)
 			message = ("refused: interface " .. quote(nil, iface)) .. " is not a valid splitwan interface name"
 		}
 	end
-	if not ownsSection(
+	if not provesSection(
 		nil,
-		parseOwned(
-			nil,
-			p:readFile(OWNED_PATH)
-		),
+		p:readFile(OWNED_PATH),
+		cursor:get_all("network", iface),
 		"network",
-		iface
+		function() return iface end
 	) then
 		return {ok = false, message = ("refused: interface " .. iface) .. " was not created by splitwan: save and apply first"}
 	end
@@ -591,17 +590,17 @@ local function ddnsUpdate(self, p, args)
 end
 function ____exports.callMethod(self, p, method, args)
 	repeat
-		local ____switch109 = method
-		local ____cond109 = ____switch109 == "status"
-		if ____cond109 then
+		local ____switch110 = method
+		local ____cond110 = ____switch110 == "status"
+		if ____cond110 then
 			return ____exports.statusReply(nil, p)
 		end
-		____cond109 = ____cond109 or ____switch109 == "detect"
-		if ____cond109 then
+		____cond110 = ____cond110 or ____switch110 == "detect"
+		if ____cond110 then
 			return ____exports.detectReply(nil, p)
 		end
-		____cond109 = ____cond109 or ____switch109 == "validate"
-		if ____cond109 then
+		____cond110 = ____cond110 or ____switch110 == "validate"
+		if ____cond110 then
 			do
 				if args.sections == nil then
 					return ____exports.validateWith(
@@ -624,20 +623,24 @@ function ____exports.callMethod(self, p, method, args)
 				)
 			end
 		end
-		____cond109 = ____cond109 or ____switch109 == "ddns_update"
-		if ____cond109 then
+		____cond110 = ____cond110 or ____switch110 == "ddns_update"
+		if ____cond110 then
 			return ddnsUpdate(nil, p, args)
 		end
-		____cond109 = ____cond109 or ____switch109 == "reconnect"
-		if ____cond109 then
-			return reconnect(nil, p)
+		____cond110 = ____cond110 or ____switch110 == "reconnect"
+		if ____cond110 then
+			return withLock(
+				nil,
+				p,
+				function() return reconnect(nil, p) end
+			)
 		end
-		____cond109 = ____cond109 or ____switch109 == "diagnose"
-		if ____cond109 then
+		____cond110 = ____cond110 or ____switch110 == "diagnose"
+		if ____cond110 then
 			return runDiagnose(nil, p)
 		end
-		____cond109 = ____cond109 or ____switch109 == "apply"
-		if ____cond109 then
+		____cond110 = ____cond110 or ____switch110 == "apply"
+		if ____cond110 then
 			return apply(nil, p)
 		end
 		do

@@ -1,54 +1,45 @@
 -- generated from src/core/diff.ts by typescript-to-lua: edit the TypeScript, not this file
 local ____lualib = require("splitwan.lualib_bundle")
-local __TS__ArrayEvery = ____lualib.__TS__ArrayEvery
+local __TS__Class = ____lualib.__TS__Class
 local Set = ____lualib.Set
 local __TS__New = ____lualib.__TS__New
-local __TS__ArrayIncludes = ____lualib.__TS__ArrayIncludes
-local __TS__ArraySome = ____lualib.__TS__ArraySome
+local __TS__ArrayMap = ____lualib.__TS__ArrayMap
+local Map = ____lualib.Map
 local __TS__ArrayIsArray = ____lualib.__TS__ArrayIsArray
-local __TS__StringStartsWith = ____lualib.__TS__StringStartsWith
-local __TS__ObjectKeys = ____lualib.__TS__ObjectKeys
 local __TS__ArrayFindIndex = ____lualib.__TS__ArrayFindIndex
 local __TS__ArrayFind = ____lualib.__TS__ArrayFind
+local __TS__ArraySome = ____lualib.__TS__ArraySome
+local __TS__ArrayFilter = ____lualib.__TS__ArrayFilter
 local __TS__StringTrim = ____lualib.__TS__StringTrim
-local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local ____exports = {}
-local sameValue, optionValue, diffOptions, isRightAfter, findNameClashes, diffRtTables, HOW_TO_RESOLVE
+local diffOptions, isRightAfter, findNameClashes, diffRtTables, diffFiles, HOW_TO_RESOLVE
 local ____owned = require("splitwan.core.owned")
-local ownsSection = ____owned.ownsSection
+local emptyOwned = ____owned.emptyOwned
+local fileVersion = ____owned.fileVersion
+local formatSection = ____owned.formatSection
+local mismatch = ____owned.mismatch
+local provenFile = ____owned.provenFile
+local provenVersion = ____owned.provenVersion
+local recordValue = ____owned.recordValue
+local sameUci = ____owned.sameUci
 local ____rttables = require("splitwan.core.rttables")
 local parseRtTables = ____rttables.parseRtTables
 local ____text = require("splitwan.core.text")
 local quote = ____text.quote
 local ____uci = require("splitwan.core.uci")
-local sectionOptions = ____uci.sectionOptions
 local sectionsOf = ____uci.sectionsOf
-function sameValue(self, a, b)
-	if a == nil or b == nil then
-		return a == b
+function diffOptions(self, p, proven, live, changes)
+	local function value(____, option)
+		local v = live[option]
+		return (type(v) == "string" or __TS__ArrayIsArray(v)) and v or nil
 	end
-	if type(a) == "string" or type(b) == "string" then
-		return a == b
-	end
-	return #a == #b and __TS__ArrayEvery(
-		a,
-		function(____, v, i) return v == b[i + 1] end
-	)
-end
-function optionValue(self, live, option)
-	local v = live[option]
-	return (type(v) == "string" or __TS__ArrayIsArray(v)) and v or nil
-end
-function diffOptions(self, p, live, changes)
-	local found = 0
+	local planned = __TS__New(Set)
 	for ____, ____value in ipairs(p.options) do
 		local option = ____value[1]
 		local to = ____value[2]
-		local from = optionValue(nil, live, option)
-		if from ~= nil then
-			found = found + 1
-		end
-		if not sameValue(nil, from, to) then
+		planned:add(option)
+		local from = value(nil, option)
+		if not sameUci(nil, from, to) then
 			changes[#changes + 1] = {
 				kind = "set-option",
 				config = p.config,
@@ -59,25 +50,10 @@ function diffOptions(self, p, live, changes)
 			}
 		end
 	end
-	local count = 0
-	for ____, key in ipairs(__TS__ObjectKeys(live)) do
-		if not __TS__StringStartsWith(key, ".") then
-			count = count + 1
-		end
-	end
-	if count == found then
-		return
-	end
-	for ____, ____value in ipairs(sectionOptions(nil, live)) do
+	for ____, ____value in ipairs(proven.options or ({})) do
 		local option = ____value[1]
-		local from = ____value[2]
-		local planned = false
-		for ____, o in ipairs(p.options) do
-			if o[1] == option then
-				planned = true
-			end
-		end
-		if not planned then
+		local from = value(nil, option)
+		if not planned:has(option) and from ~= nil then
 			changes[#changes + 1] = {
 				kind = "delete-option",
 				config = p.config,
@@ -96,7 +72,7 @@ function isRightAfter(self, cursor, config, name, after)
 	)
 	return i >= 0 and i + 1 < #all and all[i + 1 + 1][".name"] == name
 end
-function findNameClashes(self, plan, owned, cursor, conflicts)
+function findNameClashes(self, plan, proofs, cursor, conflicts)
 	local zone = __TS__ArrayFind(
 		plan.sections,
 		function(____, p) return p.config == "firewall" and p.type == "zone" end
@@ -104,55 +80,61 @@ function findNameClashes(self, plan, owned, cursor, conflicts)
 	if zone == nil then
 		return
 	end
-	local ____opt_2 = __TS__ArrayFind(
+	local ____opt_3 = __TS__ArrayFind(
 		zone.options,
 		function(____, o) return o[1] == "name" end
 	)
-	local zoneName = ____opt_2 and ____opt_2[2]
+	local zoneName = ____opt_3 and ____opt_3[2]
 	for ____, s in ipairs(sectionsOf(nil, cursor, "firewall", "zone")) do
 		do
-			local __continue51
+			local __continue46
 			repeat
-				if s[".name"] == zone.name and ownsSection(nil, owned, "firewall", zone.name) then
-					__continue51 = true
+				if s[".name"] == zone.name and proofs:has("firewall." .. zone.name) then
+					__continue46 = true
 					break
 				end
 				if s.name == zoneName then
 					conflicts[#conflicts + 1] = (((("firewall zone '" .. tostring(zoneName)) .. "' (section ") .. s[".name"]) .. ") exists and was not created by splitwan: ") .. HOW_TO_RESOLVE.zone
 				end
-				__continue51 = true
+				__continue46 = true
 			until true
-			if not __continue51 then
+			if not __continue46 then
 				break
 			end
 		end
 	end
 end
-function diffRtTables(self, plan, owned, text, changes, conflicts, next)
+function diffRtTables(self, plan, owned, text, changes, conflicts, next, during)
 	local want = plan.rtTable
-	local had = owned.rtTable
 	local entries = parseRtTables(nil, text)
-	local function isOwnLine(____, n, name)
-		return had ~= nil and had.number == n and had.name == name
-	end
-	if had ~= nil and (want == nil or want.number ~= had.number or want.name ~= had.name) then
-		if __TS__ArraySome(
+	local function present(____, n, name)
+		return __TS__ArraySome(
 			entries,
-			function(____, e) return e.number == had.number and e.name == had.name end
-		) then
-			changes[#changes + 1] = {kind = "delete-rt", number = had.number, name = had.name}
+			function(____, e) return e.number == n and e.name == name end
+		)
+	end
+	local had = __TS__ArrayFilter(
+		owned.rtTables,
+		function(____, r) return present(nil, r.number, r.name) end
+	)
+	local function isOwnLine(____, n, name)
+		return __TS__ArraySome(
+			had,
+			function(____, r) return r.number == n and r.name == name end
+		)
+	end
+	for ____, h in ipairs(had) do
+		during:rt(h.number, h.name)
+		if want == nil or want.number ~= h.number or want.name ~= h.name then
+			changes[#changes + 1] = {kind = "delete-rt", number = h.number, name = h.name}
 		end
 	end
 	if want == nil then
 		return
 	end
-	local exact = __TS__ArrayFind(
-		entries,
-		function(____, e) return e.number == want.number and e.name == want.name end
-	)
-	if exact ~= nil then
+	if present(nil, want.number, want.name) then
 		if isOwnLine(nil, want.number, want.name) then
-			next.rtTable = want
+			next:rt(want.number, want.name)
 		end
 		return
 	end
@@ -165,48 +147,220 @@ function diffRtTables(self, plan, owned, text, changes, conflicts, next)
 		return
 	end
 	changes[#changes + 1] = {kind = "add-rt", number = want.number, name = want.name}
-	next.rtTable = want
+	next:rt(want.number, want.name)
+	during:rt(want.number, want.name)
+end
+function diffFiles(self, plan, owned, cur, changes, conflicts, left, next, during)
+	local function recorded(____, path)
+		return __TS__ArrayFilter(
+			owned.files,
+			function(____, f) return f.path == path end
+		)
+	end
+	for ____, f in ipairs(plan.files) do
+		do
+			local __continue67
+			repeat
+				local existing = cur:readFile(f.path)
+				local version = fileVersion(nil, f.path, f.content)
+				next:file(version)
+				during:file(version)
+				if existing == f.content then
+					__continue67 = true
+					break
+				end
+				if existing ~= nil then
+					local versions = recorded(nil, f.path)
+					local proven = provenFile(nil, versions, existing)
+					if proven == nil then
+						conflicts[#conflicts + 1] = #versions == 0 and f.path .. " exists and was not written by splitwan: move it away" or f.path .. " was changed since splitwan wrote it: move it away, splitwan writes it anew"
+						__continue67 = true
+						break
+					end
+					during:file(proven)
+				end
+				changes[#changes + 1] = {kind = "write-file", path = f.path, content = f.content, existed = existing ~= nil}
+				__continue67 = true
+			until true
+			if not __continue67 then
+				break
+			end
+		end
+	end
+	local done = __TS__New(Set)
+	for ____, f in ipairs(plan.files) do
+		done:add(f.path)
+	end
+	for ____, o in ipairs(owned.files) do
+		do
+			local __continue74
+			repeat
+				if done:has(o.path) then
+					__continue74 = true
+					break
+				end
+				done:add(o.path)
+				local existing = cur:readFile(o.path)
+				if existing == nil then
+					__continue74 = true
+					break
+				end
+				local proven = provenFile(
+					nil,
+					recorded(nil, o.path),
+					existing
+				)
+				if proven == nil then
+					left[#left + 1] = o.path .. " was changed since splitwan wrote it: left in place, no longer splitwan's"
+					__continue74 = true
+					break
+				end
+				during:file(proven)
+				changes[#changes + 1] = {kind = "delete-file", path = o.path}
+				__continue74 = true
+			until true
+			if not __continue74 then
+				break
+			end
+		end
+	end
 end
 HOW_TO_RESOLVE = {interface = "rename or delete it, or choose another option interface in /etc/config/splitwan", zone = "rename or delete it, or choose another option zone in /etc/config/splitwan"}
+local RecordBuilder = __TS__Class()
+RecordBuilder.name = "RecordBuilder"
+function RecordBuilder.prototype.____constructor(self)
+	self.o = emptyOwned(nil)
+	self.seen = __TS__New(Set)
+end
+function RecordBuilder.prototype.section(self, s)
+	local key = formatSection(nil, s)
+	if self.seen:has(key) then
+		return
+	end
+	self.seen:add(key)
+	local ____self_o_sections_0 = self.o.sections
+	____self_o_sections_0[#____self_o_sections_0 + 1] = s
+end
+function RecordBuilder.prototype.rt(self, number, name)
+	local key = (("rt " .. tostring(number)) .. " ") .. name
+	if self.seen:has(key) then
+		return
+	end
+	self.seen:add(key)
+	local ____self_o_rtTables_1 = self.o.rtTables
+	____self_o_rtTables_1[#____self_o_rtTables_1 + 1] = {number = number, name = name}
+end
+function RecordBuilder.prototype.file(self, f)
+	local key = (("file " .. f.path) .. " ") .. tostring(f.sum)
+	if self.seen:has(key) then
+		return
+	end
+	self.seen:add(key)
+	local ____self_o_files_2 = self.o.files
+	____self_o_files_2[#____self_o_files_2 + 1] = f
+end
+local function plannedVersion(self, p)
+	return {
+		config = p.config,
+		name = p.name,
+		type = p.type,
+		options = __TS__ArrayMap(
+			p.options,
+			function(____, ____bindingPattern0)
+				local v
+				local o
+				o = ____bindingPattern0[1]
+				v = ____bindingPattern0[2]
+				return {
+					o,
+					recordValue(nil, o, v)
+				}
+			end
+		)
+	}
+end
 function ____exports.diffPlan(self, plan, owned, cur)
 	local changes = {}
 	local conflicts = {}
-	local next = {sections = {}, rtTable = nil, files = {}}
+	local left = {}
+	local next = __TS__New(RecordBuilder)
+	local during = __TS__New(RecordBuilder)
+	local versions = __TS__New(Map)
+	local keys = {}
+	for ____, s in ipairs(owned.sections) do
+		local key = (s.config .. ".") .. s.name
+		local list = versions:get(key)
+		if list ~= nil then
+			list[#list + 1] = s
+		else
+			versions:set(key, {s})
+			keys[#keys + 1] = key
+		end
+	end
+	local proofs = __TS__New(Map)
+	for ____, key in ipairs(keys) do
+		do
+			local __continue16
+			repeat
+				local list = versions:get(key)
+				local live = cur.cursor:get_all(list[1].config, list[1].name)
+				if live == nil then
+					__continue16 = true
+					break
+				end
+				local version = provenVersion(nil, list, live)
+				proofs:set(
+					key,
+					{
+						live = live,
+						version = version,
+						why = version == nil and (mismatch(nil, list[#list], live) or "") or ""
+					}
+				)
+				__continue16 = true
+			until true
+			if not __continue16 then
+				break
+			end
+		end
+	end
 	local wanted = __TS__New(Set)
 	for ____, p in ipairs(plan.sections) do
 		wanted:add((p.config .. ".") .. p.name)
 	end
-	local ownedNames = __TS__New(Set)
-	for ____, o in ipairs(owned.sections) do
-		ownedNames:add((o.config .. ".") .. o.name)
-	end
-	for ____, o in ipairs(owned.sections) do
+	for ____, key in ipairs(keys) do
 		do
-			local __continue11
+			local __continue21
 			repeat
-				if wanted:has((o.config .. ".") .. o.name) then
-					__continue11 = true
+				local proof = proofs:get(key)
+				if wanted:has(key) or proof == nil then
+					__continue21 = true
 					break
 				end
-				local live = cur.cursor:get_all(o.config, o.name)
-				if live ~= nil then
-					changes[#changes + 1] = {kind = "delete-section", config = o.config, name = o.name, type = live[".type"]}
+				if proof.version == nil then
+					left[#left + 1] = ((((key .. " (") .. proof.live[".type"]) .. ") was changed since splitwan wrote it (") .. proof.why) .. "): left in place, no longer splitwan's"
+					__continue21 = true
+					break
 				end
-				__continue11 = true
+				during:section(proof.version)
+				changes[#changes + 1] = {kind = "delete-section", config = proof.version.config, name = proof.version.name, type = proof.live[".type"]}
+				__continue21 = true
 			until true
-			if not __continue11 then
+			if not __continue21 then
 				break
 			end
 		end
 	end
 	for ____, p in ipairs(plan.sections) do
 		do
-			local __continue15
+			local __continue25
 			repeat
+				local key = (p.config .. ".") .. p.name
 				local live = cur.cursor:get_all(p.config, p.name)
-				local ____next_sections_0 = next.sections
-				____next_sections_0[#____next_sections_0 + 1] = {config = p.config, name = p.name, type = p.type}
+				local version = plannedVersion(nil, p)
+				next:section(version)
 				if live == nil then
+					during:section(version)
 					changes[#changes + 1] = {
 						kind = "add-section",
 						config = p.config,
@@ -215,14 +369,22 @@ function ____exports.diffPlan(self, plan, owned, cur)
 						options = p.options,
 						after = p.after
 					}
-					__continue15 = true
+					__continue25 = true
 					break
 				end
-				if not ownedNames:has((p.config .. ".") .. p.name) then
-					conflicts[#conflicts + 1] = (((((p.config .. ".") .. p.name) .. " (") .. live[".type"]) .. ") exists and was not created by splitwan: ") .. (HOW_TO_RESOLVE[p.type] or "rename or delete it")
-					__continue15 = true
+				local proof = proofs:get(key)
+				if proof == nil then
+					conflicts[#conflicts + 1] = (((key .. " (") .. live[".type"]) .. ") exists and was not created by splitwan: ") .. (HOW_TO_RESOLVE[p.type] or "rename or delete it")
+					__continue25 = true
 					break
 				end
+				if proof.version == nil then
+					conflicts[#conflicts + 1] = ((((key .. " (") .. live[".type"]) .. ") was changed since splitwan wrote it (") .. proof.why) .. "): undo that change, or delete the section and splitwan writes it anew"
+					__continue25 = true
+					break
+				end
+				during:section(proof.version)
+				during:section(version)
 				if live[".type"] ~= p.type then
 					changes[#changes + 1] = {kind = "delete-section", config = p.config, name = p.name, type = live[".type"]}
 					changes[#changes + 1] = {
@@ -233,10 +395,16 @@ function ____exports.diffPlan(self, plan, owned, cur)
 						options = p.options,
 						after = p.after
 					}
-					__continue15 = true
+					__continue25 = true
 					break
 				end
-				diffOptions(nil, p, live, changes)
+				diffOptions(
+					nil,
+					p,
+					proof.version,
+					live,
+					changes
+				)
 				if p.after ~= nil and not isRightAfter(
 					nil,
 					cur.cursor,
@@ -246,9 +414,9 @@ function ____exports.diffPlan(self, plan, owned, cur)
 				) then
 					changes[#changes + 1] = {kind = "move-section", config = p.config, name = p.name, after = p.after}
 				end
-				__continue15 = true
+				__continue25 = true
 			until true
-			if not __continue15 then
+			if not __continue25 then
 				break
 			end
 		end
@@ -256,7 +424,7 @@ function ____exports.diffPlan(self, plan, owned, cur)
 	findNameClashes(
 		nil,
 		plan,
-		owned,
+		proofs,
 		cur.cursor,
 		conflicts
 	)
@@ -267,41 +435,27 @@ function ____exports.diffPlan(self, plan, owned, cur)
 		cur.rtTables,
 		changes,
 		conflicts,
-		next
+		next,
+		during
 	)
-	for ____, f in ipairs(plan.files) do
-		do
-			local __continue21
-			repeat
-				local existing = cur:readFile(f.path)
-				local ____next_files_1 = next.files
-				____next_files_1[#____next_files_1 + 1] = f.path
-				if existing == f.content then
-					__continue21 = true
-					break
-				end
-				if existing ~= nil and not __TS__ArrayIncludes(owned.files, f.path) then
-					conflicts[#conflicts + 1] = f.path .. " exists and was not written by splitwan: move it away"
-					__continue21 = true
-					break
-				end
-				changes[#changes + 1] = {kind = "write-file", path = f.path, content = f.content, existed = existing ~= nil}
-				__continue21 = true
-			until true
-			if not __continue21 then
-				break
-			end
-		end
-	end
-	for ____, path in ipairs(owned.files) do
-		if not __TS__ArraySome(
-			plan.files,
-			function(____, f) return f.path == path end
-		) and cur:readFile(path) ~= nil then
-			changes[#changes + 1] = {kind = "delete-file", path = path}
-		end
-	end
-	return {changes = changes, conflicts = conflicts, owned = next}
+	diffFiles(
+		nil,
+		plan,
+		owned,
+		cur,
+		changes,
+		conflicts,
+		left,
+		next,
+		during
+	)
+	return {
+		changes = changes,
+		conflicts = conflicts,
+		left = left,
+		owned = next.o,
+		during = during.o
+	}
 end
 function ____exports.describeChange(self, c)
 	local function show(____, option, v)
@@ -311,9 +465,9 @@ function ____exports.describeChange(self, c)
 		)) .. "]"))
 	end
 	repeat
-		local ____switch68 = c.kind
-		local ____cond68 = ____switch68 == "add-section"
-		if ____cond68 then
+		local ____switch81 = c.kind
+		local ____cond81 = ____switch81 == "add-section"
+		if ____cond81 then
 			return (((((("+ " .. c.config) .. ".") .. c.name) .. " (") .. c.type) .. "): ") .. table.concat(
 				__TS__ArrayMap(
 					c.options,
@@ -328,36 +482,36 @@ function ____exports.describeChange(self, c)
 				" "
 			)
 		end
-		____cond68 = ____cond68 or ____switch68 == "delete-section"
-		if ____cond68 then
+		____cond81 = ____cond81 or ____switch81 == "delete-section"
+		if ____cond81 then
 			return ((((("- " .. c.config) .. ".") .. c.name) .. " (") .. c.type) .. ")"
 		end
-		____cond68 = ____cond68 or ____switch68 == "set-option"
-		if ____cond68 then
+		____cond81 = ____cond81 or ____switch81 == "set-option"
+		if ____cond81 then
 			return (((((((("~ " .. c.config) .. ".") .. c.name) .. ".") .. c.option) .. ": ") .. show(nil, c.option, c.from)) .. " -> ") .. show(nil, c.option, c.to)
 		end
-		____cond68 = ____cond68 or ____switch68 == "delete-option"
-		if ____cond68 then
+		____cond81 = ____cond81 or ____switch81 == "delete-option"
+		if ____cond81 then
 			return ((((((("~ " .. c.config) .. ".") .. c.name) .. ".") .. c.option) .. ": ") .. show(nil, c.option, c.from)) .. " -> (unset)"
 		end
-		____cond68 = ____cond68 or ____switch68 == "move-section"
-		if ____cond68 then
+		____cond81 = ____cond81 or ____switch81 == "move-section"
+		if ____cond81 then
 			return (((("~ " .. c.config) .. ".") .. c.name) .. ": move after ") .. c.after
 		end
-		____cond68 = ____cond68 or ____switch68 == "add-rt"
-		if ____cond68 then
+		____cond81 = ____cond81 or ____switch81 == "add-rt"
+		if ____cond81 then
 			return (("+ rt_tables: " .. tostring(c.number)) .. " ") .. c.name
 		end
-		____cond68 = ____cond68 or ____switch68 == "delete-rt"
-		if ____cond68 then
+		____cond81 = ____cond81 or ____switch81 == "delete-rt"
+		if ____cond81 then
 			return (("- rt_tables: " .. tostring(c.number)) .. " ") .. c.name
 		end
-		____cond68 = ____cond68 or ____switch68 == "write-file"
-		if ____cond68 then
+		____cond81 = ____cond81 or ____switch81 == "write-file"
+		if ____cond81 then
 			return ((c.existed and "~" or "+") .. " file ") .. c.path
 		end
-		____cond68 = ____cond68 or ____switch68 == "delete-file"
-		if ____cond68 then
+		____cond81 = ____cond81 or ____switch81 == "delete-file"
+		if ____cond81 then
 			return "- file " .. c.path
 		end
 	until true

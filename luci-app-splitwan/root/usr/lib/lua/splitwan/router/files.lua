@@ -4,7 +4,10 @@ local __TS__StringSplit = ____lualib.__TS__StringSplit
 local __TS__StringCharAt = ____lualib.__TS__StringCharAt
 local __TS__StringSubstring = ____lualib.__TS__StringSubstring
 local __TS__New = ____lualib.__TS__New
+local __TS__StringSlice = ____lualib.__TS__StringSlice
 local Set = ____lualib.Set
+local __TS__ArrayIncludes = ____lualib.__TS__ArrayIncludes
+local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local ____exports = {}
 local ____errors = require("splitwan.core.errors")
 local EXIT_SYSTEM = ____errors.EXIT_SYSTEM
@@ -47,8 +50,64 @@ local function fail(self, what, path, err)
 		0
 	)
 end
+function ____exports.luaPid(self)
+	local h = io.open("/proc/self/stat", "r")
+	if h == nil then
+		return "0"
+	end
+	local line = h:read("*l") or "0"
+	h:close()
+	local sp = (string.find(line, " ", nil, true) or 0) - 1
+	return sp > 0 and __TS__StringSlice(line, 0, sp) or line
+end
+local function writeChecked(self, tmp, data)
+	local opened, err = io.open(tmp, "wb")
+	if opened == nil then
+		return err or "cannot open"
+	end
+	local f = opened
+	local ____error
+	local size = -1
+	local w, werr = f:write(data)
+	if w == nil then
+		____error = werr or "write failed"
+	end
+	if ____error == nil then
+		local ok, e = f:flush()
+		if ok == nil then
+			____error = e or "flush failed"
+		end
+	end
+	if ____error == nil then
+		local n, e = f:seek("end")
+		if n == nil then
+			____error = e or "seek failed"
+		else
+			size = n
+		end
+	end
+	local closed, cerr = f:close()
+	if ____error == nil and closed == nil then
+		____error = cerr or "close failed"
+	end
+	if ____error == nil and size ~= #data then
+		____error = ((("wrote " .. tostring(size)) .. " of ") .. tostring(#data)) .. " bytes"
+	end
+	return ____error
+end
+function ____exports.tempPath(self, path, writer)
+	local dir = dirname(nil, path)
+	return (((dir .. "/.") .. __TS__StringSubstring(path, #dir + 1)) .. ".splitwan-") .. writer
+end
+local dead = {}
 function ____exports.luaFiles(self)
 	local made = __TS__New(Set)
+	local pid = ____exports.luaPid(nil)
+	local function sweep(____, path)
+		for ____, d in ipairs(dead) do
+			os.remove(____exports.tempPath(nil, path, d))
+		end
+	end
 	local function read(____, path)
 		local f = io.open(path, "rb")
 		if f == nil then
@@ -81,16 +140,12 @@ function ____exports.luaFiles(self)
 		write = function(self, path, data, mode)
 			local dir = dirname(nil, path)
 			mkdirp(nil, dir)
-			local tmp = ((dir .. "/.") .. __TS__StringSubstring(path, #dir + 1)) .. ".splitwan-new"
-			local f, err = io.open(tmp, "wb")
-			if f == nil then
-				return fail(nil, "write", tmp, err)
-			end
-			local ok, werr = f:write(data)
-			f:close()
-			if ok == nil then
+			sweep(nil, path)
+			local tmp = ____exports.tempPath(nil, path, pid)
+			local werr = writeChecked(nil, tmp, data)
+			if werr ~= nil then
 				os.remove(tmp)
-				fail(nil, "write", tmp, werr)
+				fail(nil, "write", path, werr)
 			end
 			local perm = ""
 			if mode ~= nil and mode ~= 420 then
@@ -108,7 +163,31 @@ function ____exports.luaFiles(self)
 				fail(nil, "replace", path, rerr)
 			end
 		end,
+		sync = function(self, paths)
+			local names = {}
+			for ____, path in ipairs(paths) do
+				local dir = dirname(nil, path)
+				if exists(nil, path) and not __TS__ArrayIncludes(names, path) then
+					names[#names + 1] = path
+				end
+				if not __TS__ArrayIncludes(names, dir) then
+					names[#names + 1] = dir
+				end
+			end
+			if #names > 0 then
+				os.execute(("sync " .. table.concat(
+					__TS__ArrayMap(names, ____exports.shellQuote),
+					" "
+				)) .. " 2>/dev/null")
+			end
+		end,
+		forgetWriter = function(self, writer)
+			if writer ~= pid and not __TS__ArrayIncludes(dead, writer) then
+				dead[#dead + 1] = writer
+			end
+		end,
 		remove = function(self, path)
+			sweep(nil, path)
 			local ok, err = os.remove(path)
 			if ok == nil and read(nil, path) ~= nil then
 				fail(nil, "remove", path, err)

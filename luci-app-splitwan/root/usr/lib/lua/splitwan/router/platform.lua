@@ -16,6 +16,8 @@ local ubusFailed = ____ubus.ubusFailed
 local ____files = require("splitwan.router.files")
 local luaFiles = ____files.luaFiles
 local shellQuote = ____files.shellQuote
+local ____lock = require("splitwan.router.lock")
+local routerLock = ____lock.routerLock
 local UBUS_TIMEOUT = 3
 local function binding(self, name, pkg)
 	local ok, mod = pcall(require, name)
@@ -78,6 +80,8 @@ function ____exports.routerPlatform(self)
 			mode
 		) end,
 		removeFile = function(____, path) return files:remove(at(nil, path)) end,
+		sync = function(____, paths) return files:sync(__TS__ArrayMap(paths, at)) end,
+		lock = function(____, waitSeconds) return routerLock(nil, files, root, waitSeconds) end,
 		exec = function(self, argv, stdin)
 			local cmd = table.concat(
 				__TS__ArrayMap(argv, shellQuote),
@@ -151,7 +155,7 @@ function ____exports.routerPlatform(self)
 			else
 				for ____, level in ipairs({"info", "warn", "err"}) do
 					do
-						local __continue31
+						local __continue33
 						repeat
 							local lines = __TS__ArrayMap(
 								__TS__ArrayFilter(
@@ -161,7 +165,7 @@ function ____exports.routerPlatform(self)
 								function(____, l) return l[2] .. "\n" end
 							)
 							if #lines == 0 then
-								__continue31 = true
+								__continue33 = true
 								break
 							end
 							local h = io.popen("logger -t splitwan -p daemon." .. (level == "warn" and "warning" or level), "w")
@@ -169,9 +173,9 @@ function ____exports.routerPlatform(self)
 								h:write(table.concat(lines, ""))
 								h:close()
 							end
-							__continue31 = true
+							__continue33 = true
 						until true
-						if not __continue31 then
+						if not __continue33 then
 							break
 						end
 					end
