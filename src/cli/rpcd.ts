@@ -1,5 +1,5 @@
-// `splitwan rpcd list | call <method>`: the rpcd exec plugin behind the LuCI page
-// (/usr/libexec/rpcd/luci.splitwan execs this). rpcd runs `list` once to learn the
+// `luci.splitwan list | call <method>`: the rpcd exec plugin behind the LuCI page
+// (/usr/libexec/rpcd/luci.splitwan, entry rpcd-main.ts). rpcd runs `list` once to learn the
 // methods and their argument types (from example values), and `call <method>` with the
 // arguments as a JSON object on stdin; each call prints exactly one JSON object.
 // Failures are answered as { "error": "..." }, never as a crash or an empty answer.
