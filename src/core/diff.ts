@@ -47,11 +47,23 @@ const HOW_TO_RESOLVE: Record<string, string> = {
 };
 
 /** Collects record entries once each (the record lists a version twice only by mistake). */
+/** A section version as a key: each part length-prefixed, so no two versions share one
+ * (the record's own JSON text would do, but costs a char-by-char encode per option). */
+function versionKey(s: OwnedSection): string {
+  const parts = [s.config, s.name, s.type];
+  for (const [o, v] of s.options ?? []) {
+    parts.push(o);
+    if (typeof v === "string") parts.push(`s${v.length}:${v}`);
+    else parts.push(`l${v.length}:${v.map((x) => `${x.length}:${x}`).join("")}`);
+  }
+  return parts.map((x) => `${x.length}:${x}`).join("");
+}
+
 class RecordBuilder {
   readonly o: Owned = emptyOwned();
   private seen = new Set<string>();
   section(s: OwnedSection): void {
-    const key = formatSection(s);
+    const key = versionKey(s);
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.o.sections.push(s);

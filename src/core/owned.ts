@@ -158,6 +158,10 @@ function isSum(s: string): boolean {
 
 function decodeValue(text: string): string | undefined {
   if (!text.startsWith('"')) return undefined;
+  // the usual value has nothing escaped: its text is the value (C-speed searches in Lua;
+  // the writer escapes every control character, so none is looked for here)
+  const end = text.length - 1;
+  if (end > 0 && text.indexOf('"', 1) === end && text.indexOf("\\") < 0) return text.substring(1, end);
   const [ok, v] = pcallDecode(text);
   return ok && typeof v === "string" ? v : undefined;
 }

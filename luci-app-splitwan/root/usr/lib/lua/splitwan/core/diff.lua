@@ -1,9 +1,9 @@
 -- generated from src/core/diff.ts by typescript-to-lua: edit the TypeScript, not this file
 local ____lualib = require("splitwan.lualib_bundle")
+local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__Class = ____lualib.__TS__Class
 local Set = ____lualib.Set
 local __TS__New = ____lualib.__TS__New
-local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local Map = ____lualib.Map
 local __TS__ArrayIsArray = ____lualib.__TS__ArrayIsArray
 local __TS__ArrayFindIndex = ____lualib.__TS__ArrayFindIndex
@@ -16,7 +16,6 @@ local diffOptions, isRightAfter, findNameClashes, diffRtTables, diffFiles, HOW_T
 local ____owned = require("splitwan.core.owned")
 local emptyOwned = ____owned.emptyOwned
 local fileVersion = ____owned.fileVersion
-local formatSection = ____owned.formatSection
 local mismatch = ____owned.mismatch
 local provenFile = ____owned.provenFile
 local provenVersion = ____owned.provenVersion
@@ -87,18 +86,18 @@ function findNameClashes(self, plan, proofs, cursor, conflicts)
 	local zoneName = ____opt_3 and ____opt_3[2]
 	for ____, s in ipairs(sectionsOf(nil, cursor, "firewall", "zone")) do
 		do
-			local __continue46
+			local __continue53
 			repeat
 				if s[".name"] == zone.name and proofs:has("firewall." .. zone.name) then
-					__continue46 = true
+					__continue53 = true
 					break
 				end
 				if s.name == zoneName then
 					conflicts[#conflicts + 1] = (((("firewall zone '" .. tostring(zoneName)) .. "' (section ") .. s[".name"]) .. ") exists and was not created by splitwan: ") .. HOW_TO_RESOLVE.zone
 				end
-				__continue46 = true
+				__continue53 = true
 			until true
-			if not __continue46 then
+			if not __continue53 then
 				break
 			end
 		end
@@ -159,14 +158,14 @@ function diffFiles(self, plan, owned, cur, changes, conflicts, left, next, durin
 	end
 	for ____, f in ipairs(plan.files) do
 		do
-			local __continue67
+			local __continue74
 			repeat
 				local existing = cur:readFile(f.path)
 				local version = fileVersion(nil, f.path, f.content)
 				next:file(version)
 				during:file(version)
 				if existing == f.content then
-					__continue67 = true
+					__continue74 = true
 					break
 				end
 				if existing ~= nil then
@@ -174,15 +173,15 @@ function diffFiles(self, plan, owned, cur, changes, conflicts, left, next, durin
 					local proven = provenFile(nil, versions, existing)
 					if proven == nil then
 						conflicts[#conflicts + 1] = #versions == 0 and f.path .. " exists and was not written by splitwan: move it away" or f.path .. " was changed since splitwan wrote it: move it away, splitwan writes it anew"
-						__continue67 = true
+						__continue74 = true
 						break
 					end
 					during:file(proven)
 				end
 				changes[#changes + 1] = {kind = "write-file", path = f.path, content = f.content, existed = existing ~= nil}
-				__continue67 = true
+				__continue74 = true
 			until true
-			if not __continue67 then
+			if not __continue74 then
 				break
 			end
 		end
@@ -193,16 +192,16 @@ function diffFiles(self, plan, owned, cur, changes, conflicts, left, next, durin
 	end
 	for ____, o in ipairs(owned.files) do
 		do
-			local __continue74
+			local __continue81
 			repeat
 				if done:has(o.path) then
-					__continue74 = true
+					__continue81 = true
 					break
 				end
 				done:add(o.path)
 				local existing = cur:readFile(o.path)
 				if existing == nil then
-					__continue74 = true
+					__continue81 = true
 					break
 				end
 				local proven = provenFile(
@@ -212,20 +211,46 @@ function diffFiles(self, plan, owned, cur, changes, conflicts, left, next, durin
 				)
 				if proven == nil then
 					left[#left + 1] = o.path .. " was changed since splitwan wrote it: left in place, no longer splitwan's"
-					__continue74 = true
+					__continue81 = true
 					break
 				end
 				during:file(proven)
 				changes[#changes + 1] = {kind = "delete-file", path = o.path}
-				__continue74 = true
+				__continue81 = true
 			until true
-			if not __continue74 then
+			if not __continue81 then
 				break
 			end
 		end
 	end
 end
 HOW_TO_RESOLVE = {interface = "rename or delete it, or choose another option interface in /etc/config/splitwan", zone = "rename or delete it, or choose another option zone in /etc/config/splitwan"}
+local function versionKey(self, s)
+	local parts = {s.config, s.name, s.type}
+	for ____, ____value in ipairs(s.options or ({})) do
+		local o = ____value[1]
+		local v = ____value[2]
+		parts[#parts + 1] = o
+		if type(v) == "string" then
+			parts[#parts + 1] = (("s" .. tostring(#v)) .. ":") .. v
+		else
+			parts[#parts + 1] = (("l" .. tostring(#v)) .. ":") .. table.concat(
+				__TS__ArrayMap(
+					v,
+					function(____, x) return (tostring(#x) .. ":") .. x end
+				),
+				""
+			)
+		end
+	end
+	return table.concat(
+		__TS__ArrayMap(
+			parts,
+			function(____, x) return (tostring(#x) .. ":") .. x end
+		),
+		""
+	)
+end
 local RecordBuilder = __TS__Class()
 RecordBuilder.name = "RecordBuilder"
 function RecordBuilder.prototype.____constructor(self)
@@ -233,7 +258,7 @@ function RecordBuilder.prototype.____constructor(self)
 	self.seen = __TS__New(Set)
 end
 function RecordBuilder.prototype.section(self, s)
-	local key = formatSection(nil, s)
+	local key = versionKey(nil, s)
 	if self.seen:has(key) then
 		return
 	end
@@ -300,12 +325,12 @@ function ____exports.diffPlan(self, plan, owned, cur)
 	local proofs = __TS__New(Map)
 	for ____, key in ipairs(keys) do
 		do
-			local __continue16
+			local __continue23
 			repeat
 				local list = versions:get(key)
 				local live = cur.cursor:get_all(list[1].config, list[1].name)
 				if live == nil then
-					__continue16 = true
+					__continue23 = true
 					break
 				end
 				local version = provenVersion(nil, list, live)
@@ -317,9 +342,9 @@ function ____exports.diffPlan(self, plan, owned, cur)
 						why = version == nil and (mismatch(nil, list[#list], live) or "") or ""
 					}
 				)
-				__continue16 = true
+				__continue23 = true
 			until true
-			if not __continue16 then
+			if not __continue23 then
 				break
 			end
 		end
@@ -330,30 +355,30 @@ function ____exports.diffPlan(self, plan, owned, cur)
 	end
 	for ____, key in ipairs(keys) do
 		do
-			local __continue21
+			local __continue28
 			repeat
 				local proof = proofs:get(key)
 				if wanted:has(key) or proof == nil then
-					__continue21 = true
+					__continue28 = true
 					break
 				end
 				if proof.version == nil then
 					left[#left + 1] = ((((key .. " (") .. proof.live[".type"]) .. ") was changed since splitwan wrote it (") .. proof.why) .. "): left in place, no longer splitwan's"
-					__continue21 = true
+					__continue28 = true
 					break
 				end
 				during:section(proof.version)
 				changes[#changes + 1] = {kind = "delete-section", config = proof.version.config, name = proof.version.name, type = proof.live[".type"]}
-				__continue21 = true
+				__continue28 = true
 			until true
-			if not __continue21 then
+			if not __continue28 then
 				break
 			end
 		end
 	end
 	for ____, p in ipairs(plan.sections) do
 		do
-			local __continue25
+			local __continue32
 			repeat
 				local key = (p.config .. ".") .. p.name
 				local live = cur.cursor:get_all(p.config, p.name)
@@ -369,18 +394,18 @@ function ____exports.diffPlan(self, plan, owned, cur)
 						options = p.options,
 						after = p.after
 					}
-					__continue25 = true
+					__continue32 = true
 					break
 				end
 				local proof = proofs:get(key)
 				if proof == nil then
 					conflicts[#conflicts + 1] = (((key .. " (") .. live[".type"]) .. ") exists and was not created by splitwan: ") .. (HOW_TO_RESOLVE[p.type] or "rename or delete it")
-					__continue25 = true
+					__continue32 = true
 					break
 				end
 				if proof.version == nil then
 					conflicts[#conflicts + 1] = ((((key .. " (") .. live[".type"]) .. ") was changed since splitwan wrote it (") .. proof.why) .. "): undo that change, or delete the section and splitwan writes it anew"
-					__continue25 = true
+					__continue32 = true
 					break
 				end
 				during:section(proof.version)
@@ -395,7 +420,7 @@ function ____exports.diffPlan(self, plan, owned, cur)
 						options = p.options,
 						after = p.after
 					}
-					__continue25 = true
+					__continue32 = true
 					break
 				end
 				diffOptions(
@@ -414,9 +439,9 @@ function ____exports.diffPlan(self, plan, owned, cur)
 				) then
 					changes[#changes + 1] = {kind = "move-section", config = p.config, name = p.name, after = p.after}
 				end
-				__continue25 = true
+				__continue32 = true
 			until true
-			if not __continue25 then
+			if not __continue32 then
 				break
 			end
 		end
@@ -465,9 +490,9 @@ function ____exports.describeChange(self, c)
 		)) .. "]"))
 	end
 	repeat
-		local ____switch81 = c.kind
-		local ____cond81 = ____switch81 == "add-section"
-		if ____cond81 then
+		local ____switch88 = c.kind
+		local ____cond88 = ____switch88 == "add-section"
+		if ____cond88 then
 			return (((((("+ " .. c.config) .. ".") .. c.name) .. " (") .. c.type) .. "): ") .. table.concat(
 				__TS__ArrayMap(
 					c.options,
@@ -482,36 +507,36 @@ function ____exports.describeChange(self, c)
 				" "
 			)
 		end
-		____cond81 = ____cond81 or ____switch81 == "delete-section"
-		if ____cond81 then
+		____cond88 = ____cond88 or ____switch88 == "delete-section"
+		if ____cond88 then
 			return ((((("- " .. c.config) .. ".") .. c.name) .. " (") .. c.type) .. ")"
 		end
-		____cond81 = ____cond81 or ____switch81 == "set-option"
-		if ____cond81 then
+		____cond88 = ____cond88 or ____switch88 == "set-option"
+		if ____cond88 then
 			return (((((((("~ " .. c.config) .. ".") .. c.name) .. ".") .. c.option) .. ": ") .. show(nil, c.option, c.from)) .. " -> ") .. show(nil, c.option, c.to)
 		end
-		____cond81 = ____cond81 or ____switch81 == "delete-option"
-		if ____cond81 then
+		____cond88 = ____cond88 or ____switch88 == "delete-option"
+		if ____cond88 then
 			return ((((((("~ " .. c.config) .. ".") .. c.name) .. ".") .. c.option) .. ": ") .. show(nil, c.option, c.from)) .. " -> (unset)"
 		end
-		____cond81 = ____cond81 or ____switch81 == "move-section"
-		if ____cond81 then
+		____cond88 = ____cond88 or ____switch88 == "move-section"
+		if ____cond88 then
 			return (((("~ " .. c.config) .. ".") .. c.name) .. ": move after ") .. c.after
 		end
-		____cond81 = ____cond81 or ____switch81 == "add-rt"
-		if ____cond81 then
+		____cond88 = ____cond88 or ____switch88 == "add-rt"
+		if ____cond88 then
 			return (("+ rt_tables: " .. tostring(c.number)) .. " ") .. c.name
 		end
-		____cond81 = ____cond81 or ____switch81 == "delete-rt"
-		if ____cond81 then
+		____cond88 = ____cond88 or ____switch88 == "delete-rt"
+		if ____cond88 then
 			return (("- rt_tables: " .. tostring(c.number)) .. " ") .. c.name
 		end
-		____cond81 = ____cond81 or ____switch81 == "write-file"
-		if ____cond81 then
+		____cond88 = ____cond88 or ____switch88 == "write-file"
+		if ____cond88 then
 			return ((c.existed and "~" or "+") .. " file ") .. c.path
 		end
-		____cond81 = ____cond81 or ____switch81 == "delete-file"
-		if ____cond81 then
+		____cond88 = ____cond88 or ____switch88 == "delete-file"
+		if ____cond88 then
 			return "- file " .. c.path
 		end
 	until true

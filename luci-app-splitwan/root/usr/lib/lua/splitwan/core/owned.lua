@@ -74,6 +74,15 @@ function decodeValue(self, text)
 	if not __TS__StringStartsWith(text, "\"") then
 		return nil
 	end
+	local ____end = #text - 1
+	if ____end > 0 and (string.find(
+		text,
+		"\"",
+		math.max(2, 1),
+		true
+	) or 0) - 1 == ____end and (string.find(text, "\\", nil, true) or 0) - 1 < 0 then
+		return __TS__StringSubstring(text, 1, ____end)
+	end
 	local ok, v = unpack(
 		pcallDecode(nil, text),
 		1,
@@ -352,14 +361,14 @@ function ____exports.readRecord(self, text, iface)
 		local n = 0
 		while n < #lines do
 			do
-				local __continue51
+				local __continue52
 				repeat
 					local line = lines[n + 1]
 					local function bad(____, why)
 						return (((("line " .. tostring(n + 1)) .. " (") .. quote(nil, line)) .. "): ") .. why
 					end
 					if line == "" or __TS__StringStartsWith(line, "#") then
-						__continue51 = true
+						__continue52 = true
 						break
 					end
 					if ended then
@@ -389,20 +398,20 @@ function ____exports.readRecord(self, text, iface)
 							return bad(nil, "the version line must come first")
 						end
 						v2 = true
-						__continue51 = true
+						__continue52 = true
 						break
 					end
 					if problem == "#end" then
 						ended = true
-						__continue51 = true
+						__continue52 = true
 						break
 					end
 					if problem ~= nil then
 						return bad(nil, problem)
 					end
-					__continue51 = true
+					__continue52 = true
 				until true
-				if not __continue51 then
+				if not __continue52 then
 					break
 				end
 			end
