@@ -4,7 +4,7 @@
 // whose checksum differs, is no longer splitwan's (a conflict when wanted, left alone when
 // not). Options splitwan never wrote (a user's keepalive) stay.
 import {
-  type Owned, type OwnedFile, type OwnedSection, emptyOwned, fileVersion, formatSection, mismatch,
+  type Owned, type OwnedFile, type OwnedSection, emptyOwned, fileVersion, mismatch,
   provenFile, provenVersion, recordValue, sameUci,
 } from "./owned";
 import type { Plan, PlannedSection } from "./plan";
@@ -46,7 +46,6 @@ const HOW_TO_RESOLVE: Record<string, string> = {
   zone: "rename or delete it, or choose another option zone in /etc/config/splitwan",
 };
 
-/** Collects record entries once each (the record lists a version twice only by mistake). */
 /** A section version as a key: each part length-prefixed, so no two versions share one
  * (the record's own JSON text would do, but costs a char-by-char encode per option). */
 function versionKey(s: OwnedSection): string {
@@ -59,26 +58,23 @@ function versionKey(s: OwnedSection): string {
   return parts.map((x) => `${x.length}:${x}`).join("");
 }
 
+/** Collects record entries once each (the record lists a version twice only by mistake). */
 class RecordBuilder {
   readonly o: Owned = emptyOwned();
   private seen = new Set<string>();
-  section(s: OwnedSection): void {
-    const key = versionKey(s);
-    if (this.seen.has(key)) return;
+  private once(key: string): boolean {
+    if (this.seen.has(key)) return false;
     this.seen.add(key);
-    this.o.sections.push(s);
+    return true;
+  }
+  section(s: OwnedSection): void {
+    if (this.once(versionKey(s))) this.o.sections.push(s);
   }
   rt(number: number, name: string): void {
-    const key = `rt ${number} ${name}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this.o.rtTables.push({ number, name });
+    if (this.once(`rt ${number} ${name}`)) this.o.rtTables.push({ number, name });
   }
   file(f: OwnedFile): void {
-    const key = `file ${f.path} ${f.sum}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this.o.files.push(f);
+    if (this.once(`file ${f.path} ${f.sum}`)) this.o.files.push(f);
   }
 }
 

@@ -1,4 +1,5 @@
 // RawConfig → checked, typed Config, or errors that name section, option, value and why.
+import { checkSection } from "./section-check";
 import { ipv4ToNumber, isDigits, numberToIpv4, parseIPv4, parseIPv6, subnetBounds } from "./addr";
 import type { RawConfig, RawServer } from "./config";
 import { validateDdns } from "./ddns/config";
@@ -243,12 +244,8 @@ function validateServers(raws: RawServer[], sys: SystemView, errors: ConfigError
   const published: PortTable = { single: {}, ranges: [] };
   const seenAddr: Record<string, boolean> = {};
   for (const r of raws) {
-    const err = (option: string | undefined, value: string | undefined, message: string) =>
-      errors.push({ section: r.section, option, value, message });
-    const on = uciBool(r.enabled);
-    if (on === undefined) err("enabled", r.enabled, "must be 0 or 1");
-    if (on !== true) continue;
-    if (!isName(r.section)) err(undefined, undefined, "section names may hold only letters, digits and _");
+    const err = checkSection(r.section, r.enabled, errors);
+    if (err === undefined) continue;
 
     const zone = sys.zones.find((z) => z.name === r.zone);
     const wanZone = zone !== undefined && sys.wan !== undefined && (zone.networks.includes(sys.wan.l2Iface) || zone.networks.includes(sys.wan.ipv4Iface));

@@ -1,5 +1,6 @@
 // `config ddns` sections of /etc/config/splitwan: read, check, and turn into DdnsSection.
 // Errors have validate.ts's shape so `splitwan validate` and LuCI show them the same way.
+import { checkSection } from "../section-check";
 import type { RawServer } from "../config";
 import { isDigits } from "../addr";
 import { hasControl, isAlnum, isHexDigits, isName } from "../text";
@@ -106,12 +107,8 @@ export function checkDdns(raws: RawDdns[], servers: RawServer[]): DdnsValidation
   const targets: string[] = [];
   for (const r of raws) {
     const before = errors.length;
-    const err = (option: string | undefined, value: string | undefined, message: string) =>
-      errors.push({ section: r.section, option, value, message });
-    const on = uciBool(r.enabled);
-    if (on === undefined) err("enabled", r.enabled, "must be 0 or 1");
-    if (on !== true) continue;
-    if (!isName(r.section)) err(undefined, undefined, "section names may hold only letters, digits and _");
+    const err = checkSection(r.section, r.enabled, errors);
+    if (err === undefined) continue;
 
     const provider = r.provider as ProviderName;
     if (r.provider === "") err("provider", undefined, `required: one of ${PROVIDERS.join(", ")}`);

@@ -86,18 +86,18 @@ function findNameClashes(self, plan, proofs, cursor, conflicts)
 	local zoneName = ____opt_3 and ____opt_3[2]
 	for ____, s in ipairs(sectionsOf(nil, cursor, "firewall", "zone")) do
 		do
-			local __continue53
+			local __continue55
 			repeat
 				if s[".name"] == zone.name and proofs:has("firewall." .. zone.name) then
-					__continue53 = true
+					__continue55 = true
 					break
 				end
 				if s.name == zoneName then
 					conflicts[#conflicts + 1] = (((("firewall zone '" .. tostring(zoneName)) .. "' (section ") .. s[".name"]) .. ") exists and was not created by splitwan: ") .. HOW_TO_RESOLVE.zone
 				end
-				__continue53 = true
+				__continue55 = true
 			until true
-			if not __continue53 then
+			if not __continue55 then
 				break
 			end
 		end
@@ -158,14 +158,14 @@ function diffFiles(self, plan, owned, cur, changes, conflicts, left, next, durin
 	end
 	for ____, f in ipairs(plan.files) do
 		do
-			local __continue74
+			local __continue76
 			repeat
 				local existing = cur:readFile(f.path)
 				local version = fileVersion(nil, f.path, f.content)
 				next:file(version)
 				during:file(version)
 				if existing == f.content then
-					__continue74 = true
+					__continue76 = true
 					break
 				end
 				if existing ~= nil then
@@ -173,15 +173,15 @@ function diffFiles(self, plan, owned, cur, changes, conflicts, left, next, durin
 					local proven = provenFile(nil, versions, existing)
 					if proven == nil then
 						conflicts[#conflicts + 1] = #versions == 0 and f.path .. " exists and was not written by splitwan: move it away" or f.path .. " was changed since splitwan wrote it: move it away, splitwan writes it anew"
-						__continue74 = true
+						__continue76 = true
 						break
 					end
 					during:file(proven)
 				end
 				changes[#changes + 1] = {kind = "write-file", path = f.path, content = f.content, existed = existing ~= nil}
-				__continue74 = true
+				__continue76 = true
 			until true
-			if not __continue74 then
+			if not __continue76 then
 				break
 			end
 		end
@@ -192,16 +192,16 @@ function diffFiles(self, plan, owned, cur, changes, conflicts, left, next, durin
 	end
 	for ____, o in ipairs(owned.files) do
 		do
-			local __continue81
+			local __continue83
 			repeat
 				if done:has(o.path) then
-					__continue81 = true
+					__continue83 = true
 					break
 				end
 				done:add(o.path)
 				local existing = cur:readFile(o.path)
 				if existing == nil then
-					__continue81 = true
+					__continue83 = true
 					break
 				end
 				local proven = provenFile(
@@ -211,14 +211,14 @@ function diffFiles(self, plan, owned, cur, changes, conflicts, left, next, durin
 				)
 				if proven == nil then
 					left[#left + 1] = o.path .. " was changed since splitwan wrote it: left in place, no longer splitwan's"
-					__continue81 = true
+					__continue83 = true
 					break
 				end
 				during:file(proven)
 				changes[#changes + 1] = {kind = "delete-file", path = o.path}
-				__continue81 = true
+				__continue83 = true
 			until true
-			if not __continue81 then
+			if not __continue83 then
 				break
 			end
 		end
@@ -257,32 +257,30 @@ function RecordBuilder.prototype.____constructor(self)
 	self.o = emptyOwned(nil)
 	self.seen = __TS__New(Set)
 end
-function RecordBuilder.prototype.section(self, s)
-	local key = versionKey(nil, s)
+function RecordBuilder.prototype.once(self, key)
 	if self.seen:has(key) then
-		return
+		return false
 	end
 	self.seen:add(key)
-	local ____self_o_sections_0 = self.o.sections
-	____self_o_sections_0[#____self_o_sections_0 + 1] = s
+	return true
+end
+function RecordBuilder.prototype.section(self, s)
+	if self:once(versionKey(nil, s)) then
+		local ____self_o_sections_0 = self.o.sections
+		____self_o_sections_0[#____self_o_sections_0 + 1] = s
+	end
 end
 function RecordBuilder.prototype.rt(self, number, name)
-	local key = (("rt " .. tostring(number)) .. " ") .. name
-	if self.seen:has(key) then
-		return
+	if self:once((("rt " .. tostring(number)) .. " ") .. name) then
+		local ____self_o_rtTables_1 = self.o.rtTables
+		____self_o_rtTables_1[#____self_o_rtTables_1 + 1] = {number = number, name = name}
 	end
-	self.seen:add(key)
-	local ____self_o_rtTables_1 = self.o.rtTables
-	____self_o_rtTables_1[#____self_o_rtTables_1 + 1] = {number = number, name = name}
 end
 function RecordBuilder.prototype.file(self, f)
-	local key = (("file " .. f.path) .. " ") .. tostring(f.sum)
-	if self.seen:has(key) then
-		return
+	if self:once((("file " .. f.path) .. " ") .. tostring(f.sum)) then
+		local ____self_o_files_2 = self.o.files
+		____self_o_files_2[#____self_o_files_2 + 1] = f
 	end
-	self.seen:add(key)
-	local ____self_o_files_2 = self.o.files
-	____self_o_files_2[#____self_o_files_2 + 1] = f
 end
 local function plannedVersion(self, p)
 	return {
@@ -325,12 +323,12 @@ function ____exports.diffPlan(self, plan, owned, cur)
 	local proofs = __TS__New(Map)
 	for ____, key in ipairs(keys) do
 		do
-			local __continue23
+			local __continue25
 			repeat
 				local list = versions:get(key)
 				local live = cur.cursor:get_all(list[1].config, list[1].name)
 				if live == nil then
-					__continue23 = true
+					__continue25 = true
 					break
 				end
 				local version = provenVersion(nil, list, live)
@@ -342,9 +340,9 @@ function ____exports.diffPlan(self, plan, owned, cur)
 						why = version == nil and (mismatch(nil, list[#list], live) or "") or ""
 					}
 				)
-				__continue23 = true
+				__continue25 = true
 			until true
-			if not __continue23 then
+			if not __continue25 then
 				break
 			end
 		end
@@ -355,30 +353,30 @@ function ____exports.diffPlan(self, plan, owned, cur)
 	end
 	for ____, key in ipairs(keys) do
 		do
-			local __continue28
+			local __continue30
 			repeat
 				local proof = proofs:get(key)
 				if wanted:has(key) or proof == nil then
-					__continue28 = true
+					__continue30 = true
 					break
 				end
 				if proof.version == nil then
 					left[#left + 1] = ((((key .. " (") .. proof.live[".type"]) .. ") was changed since splitwan wrote it (") .. proof.why) .. "): left in place, no longer splitwan's"
-					__continue28 = true
+					__continue30 = true
 					break
 				end
 				during:section(proof.version)
 				changes[#changes + 1] = {kind = "delete-section", config = proof.version.config, name = proof.version.name, type = proof.live[".type"]}
-				__continue28 = true
+				__continue30 = true
 			until true
-			if not __continue28 then
+			if not __continue30 then
 				break
 			end
 		end
 	end
 	for ____, p in ipairs(plan.sections) do
 		do
-			local __continue32
+			local __continue34
 			repeat
 				local key = (p.config .. ".") .. p.name
 				local live = cur.cursor:get_all(p.config, p.name)
@@ -394,18 +392,18 @@ function ____exports.diffPlan(self, plan, owned, cur)
 						options = p.options,
 						after = p.after
 					}
-					__continue32 = true
+					__continue34 = true
 					break
 				end
 				local proof = proofs:get(key)
 				if proof == nil then
 					conflicts[#conflicts + 1] = (((key .. " (") .. live[".type"]) .. ") exists and was not created by splitwan: ") .. (HOW_TO_RESOLVE[p.type] or "rename or delete it")
-					__continue32 = true
+					__continue34 = true
 					break
 				end
 				if proof.version == nil then
 					conflicts[#conflicts + 1] = ((((key .. " (") .. live[".type"]) .. ") was changed since splitwan wrote it (") .. proof.why) .. "): undo that change, or delete the section and splitwan writes it anew"
-					__continue32 = true
+					__continue34 = true
 					break
 				end
 				during:section(proof.version)
@@ -420,7 +418,7 @@ function ____exports.diffPlan(self, plan, owned, cur)
 						options = p.options,
 						after = p.after
 					}
-					__continue32 = true
+					__continue34 = true
 					break
 				end
 				diffOptions(
@@ -439,9 +437,9 @@ function ____exports.diffPlan(self, plan, owned, cur)
 				) then
 					changes[#changes + 1] = {kind = "move-section", config = p.config, name = p.name, after = p.after}
 				end
-				__continue32 = true
+				__continue34 = true
 			until true
-			if not __continue32 then
+			if not __continue34 then
 				break
 			end
 		end
@@ -490,9 +488,9 @@ function ____exports.describeChange(self, c)
 		)) .. "]"))
 	end
 	repeat
-		local ____switch88 = c.kind
-		local ____cond88 = ____switch88 == "add-section"
-		if ____cond88 then
+		local ____switch90 = c.kind
+		local ____cond90 = ____switch90 == "add-section"
+		if ____cond90 then
 			return (((((("+ " .. c.config) .. ".") .. c.name) .. " (") .. c.type) .. "): ") .. table.concat(
 				__TS__ArrayMap(
 					c.options,
@@ -507,36 +505,36 @@ function ____exports.describeChange(self, c)
 				" "
 			)
 		end
-		____cond88 = ____cond88 or ____switch88 == "delete-section"
-		if ____cond88 then
+		____cond90 = ____cond90 or ____switch90 == "delete-section"
+		if ____cond90 then
 			return ((((("- " .. c.config) .. ".") .. c.name) .. " (") .. c.type) .. ")"
 		end
-		____cond88 = ____cond88 or ____switch88 == "set-option"
-		if ____cond88 then
+		____cond90 = ____cond90 or ____switch90 == "set-option"
+		if ____cond90 then
 			return (((((((("~ " .. c.config) .. ".") .. c.name) .. ".") .. c.option) .. ": ") .. show(nil, c.option, c.from)) .. " -> ") .. show(nil, c.option, c.to)
 		end
-		____cond88 = ____cond88 or ____switch88 == "delete-option"
-		if ____cond88 then
+		____cond90 = ____cond90 or ____switch90 == "delete-option"
+		if ____cond90 then
 			return ((((((("~ " .. c.config) .. ".") .. c.name) .. ".") .. c.option) .. ": ") .. show(nil, c.option, c.from)) .. " -> (unset)"
 		end
-		____cond88 = ____cond88 or ____switch88 == "move-section"
-		if ____cond88 then
+		____cond90 = ____cond90 or ____switch90 == "move-section"
+		if ____cond90 then
 			return (((("~ " .. c.config) .. ".") .. c.name) .. ": move after ") .. c.after
 		end
-		____cond88 = ____cond88 or ____switch88 == "add-rt"
-		if ____cond88 then
+		____cond90 = ____cond90 or ____switch90 == "add-rt"
+		if ____cond90 then
 			return (("+ rt_tables: " .. tostring(c.number)) .. " ") .. c.name
 		end
-		____cond88 = ____cond88 or ____switch88 == "delete-rt"
-		if ____cond88 then
+		____cond90 = ____cond90 or ____switch90 == "delete-rt"
+		if ____cond90 then
 			return (("- rt_tables: " .. tostring(c.number)) .. " ") .. c.name
 		end
-		____cond88 = ____cond88 or ____switch88 == "write-file"
-		if ____cond88 then
+		____cond90 = ____cond90 or ____switch90 == "write-file"
+		if ____cond90 then
 			return ((c.existed and "~" or "+") .. " file ") .. c.path
 		end
-		____cond88 = ____cond88 or ____switch88 == "delete-file"
-		if ____cond88 then
+		____cond90 = ____cond90 or ____switch90 == "delete-file"
+		if ____cond90 then
 			return "- file " .. c.path
 		end
 	until true

@@ -8,6 +8,8 @@ local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local __TS__ArrayFind = ____lualib.__TS__ArrayFind
 local ____exports = {}
 local disabledConfig, protosOf, findClash, publish, cidr, checkZoneAddress, validateServers
+local ____section_2Dcheck = require("splitwan.core.section-check")
+local checkSection = ____section_2Dcheck.checkSection
 local ____addr = require("splitwan.core.addr")
 local ipv4ToNumber = ____addr.ipv4ToNumber
 local isDigits = ____addr.isDigits
@@ -154,21 +156,10 @@ function validateServers(self, raws, sys, errors)
 		do
 			local __continue67
 			repeat
-				local function err(____, option, value, message)
-					local ____temp_3 = #errors + 1
-					errors[____temp_3] = {section = r.section, option = option, value = value, message = message}
-					return ____temp_3
-				end
-				local on = uciBool(nil, r.enabled)
-				if on == nil then
-					err(nil, "enabled", r.enabled, "must be 0 or 1")
-				end
-				if on ~= true then
+				local err = checkSection(nil, r.section, r.enabled, errors)
+				if err == nil then
 					__continue67 = true
 					break
-				end
-				if not isName(nil, r.section) then
-					err(nil, nil, nil, "section names may hold only letters, digits and _")
 				end
 				local zone = __TS__ArrayFind(
 					sys.zones,
@@ -219,12 +210,12 @@ function validateServers(self, raws, sys, errors)
 				local ports = {}
 				for ____, item in ipairs(r.ports) do
 					do
-						local __continue86
+						local __continue83
 						repeat
 							local parsed = parsePortItem(nil, item)
 							if not parsed.ok then
 								err(nil, "port", item, parsed.error)
-								__continue86 = true
+								__continue83 = true
 								break
 							end
 							for ____, spec in ipairs(parsed.specs) do
@@ -241,9 +232,9 @@ function validateServers(self, raws, sys, errors)
 									ports[#ports + 1] = spec
 								end
 							end
-							__continue86 = true
+							__continue83 = true
 						until true
-						if not __continue86 then
+						if not __continue83 then
 							break
 						end
 					end

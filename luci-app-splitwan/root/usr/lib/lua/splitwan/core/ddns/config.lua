@@ -9,6 +9,8 @@ local __TS__ArrayFind = ____lualib.__TS__ArrayFind
 local __TS__ArrayIncludes = ____lualib.__TS__ArrayIncludes
 local __TS__Number = ____lualib.__TS__Number
 local ____exports = {}
+local ____section_2Dcheck = require("splitwan.core.section-check")
+local checkSection = ____section_2Dcheck.checkSection
 local ____addr = require("splitwan.core.addr")
 local isDigits = ____addr.isDigits
 local ____text = require("splitwan.core.text")
@@ -124,21 +126,10 @@ function ____exports.checkDdns(self, raws, servers)
 			local __continue26
 			repeat
 				local before = #errors
-				local function err(____, option, value, message)
-					local ____temp_0 = #errors + 1
-					errors[____temp_0] = {section = r.section, option = option, value = value, message = message}
-					return ____temp_0
-				end
-				local on = uciBool(nil, r.enabled)
-				if on == nil then
-					err(nil, "enabled", r.enabled, "must be 0 or 1")
-				end
-				if on ~= true then
+				local err = checkSection(nil, r.section, r.enabled, errors)
+				if err == nil then
 					__continue26 = true
 					break
-				end
-				if not isName(nil, r.section) then
-					err(nil, nil, nil, "section names may hold only letters, digits and _")
 				end
 				local provider = r.provider
 				if r.provider == "" then
