@@ -19,7 +19,7 @@ const PO_DIR = join(TOP, "luci-app-splitwan/po");
 const BACKEND_TS = join(TOP, "src/luci/backend-messages.ts");
 
 /** Backend files whose messages reach the page (a directory: every .ts in it). */
-export const BACKEND_FILES = ["src/core/validate.ts", "src/core/ports.ts", "src/core/status.ts", "src/core/ddns/", "src/cli/rpcd.ts"];
+export const BACKEND_FILES = ["src/core/validate.ts", "src/core/section-check.ts", "src/core/ports.ts", "src/core/status.ts", "src/core/ddns/", "src/cli/rpcd.ts"];
 
 function backendFiles(top) {
   const out = [];
