@@ -1,7 +1,7 @@
 // What every Lua entry does around its command: the router's Platform, one exit code,
 // errors as messages (never a Lua traceback in the user's face; the traceback goes to
 // syslog so it names the real file and line under /usr/lib/lua/splitwan/).
-import { EXIT_SYSTEM, SplitwanError } from "../core/errors";
+import { errorText, EXIT_SYSTEM, SplitwanError } from "../core/errors";
 import type { Platform } from "../core/platform";
 import { routerPlatform } from "../router/platform";
 
@@ -16,7 +16,7 @@ export function runEntry(command: (p: Platform) => number): void {
       code = command(p);
     },
     (e: unknown) => {
-      if (!(e instanceof SplitwanError)) trace = debug.traceback(`${e instanceof Error ? e.message : e}`, 2);
+      if (!(e instanceof SplitwanError)) trace = debug.traceback(errorText(e), 2);
       return e;
     },
   );
@@ -26,7 +26,7 @@ export function runEntry(command: (p: Platform) => number): void {
       code = e.code;
       p.printErr(`splitwan: ${e.message}\n`);
     } else {
-      const text = e instanceof Error ? e.message : `${e}`;
+      const text = errorText(e);
       for (const line of trace.split("\n")) p.log("err", `internal error: ${line}`);
       p.printErr(`splitwan: internal error: ${text}\n`);
       code = EXIT_SYSTEM;

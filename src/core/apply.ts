@@ -2,7 +2,7 @@
 // reloads. A failure part-way restores every file it touched (all-or-nothing).
 import { readConfig } from "./config";
 import { type Change, type Diff, describeChange, diffPlan } from "./diff";
-import { EXIT_CONFLICT, EXIT_INVALID, EXIT_SYSTEM, SplitwanError } from "./errors";
+import { errorText, EXIT_CONFLICT, EXIT_INVALID, EXIT_SYSTEM, SplitwanError } from "./errors";
 import { withLock } from "./lock";
 import { CONFIG_PATHS, OWNED_PATH, emptyOwned, formatOwned, isEmpty, readRecord } from "./owned";
 import { type Plan, buildPlan, emptyPlan } from "./plan";
@@ -116,7 +116,7 @@ function transaction(p: Platform, cursor: UciCursor, diff: Diff, recordText: str
       p.sync([OWNED_PATH]);
       for (const c of diff.changes) applyUci(cursor, c);
       for (const config of configs) {
-        if (!cursor.commit(config)) throw new Error(`uci commit ${config} failed`);
+        if (!cursor.commit(config)) throw new SplitwanError(EXIT_SYSTEM, `uci commit ${config} failed`);
       }
       let rt = p.readFile(RT_TABLES_PATH) ?? "";
       for (const c of diff.changes) {
@@ -162,13 +162,13 @@ function attempt(fn: () => void): string | undefined {
     fn();
     return undefined;
   } catch (e) {
-    return e instanceof Error ? e.message : `${e}`;
+    return errorText(e);
   }
 }
 
 function applyUci(cursor: UciCursor, c: Change): void {
   const check = (ok: boolean, what: string) => {
-    if (!ok) throw new Error(`uci ${what} failed`);
+    if (!ok) throw new SplitwanError(EXIT_SYSTEM, `uci ${what} failed`);
   };
   switch (c.kind) {
     case "delete-section":
@@ -195,5 +195,5 @@ function applyUci(cursor: UciCursor, c: Change): void {
 function placeAfter(cursor: UciCursor, config: string, name: string, after: string): void {
   const others = sectionsOf(cursor, config).filter((s) => s[".name"] !== name);
   const i = others.findIndex((s) => s[".name"] === after);
-  if (i >= 0 && !cursor.reorder(config, name, i + 1)) throw new Error(`uci reorder ${config}.${name} failed`);
+  if (i >= 0 && !cursor.reorder(config, name, i + 1)) throw new SplitwanError(EXIT_SYSTEM, `uci reorder ${config}.${name} failed`);
 }

@@ -61,10 +61,10 @@ function versionKey(s: OwnedSection): string {
 /** Collects record entries once each (the record lists a version twice only by mistake). */
 class RecordBuilder {
   readonly o: Owned = emptyOwned();
-  private seen = new Set<string>();
+  private seen: Record<string, true> = {};
   private once(key: string): boolean {
-    if (this.seen.has(key)) return false;
-    this.seen.add(key);
+    if (this.seen[key] === true) return false;
+    this.seen[key] = true;
     return true;
   }
   section(s: OwnedSection): void {
@@ -97,33 +97,34 @@ export function diffPlan(plan: Plan, owned: Owned, cur: Current): Diff {
   const during = new RecordBuilder();
 
   // the record's sections against the live ones, once per name
-  const versions = new Map<string, OwnedSection[]>();
+  // plain tables keyed "config.name" (a dot: never an Object.prototype name) keep the
+  // diff linear without tstl's Map and Set
+  const versions: Record<string, OwnedSection[] | undefined> = {};
   const keys: string[] = [];
   for (const s of owned.sections) {
     const key = `${s.config}.${s.name}`;
-    const list = versions.get(key);
+    const list = versions[key];
     if (list !== undefined) list.push(s);
     else {
-      versions.set(key, [s]);
+      versions[key] = [s];
       keys.push(key);
     }
   }
-  const proofs = new Map<string, Proof>();
+  const proofs: Record<string, Proof | undefined> = {};
   for (const key of keys) {
-    const list = versions.get(key) as OwnedSection[];
+    const list = versions[key] as OwnedSection[];
     const live = cur.cursor.get_all(list[0].config, list[0].name);
     if (live === undefined) continue;
     const version = provenVersion(list, live);
-    proofs.set(key, { live, version, why: version === undefined ? mismatch(list[list.length - 1], live) ?? "" : "" });
+    proofs[key] = { live, version, why: version === undefined ? mismatch(list[list.length - 1], live) ?? "" : "" };
   }
 
-  // deletions first: a section may be recreated under another type (sets and maps keep
-  // the diff linear in the number of sections)
-  const wanted = new Set<string>();
-  for (const p of plan.sections) wanted.add(`${p.config}.${p.name}`);
+  // deletions first: a section may be recreated under another type
+  const wanted: Record<string, true> = {};
+  for (const p of plan.sections) wanted[`${p.config}.${p.name}`] = true;
   for (const key of keys) {
-    const proof = proofs.get(key);
-    if (wanted.has(key) || proof === undefined) continue;
+    const proof = proofs[key];
+    if (wanted[key] === true || proof === undefined) continue;
     if (proof.version === undefined) {
       left.push(`${key} (${proof.live[".type"]}) was changed since splitwan wrote it (${proof.why}): left in place, no longer splitwan's`);
       continue;
@@ -142,7 +143,7 @@ export function diffPlan(plan: Plan, owned: Owned, cur: Current): Diff {
       changes.push({ kind: "add-section", config: p.config, name: p.name, type: p.type, options: p.options, after: p.after });
       continue;
     }
-    const proof = proofs.get(key);
+    const proof = proofs[key];
     if (proof === undefined) {
       conflicts.push(`${key} (${live[".type"]}) exists and was not created by splitwan: ${HOW_TO_RESOLVE[p.type] ?? "rename or delete it"}`);
       continue;
@@ -177,15 +178,16 @@ function diffOptions(p: PlannedSection, proven: OwnedSection, live: UciSection, 
     const v = live[option];
     return typeof v === "string" || Array.isArray(v) ? (v as UciValue) : undefined;
   };
-  const planned = new Set<string>();
+  // true, not just truthy: an option named like an Object.prototype member (in Node)
+  const planned: Record<string, true> = {};
   for (const [option, to] of p.options) {
-    planned.add(option);
+    planned[option] = true;
     const from = value(option);
     if (!sameUci(from, to)) changes.push({ kind: "set-option", config: p.config, name: p.name, option, from, to });
   }
   for (const [option] of proven.options ?? []) {
     const from = value(option);
-    if (!planned.has(option) && from !== undefined) changes.push({ kind: "delete-option", config: p.config, name: p.name, option, from });
+    if (planned[option] !== true && from !== undefined) changes.push({ kind: "delete-option", config: p.config, name: p.name, option, from });
   }
 }
 
@@ -196,13 +198,13 @@ function isRightAfter(cursor: UciCursor, config: string, name: string, after: st
 }
 
 /** A zone is found by its name option, not its section name: another zone may hold ours. */
-function findNameClashes(plan: Plan, proofs: Map<string, Proof>, cursor: UciCursor, conflicts: string[]): void {
+function findNameClashes(plan: Plan, proofs: Record<string, Proof | undefined>, cursor: UciCursor, conflicts: string[]): void {
   const zone = plan.sections.find((p) => p.config === "firewall" && p.type === "zone");
   if (zone === undefined) return;
   const zoneName = zone.options.find((o) => o[0] === "name")?.[1];
   for (const s of sectionsOf(cursor, "firewall", "zone")) {
     // our own section: its ownership is judged (and reported) above
-    if (s[".name"] === zone.name && proofs.has(`firewall.${zone.name}`)) continue;
+    if (s[".name"] === zone.name && proofs[`firewall.${zone.name}`] !== undefined) continue;
     if (s["name"] === zoneName) {
       conflicts.push(`firewall zone '${zoneName}' (section ${s[".name"]}) exists and was not created by splitwan: ${HOW_TO_RESOLVE.zone}`);
     }
@@ -259,11 +261,11 @@ function diffFiles(
     }
     changes.push({ kind: "write-file", path: f.path, content: f.content, existed: existing !== undefined });
   }
-  const done = new Set<string>();
-  for (const f of plan.files) done.add(f.path);
+  const done: Record<string, true> = {};
+  for (const f of plan.files) done[f.path] = true;
   for (const o of owned.files) {
-    if (done.has(o.path)) continue;
-    done.add(o.path);
+    if (done[o.path] === true) continue;
+    done[o.path] = true;
     const existing = cur.readFile(o.path);
     if (existing === undefined) continue;
     const proven = provenFile(recorded(o.path), existing);

@@ -8,10 +8,9 @@
 //     a null inside an array cannot be stored either: jsonDecode rejects it.
 //   - Integers (|n| < 2^53) are written exactly; other numbers with 15 significant
 //     digits, by the same arithmetic in both runtimes. NaN and infinities are null.
-//   - Strings are bytes in Lua: bytes >= 0x80 pass through untouched, \uXXXX escapes
-//     decode to UTF-8 (surrogate pairs joined; a lone surrogate becomes U+FFFD).
+//   - Strings: json-string.ts.
 import { EXIT_SYSTEM, SplitwanError } from "./errors";
-import { hexDigitValue, hexDigits } from "./text";
+import { encodeString, jsonFail, readString } from "./json-string";
 
 // arrays marked to be written as [] when empty (Lua cannot tell [] from {}); a plain list,
 // not a WeakSet: a run is short, and tstl's WeakSet costs the Lua helpers 3 kB
@@ -23,29 +22,9 @@ export function jsonArray<T>(a: T[]): T[] {
   return a;
 }
 
-/** true when strings are byte strings (Lua): "é" is then 2 long. */
-const BYTE_STRINGS = "\u00e9".length === 2;
-
 function isEmptyTable(t: object): boolean {
   for (const _ in t) return false;
   return true;
-}
-
-const ESCAPES: Record<number, string> = { 8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r", 34: '\\"', 92: "\\\\" };
-
-function encodeString(s: string, out: string[]): void {
-  out.push('"');
-  let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 32 && c !== 34 && c !== 92) continue;
-    if (i > from) out.push(s.substring(from, i));
-    const e = ESCAPES[c];
-    out.push(e !== undefined ? e : "\\u" + hexDigits(c, 4));
-    from = i + 1;
-  }
-  if (from < s.length) out.push(from === 0 ? s : s.substring(from));
-  out.push('"');
 }
 
 /** Decimal digits of a non-negative integer below 2^53. */
@@ -172,7 +151,7 @@ class JsonReader {
   constructor(private readonly text: string) {}
 
   fail(message: string, at?: number): never {
-    throw new SplitwanError(EXIT_SYSTEM, `JSON: ${message} at position ${at ?? this.pos}`);
+    return jsonFail(message, at ?? this.pos);
   }
 
   skipWs(): void {
@@ -261,82 +240,10 @@ class JsonReader {
     }
   }
 
-  hex4(): number {
-    let n = 0;
-    for (let i = 0; i < 4; i++) {
-      const d = hexDigitValue(this.text.charAt(this.pos));
-      if (d < 0 || this.pos >= this.text.length) this.fail("bad \\u escape");
-      n = n * 16 + d;
-      this.pos++;
-    }
-    return n;
-  }
-
-  codePoint(cp: number): string {
-    if (!BYTE_STRINGS) return String.fromCharCode(cp);
-    if (cp < 0x80) return String.fromCharCode(cp);
-    if (cp < 0x800) return String.fromCharCode(0xc0 + Math.floor(cp / 64), 0x80 + (cp % 64));
-    if (cp < 0x10000) {
-      return String.fromCharCode(0xe0 + Math.floor(cp / 4096), 0x80 + (Math.floor(cp / 64) % 64), 0x80 + (cp % 64));
-    }
-    return String.fromCharCode(
-      0xf0 + Math.floor(cp / 262144),
-      0x80 + (Math.floor(cp / 4096) % 64),
-      0x80 + (Math.floor(cp / 64) % 64),
-      0x80 + (cp % 64),
-    );
-  }
-
-  /** \uXXXX (pos after the u), joining a surrogate pair. */
-  unicodeEscape(): string {
-    const hi = this.hex4();
-    if (hi >= 0xd800 && hi <= 0xdbff && this.text.substring(this.pos, this.pos + 2) === "\\u") {
-      const save = this.pos;
-      this.pos += 2;
-      const lo = this.hex4();
-      if (lo >= 0xdc00 && lo <= 0xdfff) {
-        if (!BYTE_STRINGS) return String.fromCharCode(hi, lo);
-        return this.codePoint(0x10000 + (hi - 0xd800) * 1024 + (lo - 0xdc00));
-      }
-      this.pos = save;
-    }
-    if (hi >= 0xd800 && hi <= 0xdfff) return this.codePoint(0xfffd);
-    return this.codePoint(hi);
-  }
-
   string(): string {
-    const start = this.pos;
-    this.pos++;
-    const parts: string[] = [];
-    let from = this.pos;
-    while (true) {
-      if (this.pos >= this.text.length) this.fail("unterminated string", start);
-      const c = this.text.charCodeAt(this.pos);
-      if (c === 34) {
-        parts.push(this.text.substring(from, this.pos));
-        this.pos++;
-        return parts.join("");
-      }
-      if (c < 32) this.fail("control character in string");
-      if (c !== 92) {
-        this.pos++;
-      } else {
-        parts.push(this.text.substring(from, this.pos));
-        const e = this.text.charAt(this.pos + 1);
-        this.pos += 2;
-        if (e === '"') parts.push('"');
-        else if (e === "\\") parts.push("\\");
-        else if (e === "/") parts.push("/");
-        else if (e === "b") parts.push("\b");
-        else if (e === "f") parts.push("\f");
-        else if (e === "n") parts.push("\n");
-        else if (e === "r") parts.push("\r");
-        else if (e === "t") parts.push("\t");
-        else if (e === "u") parts.push(this.unicodeEscape());
-        else this.fail("bad escape", this.pos - 2);
-        from = this.pos;
-      }
-    }
+    const [value, next] = readString(this.text, this.pos);
+    this.pos = next;
+    return value;
   }
 
   digits(): number {

@@ -22,7 +22,7 @@ import { isDigits } from "./addr";
 import { checksum } from "./checksum";
 import { RT_TABLES_PATH } from "./rttables";
 import { isHexDigits, isName, quote } from "./text";
-import { jsonDecode, jsonEncode } from "./json";
+import { jsonString, readString } from "./json-string";
 import { type UciSection, type UciValue, sectionOptions } from "./uci";
 
 export const OWNED_PATH = "/etc/splitwan/owned";
@@ -162,15 +162,11 @@ function decodeValue(text: string): string | undefined {
   // the writer escapes every control character, so none is looked for here)
   const end = text.length - 1;
   if (end > 0 && text.indexOf('"', 1) === end && text.indexOf("\\") < 0) return text.substring(1, end);
-  const [ok, v] = pcallDecode(text);
-  return ok && typeof v === "string" ? v : undefined;
-}
-
-function pcallDecode(text: string): [boolean, unknown] {
   try {
-    return [true, jsonDecode(text)];
+    const [value, next] = readString(text, 0);
+    return text.substring(next).trim() === "" ? value : undefined;
   } catch {
-    return [false, undefined];
+    return undefined;
   }
 }
 
@@ -282,8 +278,8 @@ function readV2Line(
 export function formatSection(s: OwnedSection): string {
   const lines = [`section ${s.config} ${s.name} ${s.type}`];
   for (const [option, v] of s.options ?? []) {
-    if (typeof v === "string") lines.push(`option ${option} ${jsonEncode(v)}`);
-    else for (const item of v) lines.push(`list ${option} ${jsonEncode(item)}`);
+    if (typeof v === "string") lines.push(`option ${option} ${jsonString(v)}`);
+    else for (const item of v) lines.push(`list ${option} ${jsonString(item)}`);
   }
   return lines.join("\n");
 }

@@ -83,11 +83,11 @@ export function buildPlan(c: Config, sys: SystemView): Plan {
   const rulePair = (key: string, match: Array<[string, UciValue]>, priority: number) => {
     sections.push({
       config: "network", name: `splitwan_${key}_main`, type: "rule",
-      options: [...match, ["lookup", "main"], ["suppress_prefixlength", "0"], ["priority", `${priority}`]],
+      options: match.concat([["lookup", "main"], ["suppress_prefixlength", "0"], ["priority", `${priority}`]]),
     });
     sections.push({
       config: "network", name: `splitwan_${key}_pppoe`, type: "rule",
-      options: [...match, ["lookup", table], ["priority", `${priority + 1}`]],
+      options: match.concat([["lookup", table], ["priority", `${priority + 1}`]]),
     });
   };
   const replyOnly = c.servers.filter((s) => s.mode === "reply-only");

@@ -41,6 +41,5 @@ export function removeRtLine(text: string, number: number, name: string): string
     return e.length === 1 && e[0].number === number && e[0].name === name;
   });
   if (idx < 0) return text;
-  lines.splice(idx, 1);
-  return lines.join("\n");
+  return lines.filter((_, i) => i !== idx).join("\n");
 }

@@ -96,7 +96,7 @@ export function tempPath(path: string, writer: string): string {
 const dead: string[] = [];
 
 export function luaFiles(): LuaFiles & { sync(paths: string[]): void } {
-  const made = new Set<string>();
+  const made: Record<string, true> = {};
   const pid = luaPid();
   const sweep = (path: string) => {
     for (const d of dead) os.remove(tempPath(path, d));
@@ -119,9 +119,9 @@ export function luaFiles(): LuaFiles & { sync(paths: string[]): void } {
   };
 
   const mkdirp = (dir: string): void => {
-    if (made.has(dir)) return;
+    if (made[dir] === true) return;
     if (!exists(dir) && os.execute(`mkdir -p ${shellQuote(dir)} 2>/dev/null`) !== 0) fail("create directory", dir);
-    made.add(dir);
+    made[dir] = true;
   };
 
   return {

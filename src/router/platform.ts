@@ -50,7 +50,7 @@ export function routerPlatform(): Platform {
   const root = envRoot !== undefined && envRoot !== "/" ? envRoot : "";
   const files = luaFiles();
   const at = (path: string) => root + path;
-  const logLines: Array<[string, string]> = [];
+  let logLines: Array<[string, string]> = [];
   let cursor: UciCursor | undefined;
   let ubusConn: UbusConnection | undefined;
   let ubusDown: number | undefined;
@@ -122,7 +122,7 @@ export function routerPlatform(): Platform {
           }
         }
       }
-      logLines.length = 0;
+      logLines = [];
     },
   };
   return p;
