@@ -18,7 +18,8 @@ import { jsonArray, jsonEncode } from "../core/json";
 import type { Platform } from "../core/platform";
 import { readZones } from "../core/system";
 import { formatError } from "../core/validate";
-import { DdnsLock, ownPid, postEvent, readEvent, routerClock } from "../router/ddns-host";
+import { DdnsLock, postEvent, readEvent, routerClock } from "../router/ddns-host";
+import { luaPid } from "../router/files";
 import { routerHttp } from "../router/http";
 
 const USAGE = "usage: splitwan ddns <update [--force] | status [--json] | hotplug>\n";
@@ -100,7 +101,7 @@ function failures(p: Platform, sections: DdnsSection[]): number {
 }
 
 function update(p: Platform, force: boolean, resume: boolean, interactive: boolean): number {
-  const pid = ownPid();
+  const pid = luaPid();
   postEvent(p, pid, force, resume);
   const lock = new DdnsLock(p, pid);
   if (!lock.acquire()) {

@@ -1,31 +1,11 @@
-// What the DDNS updater needs from the router beyond the Platform (Lua only): its own pid,
-// a lock so two updaters never run together, the "newest event" marker, and the clock.
+// What the DDNS updater needs from the router beyond the Platform (Lua only): a lock so two updaters never run together, the "newest event" marker, and the clock.
 import type { Clock } from "../core/ddns/updater";
 import { DDNS_RUN_DIR } from "../core/ddns/state";
 import type { Platform } from "../core/platform";
+import { runsSplitwan } from "./files";
 
 export const LOCK_DIR = `${DDNS_RUN_DIR}/lock`;
 export const EVENT_FILE = `${DDNS_RUN_DIR}/event`;
-
-/** The pid of this Lua process (/proc/self is the interpreter itself). */
-export function ownPid(): string {
-  const [h] = io.open("/proc/self/stat", "r");
-  if (h === undefined) return "0";
-  const line = h.read("*l") ?? "0";
-  h.close();
-  const sp = line.indexOf(" ");
-  return sp > 0 ? line.slice(0, sp) : line;
-}
-
-/** true when pid runs splitwan (a pid reused by another program after a crash is not). */
-function alive(pid: string): boolean {
-  if (pid === "" || pid === "0") return false;
-  const [h] = io.open(`/proc/${pid}/cmdline`, "r");
-  if (h === undefined) return false;
-  const cmdline = h.read("*a") ?? "";
-  h.close();
-  return cmdline.indexOf("splitwan") >= 0;
-}
 
 /** mkdir is atomic: whoever creates the directory holds the lock. A lock whose holder died
  * (power cut, kill -9) is taken over. */
@@ -47,7 +27,7 @@ export class DdnsLock {
       }
       const other = this.holder();
       // no pid yet: the holder is between mkdir and writing it
-      if (other === undefined || alive(other)) return false;
+      if (other === undefined || runsSplitwan(other)) return false;
       this.p.exec(["rm", "-rf", this.p.root + LOCK_DIR]);
     }
     return false;

@@ -32,7 +32,7 @@ function octal(mode: number): string {
   return s;
 }
 
-function dirname(path: string): string {
+export function dirname(path: string): string {
   let i = -1; // tstl has no lastIndexOf
   for (let j = 0; j < path.length; j++) if (path.charAt(j) === "/") i = j;
   if (i < 0) return ".";
@@ -59,6 +59,16 @@ export function luaPid(): string {
   h.close();
   const sp = line.indexOf(" ");
   return sp > 0 ? line.slice(0, sp) : line;
+}
+
+/** true while pid runs splitwan (a pid reused by another program after a crash is not). */
+export function runsSplitwan(pid: string): boolean {
+  if (pid === "" || pid === "0") return false;
+  const [h] = io.open(`/proc/${pid}/cmdline`, "r");
+  if (h === undefined) return false;
+  const cmdline = h.read("*a") ?? "";
+  h.close();
+  return cmdline.indexOf("splitwan") >= 0;
 }
 
 /** Writes data to a new file at tmp; every step is checked (a full disk shows up at flush

@@ -3,22 +3,7 @@
 import { EXIT_SYSTEM, SplitwanError } from "../core/errors";
 import { LOCK_PATH, type LockPrimitives, acquireLock } from "../core/lock";
 import { OWNED_PATH, writtenPaths } from "../core/owned";
-import { type LuaFiles, luaPid, tempPath } from "./files";
-
-function dirname(path: string): string {
-  const parts = path.split("/");
-  parts.pop();
-  return parts.join("/");
-}
-
-/** true while pid runs splitwan (a pid reused by another program after a crash is not). */
-function alive(pid: string): boolean {
-  const [h] = io.open(`/proc/${pid}/cmdline`, "r");
-  if (h === undefined) return false;
-  const cmdline = h.read("*a") ?? "";
-  h.close();
-  return cmdline.indexOf("splitwan") >= 0;
-}
+import { dirname, type LuaFiles, luaPid, runsSplitwan, tempPath } from "./files";
 
 function primitives(files: LuaFiles, root: string): LockPrimitives {
   return {
@@ -41,7 +26,7 @@ function primitives(files: LuaFiles, root: string): LockPrimitives {
     remove(path) {
       os.remove(path);
     },
-    alive,
+    alive: runsSplitwan,
     now: () => os.time(),
     pause() {
       // BusyBox sleep takes fractions when built with FLOAT_SLEEP; else a whole second
