@@ -4,7 +4,7 @@ import { readConfig } from "./config";
 import { type Change, type Diff, describeChange, diffPlan } from "./diff";
 import { errorText, EXIT_CONFLICT, EXIT_INVALID, EXIT_SYSTEM, SplitwanError } from "./errors";
 import { withLock } from "./lock";
-import { CONFIG_PATHS, OWNED_PATH, emptyOwned, formatOwned, isEmpty, readRecord } from "./owned";
+import { CONFIG_PATHS, OWNED_PATH, RELOAD_PATH, emptyOwned, formatOwned, isEmpty, readRecord } from "./owned";
 import { type Plan, buildPlan, emptyPlan } from "./plan";
 import type { Platform } from "./platform";
 import { RT_TABLES_PATH, addRtLine, removeRtLine } from "./rttables";
@@ -52,6 +52,10 @@ export function computeDiff(p: Platform, cursor: UciCursor, plan: Plan): Diff {
   return diff;
 }
 
+/** The services a change may need reloaded, in the order they are reloaded. */
+const SERVICES = ["network", "firewall"];
+const RELOADS: Record<string, string[]> = { network: ["ubus", "call", "network", "reload"], firewall: ["/etc/init.d/firewall", "reload"] };
+
 /** `splitwan apply` (remove = true: `splitwan remove`), holding splitwan's lock. */
 export function applyConfig(p: Platform, remove: boolean): Outcome {
   return withLock(p, () => applyLocked(p, remove));
@@ -69,19 +73,32 @@ function applyLocked(p: Platform, remove: boolean): Outcome {
   // nothing owned any more: no record either, so removal leaves no trace
   const recordText = isEmpty(diff.owned) ? undefined : formatOwned(diff.owned);
   const recordChanged = recordText !== p.readFile(OWNED_PATH);
-  if (diff.changes.length === 0 && !recordChanged) {
+  const pendingText = p.readFile(RELOAD_PATH);
+  const pending = pendingText === undefined ? [] : SERVICES.filter((s) => pendingText.split("\n").includes(s));
+  if (diff.changes.length === 0 && !recordChanged && pending.length === 0) {
     p.log("info", "nothing to change");
     return { changes: [], reloads: [], left: diff.left };
   }
-  transaction(p, cursor, diff, recordText);
+  if (pending.length > 0) p.log("warn", `reloading ${pending.join(" and ")}: an earlier run wrote its configuration and was stopped before the reload`);
+  const touches = (pred: (c: Change) => boolean) => diff.changes.some(pred);
+  const services = SERVICES.filter((s) =>
+    pending.includes(s) ||
+    (s === "network" ? touches((c) => "config" in c && c.config === "network")
+      : touches((c) => ("config" in c && c.config === "firewall") || c.kind === "write-file" || c.kind === "delete-file")));
+  // the services to reload are written down before the first config is: a run stopped
+  // between writing and reloading leaves them to the next apply (/var/run: a reboot
+  // starts the services from the files anyway)
+  const marked = services.length > 0 && services.join("\n") + "\n" !== pendingText;
+  if (marked) p.writeFile(RELOAD_PATH, services.join("\n") + "\n", 0o600);
+  try {
+    transaction(p, cursor, diff, recordText);
+  } catch (e) {
+    if (marked) attempt(() => (pendingText === undefined ? p.removeFile(RELOAD_PATH) : p.writeFile(RELOAD_PATH, pendingText, 0o600)));
+    throw e;
+  }
   for (const c of diff.changes) p.log("info", describeChange(c));
 
-  const reloads: string[][] = [];
-  const touches = (pred: (c: Change) => boolean) => diff.changes.some(pred);
-  if (touches((c) => "config" in c && c.config === "network")) reloads.push(["ubus", "call", "network", "reload"]);
-  if (touches((c) => ("config" in c && c.config === "firewall") || c.kind === "write-file" || c.kind === "delete-file")) {
-    reloads.push(["/etc/init.d/firewall", "reload"]);
-  }
+  const reloads = services.map((s) => RELOADS[s]);
   for (const argv of reloads) {
     if (p.dryRun) {
       p.print(`would run: ${argv.join(" ")}\n`);
@@ -89,8 +106,9 @@ function applyLocked(p: Platform, remove: boolean): Outcome {
     }
     const r = p.exec(argv);
     p.log(r.code === 0 ? "info" : "err", `${argv.join(" ")}: exit ${r.code}`);
-    if (r.code !== 0) throw new SplitwanError(EXIT_SYSTEM, `${argv.join(" ")} failed (exit ${r.code}); the configuration was written`);
+    if (r.code !== 0) throw new SplitwanError(EXIT_SYSTEM, `${argv.join(" ")} failed (exit ${r.code}); the configuration was written, the next splitwan apply reloads again`);
   }
+  if (services.length > 0) p.removeFile(RELOAD_PATH);
   return { changes: diff.changes, reloads, left: diff.left };
 }
 

@@ -26,6 +26,9 @@ import { jsonString, readString } from "./json-string";
 import { type UciSection, type UciValue, sectionOptions } from "./uci";
 
 export const OWNED_PATH = "/etc/splitwan/owned";
+/** Services whose configuration apply wrote but has not yet reloaded, one name per line
+ * (core/apply.ts; in /var/run: a reboot starts them from the files anyway). */
+export const RELOAD_PATH = "/var/run/splitwan/reload";
 /** The UCI configs splitwan changes. */
 export const CONFIG_PATHS: Record<string, string> = { network: "/etc/config/network", firewall: "/etc/config/firewall" };
 
@@ -306,7 +309,7 @@ export function provesSection(text: string | undefined, live: UciSection | undef
 /** Every file a transaction under this record text may write: the record, rt_tables, the
  * configs and the drop-ins it names (read without judging the record: for cleaning up). */
 export function writtenPaths(text: string | undefined): string[] {
-  const paths = [OWNED_PATH, RT_TABLES_PATH, CONFIG_PATHS.network, CONFIG_PATHS.firewall];
+  const paths = [OWNED_PATH, RELOAD_PATH, RT_TABLES_PATH, CONFIG_PATHS.network, CONFIG_PATHS.firewall];
   for (const line of (text ?? "").split("\n")) {
     const f = line.split(" ");
     if (f[0] === "file" && f.length >= 2 && creatableFile(f[1])) paths.push(f[1]);

@@ -203,6 +203,31 @@ describe("conflicts and failures", () => {
     expect(nodeFiles().read(join(root, "etc/splitwan/owned"))).toBeUndefined();
   });
 
+  it("a reload that failed (or never ran) is run by the next apply, then forgotten", () => {
+    const root = routerTree("dsa-mape");
+    const marker = join(root, "var/run/splitwan/reload");
+    const live = (code: number) => {
+      const p = testPlatform(root, { exec: () => ({ code, stdout: "" }) });
+      return Object.assign(p, { dryRun: false });
+    };
+    const failing = live(1);
+    const e = expectCode(() => applyConfig(failing, false), 3);
+    expect(e.message).toContain("the next splitwan apply reloads again");
+    expect(nodeFiles().read(marker)).toBe("network\nfirewall\n");
+
+    // nothing left to write, but the services still run the old configuration
+    const next = live(0);
+    const out = applyConfig(next, false);
+    expect(out.changes).toEqual([]);
+    expect(next.execs).toEqual([["ubus", "call", "network", "reload"], ["/etc/init.d/firewall", "reload"]]);
+    expect(next.logs.some(([, m]) => m.includes("stopped before the reload"))).toBe(true);
+    expect(nodeFiles().read(marker)).toBeUndefined();
+
+    const third = live(0);
+    applyConfig(third, false);
+    expect(third.execs).toEqual([]);
+  });
+
   it("names section, option, value and reason for invalid input and writes nothing", () => {
     const root = routerTree("dsa-mape");
     const p = testPlatform(root);

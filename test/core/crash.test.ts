@@ -1,7 +1,7 @@
 // A kill -9 at every step on disk of apply and remove (the test platform stops touching
 // anything from that step on, as a killed process would; its lock stays behind). Whatever
 // is left, the next run takes over the lock, and remove brings network, firewall and
-// rt_tables back byte for byte; apply finishes the job.
+// rt_tables back byte for byte; apply finishes the job, reloads included.
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -95,8 +95,13 @@ describe("kill -9 at every step", () => {
         const again = routerTree("dsa-mape");
         s.setup(again);
         crashed(again, s.remove, k);
-        applyConfig(testPlatform(again), s.remove);
+        const completed = applyConfig(testPlatform(again), s.remove);
         expect(tree(again)).toEqual({ ...s.done, "etc/config/splitwan": config });
+        // whatever the killed run wrote is reloaded by the run that completes it
+        const reloaded = completed.reloads.map((a) => a.join(" "));
+        if (s.from["etc/config/network"] !== s.done["etc/config/network"]) expect(reloaded, `killed at step ${k}`).toContain("ubus call network reload");
+        if (s.from["etc/config/firewall"] !== s.done["etc/config/firewall"]) expect(reloaded, `killed at step ${k}`).toContain("/etc/init.d/firewall reload");
+        expect(existsSync(join(again, "var/run/splitwan/reload"))).toBe(false);
 
         // and remove always gives back the originals
         applyConfig(testPlatform(root), true);
