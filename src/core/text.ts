@@ -11,6 +11,20 @@ export function isAlnum(c: number): boolean {
 /** Letters, digits, _ and the characters of `extra`; never empty. UCI section and option
  * names are isName(s); device names isName(s, ".-@:"). */
 export function isName(s: string, extra = ""): boolean {
+  if (extra !== "") return scanName(s, extra);
+  // the record and the configs repeat a few option names thousands of times: each plain
+  // name is scanned once per run (=== true/false: in Node an Object.prototype member
+  // such as "constructor" is found on {} too)
+  const known = plainNames[s];
+  if (known === true || known === false) return known;
+  const ok = scanName(s, "");
+  plainNames[s] = ok;
+  return ok;
+}
+
+const plainNames: Record<string, boolean> = {};
+
+function scanName(s: string, extra: string): boolean {
   if (s.length === 0) return false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
