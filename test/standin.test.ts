@@ -78,3 +78,26 @@ print(ubus.connect(arg[1] .. ".missing"))
   ]);
   expect(readFileSync(join(sock, "calls.log"), "utf8").split("\n")[0]).toBe("network.interface.wanppp status {}");
 });
+
+it("uci: get_all(config) is the whole config, sections by name with their .index (lua/uci.c uci_push_package)", () => {
+  const work = mkdtempSync(join(tmpdir(), "splitwan-getall-"));
+  dirs.push(work);
+  mkdirSync(join(work, "config"));
+  writeFileSync(join(work, "config/t"), "\nconfig main 'main'\n\toption opt 'a'\n\nconfig typ\n\toption k 'v'\n");
+  writeFileSync(join(work, "config/empty"), "");
+  writeFileSync(
+    join(work, "t.lua"),
+    `local c = require("uci").cursor(arg[1] .. "/config", arg[1] .. "/save")
+local all = c:get_all("t")
+local names = {}
+for name, s in pairs(all) do names[#names + 1] = name .. "=" .. s[".type"] .. "@" .. tostring(s[".index"]) end
+table.sort(names)
+print(table.concat(names, " "), all.main.opt)
+print(next(c:get_all("empty")))
+print(c:get_all("nosuch"))
+`,
+  );
+  const r = runLuaFile("t.lua", [work], { cwd: work });
+  expect(r.stderr).toBe("");
+  expect(r.stdout.split("\n")).toEqual([expect.stringMatching(/^cfg[0-9a-f]{6}=typ@1 main=main@0\ta$/), "nil", "nil\tuci: Entry not found", ""]);
+});

@@ -71,10 +71,19 @@ class Cursor {
     return $multi(undefined, missingSection ? INVALID : NOT_FOUND);
   }
 
-  get_all(config: string, section: string): Answer<UciSection> {
+  get_all(config: string, section?: string): Answer<UciSection> {
     if (!(this instanceof Cursor)) return $multi(undefined, NOT_FOUND);
     const broken = this.store.loadError(config);
     if (broken !== undefined) return $multi(undefined, broken);
+    if (section === undefined) {
+      // the whole config (uci_push_package): sections by name, each with its .index
+      if (this.store.exportText(config) === undefined) return $multi(undefined, NOT_FOUND);
+      const all: Record<string, UciSection> = {};
+      this.store.foreach(config, undefined, (x) => {
+        all[x[".name"]] = x;
+      });
+      return $multi(all as unknown as UciSection);
+    }
     const s = this.store.get_all(config, section);
     if (s !== undefined) return $multi(s);
     return $multi(undefined, NOT_FOUND);
