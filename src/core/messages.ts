@@ -9,8 +9,8 @@ import { fillTemplate } from "./text";
 
 export const MESSAGES: Record<string, string> = {
   // ---- validation: main section (validate.ts) and every section's start (section-check.ts)
-  bool: "must be 0 or 1",
-  control: "must not contain control characters",
+  "value.bool": "must be 0 or 1",
+  "value.control": "must not contain control characters",
   "section.name": "section names may hold only letters, digits and _",
   "username.required": "the PPPoE user name is required",
   "password.required": "the PPPoE password is required",

@@ -21,7 +21,7 @@ export function checkSection(section: string, type: string, enabled: string, err
     errors.push(configError(section, type, option, value, code, args));
   };
   const on = uciBool(enabled);
-  if (on === undefined) err("enabled", enabled, "bool");
+  if (on === undefined) err("enabled", enabled, "value.bool");
   if (on !== true) return undefined;
   if (!isName(section)) err(undefined, undefined, "section.name");
   return err;

@@ -96,17 +96,17 @@ export function validateConfig(raw: RawConfig, sys: SystemView): Validation {
   };
 
   const enabled = uciBool(m.enabled);
-  if (enabled === undefined) err("enabled", m.enabled, "bool");
+  if (enabled === undefined) err("enabled", m.enabled, "value.bool");
   if (enabled !== true) {
     // disabled: nothing else matters, apply removes what splitwan owns
     return { config: errors.length > 0 ? undefined : disabledConfig(), errors };
   }
 
   if (m.username === "") err("username", undefined, "username.required");
-  else if (hasControl(m.username)) err("username", undefined, "control");
+  else if (hasControl(m.username)) err("username", undefined, "value.control");
   else if (m.username.length > PPPD_MAX_BYTES) err("username", undefined, "pppd.too_long", [`${m.username.length}`, `${PPPD_MAX_BYTES}`]);
   if (m.password === "") err("password", undefined, "password.required");
-  else if (hasControl(m.password)) err("password", undefined, "control");
+  else if (hasControl(m.password)) err("password", undefined, "value.control");
   else if (m.password.length > PPPD_MAX_BYTES) err("password", undefined, "pppd.too_long", [`${m.password.length}`, `${PPPD_MAX_BYTES}`]);
 
   let device = m.device;

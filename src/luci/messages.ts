@@ -8,8 +8,8 @@ import { type Coded, type Translate, worded } from "./text";
 /** The page's template for every code the router sends, translated. */
 export function messageTemplates(_: Translate): Record<string, string> {
   return {
-    bool: _("must be 0 or 1"),
-    control: _("must not contain control characters"),
+    "value.bool": _("must be 0 or 1"),
+    "value.control": _("must not contain control characters"),
     "section.name": _("section names may hold only letters, digits and _"),
     "username.required": _("the PPPoE user name is required"),
     "password.required": _("the PPPoE password is required"),

@@ -134,7 +134,7 @@ export function checkDdns(raws: RawDdns[], servers: RawServer[]): DdnsValidation
 
     if (provider === "value-domain" || provider === "mydns") {
       if (r.password === "") err("password", undefined, provider === "mydns" ? "ddns.mydns_password" : "ddns.vd_password");
-      else if (hasControl(r.password)) err("password", undefined, "control");
+      else if (hasControl(r.password)) err("password", undefined, "value.control");
     }
     if (provider === "mydns") {
       if (r.username === "") err("username", undefined, "ddns.mydns_id_required");
