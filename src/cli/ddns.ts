@@ -18,8 +18,12 @@ import { jsonArray, jsonEncode } from "../core/json";
 import type { Platform } from "../core/platform";
 import { readZones } from "../core/system";
 import { formatError } from "../core/validate";
+import { NO_ARGS } from "../core/messages";
 import { DdnsLock, ownPid, postEvent, readEvent, routerClock } from "../router/ddns-host";
 import { routerHttp } from "../router/http";
+
+// `ddns status --json` writes validation errors: their empty values as []
+jsonArray(NO_ARGS);
 
 const USAGE = "usage: splitwan ddns <update [--force] | status [--json] | hotplug>\n";
 

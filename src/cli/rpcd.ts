@@ -21,11 +21,14 @@ import { readSystem } from "../core/system";
 import { type UciCursor, type UciSection, type UciValue, optString, sectionsOf } from "../core/uci";
 import { quote, isName } from "../core/text";
 import { validateConfig } from "../core/validate";
-import { said } from "../core/messages";
+import { NO_ARGS, said } from "../core/messages";
 import type { ActionReply, ApplyReply, DdnsState, DetectReply, Lease, StatusReply, ValidateReply } from "../core/rpc-types";
 import { runDiagnose } from "./diagnose";
 
 type Args = Record<string, unknown>;
+
+// every answer is JSON: messages without values as []
+jsonArray(NO_ARGS);
 type Reply = object;
 
 /** Methods with example arguments: rpcd derives each argument's type from its example

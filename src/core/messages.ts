@@ -4,7 +4,6 @@
 // text for the CLI and syslog; the LuCI page words the code itself
 // (src/luci/messages.ts, a test holds the two tables to the same codes).
 import type { Message } from "./rpc-types";
-import { jsonArray } from "./json";
 import { fillTemplate } from "./text";
 
 export const MESSAGES: Record<string, string> = {
@@ -150,8 +149,10 @@ export function messageText(code: string, args: string[]): string {
   return fillTemplate(MESSAGES[code], code, args);
 }
 
-/** Shared by every message without values: written as [] in JSON, never mutated. */
-const NO_ARGS: string[] = jsonArray([]);
+/** The values of every message without any, one shared list (never mutated). Whoever
+ * writes messages as JSON marks it once, jsonArray(NO_ARGS), so it is written [] (Lua
+ * cannot tell [] from {}); not done here, so that validation (apply) loads no JSON code. */
+export const NO_ARGS: string[] = [];
 
 /** A message as data: its code, its values and its English sentence. */
 export function said(code: string, args: string[] = NO_ARGS): Message {

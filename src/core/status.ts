@@ -9,10 +9,13 @@ import { formatSpec } from "./ports";
 import { type SystemView, readSystem } from "./system";
 import { escape } from "./text";
 import { type ConfigError, type Validation, formatError, validateConfig } from "./validate";
-import { said } from "./messages";
+import { NO_ARGS, said } from "./messages";
 import type { Message } from "./rpc-types";
 import { jsonArray } from "./json";
 import { type UbusFailure, describeUbusFailure, field, ubusData } from "./ubus";
+
+// `status --json` and the rpcd plugin write the messages below
+jsonArray(NO_ARGS);
 
 export interface ServerStatus {
   name: string;

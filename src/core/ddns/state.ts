@@ -1,7 +1,11 @@
 // What the updater remembers between runs, one JSON file per section under
 // /var/run/splitwan/ddns/ (tmpfs: a reboot forgets it, and the first ifup sends again).
-import { jsonDecode, jsonEncode } from "../json";
+import { jsonArray, jsonDecode, jsonEncode } from "../json";
 import type { OutcomeKind } from "./types";
+import { NO_ARGS } from "../messages";
+
+// the state file keeps messageArgs: an empty one as []
+jsonArray(NO_ARGS);
 
 export const DDNS_RUN_DIR = "/var/run/splitwan/ddns";
 
