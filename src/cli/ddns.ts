@@ -10,6 +10,7 @@ import { withLock } from "../core/lock";
 import { readConfig } from "../core/config";
 import { type AddressContext, addressSource, sectionAddress, sectionInterfaces } from "../core/ddns/address";
 import { checkDdns } from "../core/ddns/config";
+import { NO_ARGS } from "../core/messages";
 import { DDNS_RUN_DIR, type DdnsState, decodeState, statePath } from "../core/ddns/state";
 import type { DdnsSection } from "../core/ddns/types";
 import { type UpdaterEnv, runPass } from "../core/ddns/updater";
@@ -18,7 +19,6 @@ import { jsonArray, jsonEncode } from "../core/json";
 import type { Platform } from "../core/platform";
 import { readZones } from "../core/system";
 import { formatError } from "../core/validate";
-import { NO_ARGS } from "../core/messages";
 import { DdnsLock, ownPid, postEvent, readEvent, routerClock } from "../router/ddns-host";
 import { routerHttp } from "../router/http";
 
