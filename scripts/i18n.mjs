@@ -1,11 +1,9 @@
 // Translations of the LuCI page: collects every string the user can see and keeps the
-// catalogs in step with the sources.
-//   - the view's `_('...')` strings (src/luci/*.ts);
-//   - the backend's user-facing messages (validation errors, status warnings, plugin and
-//     DDNS answers) as templates, "%s" where the code fills in a value;
+// catalogs in step with the sources:
+//   - the view's `_('...')` strings (src/luci/*.ts): the router sends its messages as
+//     codes and the view words each with a literal _() (src/luci/messages.ts);
+//   - the menu title and the ACL description, as LuCI's i18n-scan takes them;
 // and writes
-//   - src/luci/backend-messages.ts (the templates, so the page can find the one a message
-//     came from and show its translation),
 //   - luci-app-splitwan/po/templates/splitwan.pot,
 //   - luci-app-splitwan/po/<lang>/splitwan.po merged like msgmerge (translations kept,
 //     new strings added untranslated, obsolete ones dropped).
@@ -16,21 +14,8 @@ import { fileURLToPath } from "node:url";
 
 const TOP = join(dirname(fileURLToPath(import.meta.url)), "..");
 const PO_DIR = join(TOP, "luci-app-splitwan/po");
-const BACKEND_TS = join(TOP, "src/luci/backend-messages.ts");
 
-/** Backend files whose messages reach the page (a directory: every .ts in it). */
-export const BACKEND_FILES = ["src/core/validate.ts", "src/core/section-check.ts", "src/core/ports.ts", "src/core/status.ts", "src/core/ddns/", "src/cli/rpcd.ts"];
-
-function backendFiles(top) {
-  const out = [];
-  for (const f of BACKEND_FILES) {
-    if (!f.endsWith("/")) out.push(f);
-    else if (existsSync(join(top, f))) for (const name of readdirSync(join(top, f)).sort()) if (name.endsWith(".ts")) out.push(f + name);
-  }
-  return out;
-}
-
-// ---- a small JS/TS scanner: literals and expression extents ----
+// ---- the view's _() literals ----
 
 /** Parses the string or template literal at i; returns its text ("%s" for each ${...}). */
 function literalAt(src, i) {
@@ -66,116 +51,6 @@ function literalAt(src, i) {
   throw new Error(`unterminated literal at ${i}`);
 }
 
-function skipComment(src, i) {
-  if (src[i] === "/" && src[i + 1] === "/") return src.indexOf("\n", i) === -1 ? src.length : src.indexOf("\n", i);
-  if (src[i] === "/" && src[i + 1] === "*") return src.indexOf("*/", i + 2) + 2;
-  return i;
-}
-
-/** Literals of the expression starting at i, up to a top-level `,` `;` or closing bracket. */
-function expressionLiterals(src, i) {
-  const lits = [];
-  let depth = 0;
-  while (i < src.length) {
-    const k = skipComment(src, i);
-    if (k !== i) {
-      i = k;
-      continue;
-    }
-    const c = src[i];
-    if (c === '"' || c === "'" || c === "`") {
-      const l = literalAt(src, i);
-      lits.push(l.text);
-      i = l.end;
-      continue;
-    }
-    if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") {
-      if (depth === 0) break;
-      depth--;
-    } else if ((c === "," || c === ";") && depth === 0) break;
-    i++;
-  }
-  return lits;
-}
-
-/** Start of the n-th (0-based) top-level argument of the call whose "(" is at open. */
-function argumentStart(src, open, n) {
-  let depth = 0;
-  let arg = 0;
-  for (let i = open + 1; i < src.length; i++) {
-    const c = src[i];
-    if (arg === n && depth === 0 && !/\s/.test(c)) return i;
-    if (c === '"' || c === "'" || c === "`") {
-      i = literalAt(src, i).end - 1;
-      continue;
-    }
-    if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") {
-      if (depth === 0) return -1;
-      depth--;
-    } else if (c === "," && depth === 0) arg++;
-  }
-  return -1;
-}
-
-function isMessage(text) {
-  const words = text.split("%s").join("");
-  return /[a-zA-Z]{2}/.test(words) && words.trim().includes(" ") && !text.includes("\n") && !text.startsWith(" ");
-}
-
-/** 1 where src[i] is inside a string literal or a comment: patterns match code only. */
-function literalMask(src) {
-  const mask = new Uint8Array(src.length);
-  for (let i = 0; i < src.length; ) {
-    const k = skipComment(src, i);
-    if (k !== i) {
-      mask.fill(1, i, k);
-      i = k;
-    } else if (src[i] === '"' || src[i] === "'" || src[i] === "`") {
-      const end = literalAt(src, i).end;
-      mask.fill(1, i, end);
-      i = end;
-    } else i++;
-  }
-  return mask;
-}
-
-/** Files whose functions return messages as plain strings (the `return` rule). */
-const RETURNS_MESSAGES = ["src/core/ports.ts"];
-
-/** User-facing message templates of one backend source file. */
-export function backendMessages(src, returnsMessages = true) {
-  const found = [];
-  const add = (lits) => {
-    for (const l of lits) if (isMessage(l)) found.push(l);
-  };
-  const mask = literalMask(src);
-  const exec = (re) => {
-    let m;
-    while ((m = re.exec(src)) !== null && mask[m.index] === 1);
-    return m;
-  };
-  let m;
-  const errCall = /\berr\(/g; // validate.ts, ddns/config.ts: err(option, value, message)
-  while ((m = exec(errCall)) !== null) {
-    const at = argumentStart(src, m.index + m[0].length - 1, 2);
-    if (at >= 0) add(expressionLiterals(src, at));
-  }
-  const push = /\b(?:warnings|pending)\.push\(/g; // status.ts
-  while ((m = exec(push)) !== null) add(expressionLiterals(src, m.index + m[0].length));
-  const prop = /\b(?:error|message):\s*/g; // { error: ... }, { message: ... }
-  while ((m = exec(prop)) !== null) add(expressionLiterals(src, m.index + m[0].length));
-  const ret = /\breturn\s+(?=[`"'])/g; // ports.ts: return `"${text}": ...`
-  while (returnsMessages && (m = exec(ret)) !== null) {
-    const l = literalAt(src, m.index + m[0].length);
-    if (l.text.includes(": ")) add([l.text]);
-  }
-  const table = /\[\s*"(?:ok|unchanged|transient|permanent)",\s*(?=[`"'])/g; // value-domain STATUS
-  while ((m = exec(table)) !== null) add([literalAt(src, m.index + m[0].length).text]);
-  return found;
-}
-
 /** `_('...')` strings of the view sources, in order. */
 export function viewStrings(src) {
   const out = [];
@@ -189,10 +64,6 @@ export function viewStrings(src) {
   return out;
 }
 
-function uniq(list) {
-  return [...new Set(list)];
-}
-
 /** Everything the catalogs must hold: [{msgid, refs}] in first-seen order. */
 export function collect(top = TOP) {
   const entries = new Map();
@@ -202,7 +73,7 @@ export function collect(top = TOP) {
   };
   const luciDir = join(top, "src/luci");
   for (const name of readdirSync(luciDir).sort()) {
-    if (!name.endsWith(".ts") || name.endsWith(".d.ts") || name === "backend-messages.ts") continue;
+    if (!name.endsWith(".ts") || name.endsWith(".d.ts")) continue;
     for (const s of viewStrings(readFileSync(join(luciDir, name), "utf8"))) note(s, `src/luci/${name}`);
   }
   // menu titles and ACL descriptions, as LuCI's i18n-scan takes them
@@ -213,16 +84,7 @@ export function collect(top = TOP) {
       for (const entry of Object.values(json)) if (typeof entry[key] === "string") note(entry[key], `${dir}/${name}`);
     }
   }
-  const backend = [];
-  for (const file of backendFiles(top)) {
-    const path = join(top, file);
-    if (!existsSync(path)) continue;
-    for (const s of backendMessages(readFileSync(path, "utf8"), RETURNS_MESSAGES.includes(file))) {
-      note(s, file);
-      backend.push(s);
-    }
-  }
-  return { entries: [...entries].map(([msgid, refs]) => ({ msgid, refs })), backend: uniq(backend).sort() };
+  return { entries: [...entries].map(([msgid, refs]) => ({ msgid, refs })) };
 }
 
 // ---- .po files ----
@@ -267,15 +129,10 @@ export function renderPo(entries, translations, header) {
 const POT_HEADER = ["Content-Type: text/plain; charset=UTF-8"];
 const PO_HEADER = (lang) => ["Content-Type: text/plain; charset=UTF-8", "Project-Id-Version: luci-app-splitwan", `Language: ${lang}`, "MIME-Version: 1.0", "Content-Transfer-Encoding: 8bit"];
 
-function backendTs(list) {
-  return `// Generated by scripts/i18n.mjs: templates of the backend's user-facing messages.\nexport const BACKEND_MESSAGES: readonly string[] = [\n${list.map((s) => `  ${JSON.stringify(s)},\n`).join("")}];\n`;
-}
-
 /** The files as they should be: path → content. */
 export function outputs(top = TOP) {
-  const { entries, backend } = collect(top);
+  const { entries } = collect(top);
   const files = new Map();
-  files.set(BACKEND_TS, backendTs(backend));
   files.set(join(PO_DIR, "templates/splitwan.pot"), renderPo(entries, undefined, POT_HEADER));
   for (const lang of existsSync(PO_DIR) ? readdirSync(PO_DIR).sort() : []) {
     if (lang === "templates") continue;

@@ -5,6 +5,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyConfig } from "../src/core/apply";
 import { run } from "../src/cli/commands";
+import { collectStatus } from "../src/core/status";
 import { PKG_LUA, runCli } from "./helpers/lua";
 import { treeSocket, writeUbusAnswers } from "./helpers/ubus-answers";
 import { routerTree, testPlatform } from "./helpers/node-platform";
@@ -118,10 +119,33 @@ describe("lua5.1 status", () => {
     expect(s.pppoe).toEqual({ state: "answered", up: true, pending: false, uptime: 42, ipv4: "203.0.113.45", l3_device: "pppoe-wanppp", errors: [] });
     expect(s.pending).toEqual([]);
     expect(s.servers.map((x: { name: string; ports: string[] }) => [x.name, x.ports])).toEqual([["web", ["80/tcp", "443/tcp", "19132/udp"]], ["nas", ["2222:22/tcp"]]]);
-    // this host has no table 300: the status says so in plain words
-    expect(s.warnings.join("\n")).toContain("table 300 has no default route");
+    // this host has no table 300: the status says so, as a code with values and in words
+    expect(s.warnings).toContainEqual({ code: "status.no_default", args: ["300", "wanppp"], text: "PPPoE is up but table 300 has no default route: check option defaultroute of network.wanppp" });
     const human = runCli(["status"], { env: { SPLITWAN_ROOT: root } });
     expect(human.stdout).toContain("up: yes, 203.0.113.45");
+    expect(human.stdout).toContain("warning: PPPoE is up but table 300 has no default route");
+  });
+
+  it("gives the same errors and warnings ({code, args, text}) as the Node run", () => {
+    const root = routerTree("dsa-mape");
+    expect(cli(root, "apply").code).toBe(0);
+    const ubus = { "network.interface.wanppp.status": { up: true, l3_device: "pppoe-other", "ipv4-address": [{ address: "203.0.113.45" }] } };
+    writeUbusAnswers(treeSocket(root), ubus);
+    const cfg = join(root, "etc/config/splitwan");
+    const good = readFileSync(cfg, "utf8");
+    const compare = () => {
+      const lua = JSON.parse(cli(root, "status", "--json").stdout);
+      const node = collectStatus(testPlatform(root, { ubus }));
+      expect(lua.errors).toEqual(JSON.parse(JSON.stringify(node.errors)));
+      expect(lua.warnings).toEqual(JSON.parse(JSON.stringify(node.warnings)));
+      return lua as { errors: unknown[]; warnings: Array<{ code: string }> };
+    };
+    expect(compare().warnings.map((w) => w.code)).toEqual(["status.no_default", "status.device", "status.no_forwards"]);
+    writeFileSync(cfg, good.replace("option mtu '1454'", "option mtu '9000'").replace("list port '80,443/tcp'", "list port '80,443/tcp'\n\tlist port '70000'"));
+    expect(compare().errors).toEqual([
+      { section: "main", type: "splitwan", option: "mtu", value: "9000", code: "mtu.range", args: ["1492"], text: "must be a whole number from 576 to 1492, PPPoE's maximum (1454 for NTT FLET'S)" },
+      { section: "web", type: "server", option: "port", value: "70000", code: "port.number", args: ["70000"], text: '"70000": ports are whole numbers from 1 to 65535' },
+    ]);
   });
 });
 

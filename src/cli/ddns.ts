@@ -10,6 +10,7 @@ import { withLock } from "../core/lock";
 import { readConfig } from "../core/config";
 import { type AddressContext, addressSource, sectionAddress, sectionInterfaces } from "../core/ddns/address";
 import { checkDdns } from "../core/ddns/config";
+import { NO_ARGS } from "../core/messages";
 import { DDNS_RUN_DIR, type DdnsState, decodeState, statePath } from "../core/ddns/state";
 import type { DdnsSection } from "../core/ddns/types";
 import { type UpdaterEnv, runPass } from "../core/ddns/updater";
@@ -21,6 +22,9 @@ import { formatError } from "../core/validate";
 import { DdnsLock, postEvent, readEvent, routerClock } from "../router/ddns-host";
 import { luaPid } from "../router/files";
 import { routerHttp } from "../router/http";
+
+// `ddns status --json` writes validation errors: their empty values as []
+jsonArray(NO_ARGS);
 
 const USAGE = "usage: splitwan ddns <update [--force] | status [--json] | hotplug>\n";
 

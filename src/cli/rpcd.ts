@@ -20,11 +20,15 @@ import { describeUbusFailure, field, ubusData } from "../core/ubus";
 import { readSystem } from "../core/system";
 import { type UciCursor, type UciSection, type UciValue, optString, sectionsOf } from "../core/uci";
 import { quote, isName } from "../core/text";
-import { type ConfigError, validateConfig } from "../core/validate";
-import type { ActionReply, ApplyReply, DdnsState, DetectReply, FieldError, Lease, StatusReply, ValidateReply } from "../core/rpc-types";
+import { validateConfig } from "../core/validate";
+import { NO_ARGS, said } from "../core/messages";
+import type { ActionReply, ApplyReply, DdnsState, DetectReply, Lease, StatusReply, ValidateReply } from "../core/rpc-types";
 import { runDiagnose } from "./diagnose";
 
 type Args = Record<string, unknown>;
+
+// every answer is JSON: messages without values as []
+jsonArray(NO_ARGS);
 type Reply = object;
 
 /** Methods with example arguments: rpcd derives each argument's type from its example
@@ -108,22 +112,10 @@ export function overlayCursor(base: UciCursor, config: string, sections: Section
   };
 }
 
-/** Validation errors as the page shows them, with each section's type. */
-function fieldErrors(cursor: UciCursor, list: ConfigError[]): FieldError[] {
-  const errors: FieldError[] = [];
-  for (const e of list) {
-    const fe: FieldError = { section: e.section, option: e.option ?? "", message: e.message };
-    const type = cursor.get("splitwan", e.section);
-    if (typeof type === "string") fe.type = type;
-    if (e.value !== undefined) fe.value = e.value;
-    errors.push(fe);
-  }
-  return errors;
-}
-
-/** Core validation of the main section, servers and DDNS, as `splitwan apply` does. */
+/** Core validation of the main section, servers and DDNS, as `splitwan apply` does; its
+ * errors as they are (code, values, English; the page words them). */
 export function validateWith(cursor: UciCursor): ValidateReply {
-  const errors = fieldErrors(cursor, validateConfig(readConfig(cursor), readSystem(cursor)).errors);
+  const errors = validateConfig(readConfig(cursor), readSystem(cursor)).errors;
   return { valid: errors.length === 0, errors };
 }
 
@@ -139,19 +131,20 @@ function ddnsStates(p: Platform, raws: RawDdns[]): DdnsState[] {
       if (st.lastAttempt !== undefined) d.last_attempt = st.lastAttempt;
       if (st.lastSuccess !== undefined) d.last_success = st.lastSuccess;
       if (st.ipSent !== undefined) d.ip_sent = st.ipSent;
-      const answer = st.message !== undefined && st.message !== "" ? st.message : st.answer;
-      if (answer !== undefined && answer !== "") d.answer = answer;
+      // a state written before messages had codes keeps its English (code "")
+      if (st.message !== undefined && st.message !== "") d.message = { code: st.messageCode ?? "", args: jsonArray(st.messageArgs ?? []), text: st.message };
+      else if (st.answer !== undefined && st.answer !== "") d.answer = st.answer;
       if (st.nextRetry !== undefined && st.gaveUp !== true) d.next_retry = st.nextRetry;
     }
     return d;
   });
 }
 
-/** The page polls this: the config is read and validated once for all of it. */
+/** The page polls this: collectStatus's one result (the config read and validated once),
+ * its errors and warnings as they are. */
 export function statusReply(p: Platform): StatusReply {
   const input = readStatusInput(p);
   const s = collectStatus(p, input);
-  const cursor = p.cursor();
   const main = input.raw.main;
   const configured = s.enabled && s.valid;
   const portCount = s.servers.reduce((n, sv) => n + sv.ports.length, 0);
@@ -177,8 +170,7 @@ export function statusReply(p: Platform): StatusReply {
     forwards: { configured: configured && portCount > 0, live: s.live.forwards > 0 },
     servers: s.servers.map((sv) => ({ name: sv.name, enabled: true, ipaddr: sv.ipaddr, mode: sv.mode, ports: sv.ports, ip6_suffix: sv.ip6_suffix, live: s.live.forwards > 0 })),
     ddns: jsonArray(ddnsStates(p, input.raw.ddns)),
-    // structured, so the page can name the field (status.ts has them as text)
-    errors: jsonArray(s.valid ? [] : fieldErrors(cursor, input.validation.errors)),
+    errors: s.errors,
     // the page words the drift itself and offers `apply` (pending says "run splitwan apply")
     drift: s.drift,
     warnings: s.warnings,
@@ -257,7 +249,7 @@ function serverZones(cursor: UciCursor): string[] {
 
 /** `splitwan apply` for the page's "Apply now": the same applyConfig, its refusals as data. */
 function apply(p: Platform): ApplyReply {
-  const reply: ApplyReply = { ok: false, code: EXIT_SYSTEM, message: "", changes: jsonArray([]), errors: jsonArray([]), conflicts: jsonArray([]) };
+  const reply: ApplyReply = { ok: false, exit: EXIT_SYSTEM, message: "", changes: jsonArray([]), errors: jsonArray([]), conflicts: jsonArray([]) };
   // stdout carries the one JSON answer: apply's "would run" lines (SPLITWAN_ROOT) must not
   const print = p.print;
   p.print = () => undefined;
@@ -265,11 +257,11 @@ function apply(p: Platform): ApplyReply {
     const out = applyConfig(p, false);
     for (const c of out.changes) reply.changes.push(describeChange(c));
     reply.ok = true;
-    reply.code = EXIT_OK;
+    reply.exit = EXIT_OK;
     reply.message = out.changes.length === 0 ? "nothing to change" : `applied ${out.changes.length} change(s)`;
   } catch (e) {
     if (!(e instanceof SplitwanError)) throw e;
-    reply.code = e.code;
+    reply.exit = e.code;
     reply.message = e.message;
     const cursor = p.cursor();
     if (e.code === EXIT_INVALID) for (const fe of validateWith(cursor).errors) reply.errors.push(fe);
@@ -284,6 +276,12 @@ function apply(p: Platform): ApplyReply {
   return reply;
 }
 
+/** An action's answer: done or not, what happened as a message. */
+function act(ok: boolean, code: string, args?: string[]): ActionReply {
+  const m = said(code, args);
+  return { ok, code: m.code, args: m.args, text: m.text };
+}
+
 /** Bounces splitwan's own PPPoE session, and nothing else: a LuCI user with only this
  * app's ACL must not be able to take down the LAN or the WAN by naming them as the
  * interface. The name must be valid, recorded as splitwan's in the ownership record,
@@ -291,39 +289,39 @@ function apply(p: Platform): ApplyReply {
 function reconnect(p: Platform): ActionReply {
   const cursor = p.cursor();
   const main = readConfig(cursor, (f) => p.readFile(f)).main;
-  if (main.enabled !== "1") return { ok: false, message: "Split WAN is disabled: nothing to reconnect" };
+  if (main.enabled !== "1") return act(false, "reconnect.disabled");
   const iface = main.interface;
-  if (!isName(iface) || iface.length > 9) return { ok: false, message: `refused: interface ${quote(iface)} is not a valid splitwan interface name` };
+  if (!isName(iface) || iface.length > 9) return act(false, "reconnect.bad_name", [quote(iface)]);
   if (!provesSection(p.readFile(OWNED_PATH), cursor.get_all("network", iface), "network", () => iface)) {
-    return { ok: false, message: `refused: interface ${iface} was not created by splitwan: save and apply first` };
+    return act(false, "reconnect.not_owned", [iface]);
   }
-  if (cursor.get("network", iface, "proto") !== "pppoe") return { ok: false, message: `refused: interface ${iface} is not a PPPoE interface` };
+  if (cursor.get("network", iface, "proto") !== "pppoe") return act(false, "reconnect.not_pppoe", [iface]);
   const obj = `network.interface.${iface}`;
   const reply = p.ubusCall(obj, "status");
-  if (!reply.ok) return { ok: false, message: reply.failure === "not-found" ? `interface ${iface} does not exist yet: save and apply first` : "network service not answering" };
+  if (!reply.ok) return reply.failure === "not-found" ? act(false, "reconnect.missing", [iface]) : act(false, "reconnect.no_netifd");
   const st = reply.data;
   // netifd's status always says whether the interface is up: anything else is no answer
-  if (typeof field(st, "up") !== "boolean") return { ok: false, message: `netifd gave no usable status for interface ${iface}: nothing was done` };
+  if (typeof field(st, "up") !== "boolean") return act(false, "reconnect.bad_status", [iface]);
   const proto = field(st, "proto");
-  if (proto !== undefined && proto !== "pppoe") return { ok: false, message: `refused: netifd runs interface ${iface} as ${quote(`${proto}`)}, not pppoe` };
+  if (proto !== undefined && proto !== "pppoe") return act(false, "reconnect.proto", [iface, quote(`${proto}`)]);
   p.log("info", `reconnecting ${iface} (requested in LuCI)`);
   const down = p.ubusCall(obj, "down");
   const up = down.ok ? p.ubusCall(obj, "up") : down;
-  if (!up.ok) return { ok: false, message: `could not reconnect ${iface}: ${describeUbusFailure(obj, up)}` };
-  return { ok: true, message: `PPPoE ${main.interface} is reconnecting` };
+  if (!up.ok) return act(false, "reconnect.failed", [iface, describeUbusFailure(obj, up)]);
+  return act(true, "reconnect.ok", [main.interface]);
 }
 
 /** A DDNS pass can wait out a provider's spacing (Value Domain: 60 s), longer than rpcd
  * waits for a plugin: start it detached; its result shows in the status. */
 function ddnsUpdate(p: Platform, args: Args): ActionReply {
-  if (args.name !== undefined && typeof args.name !== "string") return { ok: false, message: "name must be a string" };
-  if (args.force !== undefined && typeof args.force !== "boolean") return { ok: false, message: "force must be true or false" };
+  if (args.name !== undefined && typeof args.name !== "string") return act(false, "ddns_update.name");
+  if (args.force !== undefined && typeof args.force !== "boolean") return act(false, "ddns_update.force");
   const sections = readDdns(p.cursor()).filter((r) => r.enabled === "1");
-  if (sections.length === 0) return { ok: false, message: "no DDNS section is enabled" };
+  if (sections.length === 0) return act(false, "ddns_update.none");
   const cmd = `/usr/sbin/splitwan ddns update${args.force === false ? "" : " --force"} >/dev/null 2>&1 </dev/null &`;
-  if (p.dryRun) return { ok: true, message: `would run: ${cmd}` };
+  if (p.dryRun) return act(true, "ddns_update.dry_run", [cmd]);
   const r = p.exec(["/bin/sh", "-c", cmd]);
-  return r.code === 0 ? { ok: true, message: "DDNS update started: the result appears in the status in a few seconds" } : { ok: false, message: `could not start the DDNS update (exit ${r.code})` };
+  return r.code === 0 ? act(true, "ddns_update.started") : act(false, "ddns_update.failed", [`${r.code}`]);
 }
 
 // ---- dispatch ----

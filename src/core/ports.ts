@@ -19,7 +19,14 @@ export interface PortSpec {
   proto: Proto;
 }
 
-export type PortParse = { ok: true; specs: PortSpec[] } | { ok: false; error: string };
+/** Why an item is refused: a message code (core/messages.ts) and its values. Without the
+ * English: the LuCI page runs this parser too and words the code itself. */
+export interface PortError {
+  code: string;
+  args: string[];
+}
+
+export type PortParse = { ok: true; specs: PortSpec[] } | { ok: false; error: PortError };
 
 function parsePort(text: string): number | undefined {
   if (!isDigits(text) || text.length > 5) return undefined;
@@ -28,45 +35,49 @@ function parsePort(text: string): number | undefined {
   return n >= 1 && n <= 65535 ? n : undefined;
 }
 
-function parseSpec(text: string, proto: Proto): PortSpec | string {
+function refused(code: string, text: string): PortError {
+  return { code, args: [escape(text)] };
+}
+
+function parseSpec(text: string, proto: Proto): PortSpec | PortError {
   const colon = text.indexOf(":");
   if (colon >= 0) {
     const ext = parsePort(text.slice(0, colon));
     const int = parsePort(text.slice(colon + 1));
-    if (text.indexOf("-") >= 0) return `"${escape(text)}": a range cannot be moved to other ports; publish it as the same range`;
-    if (ext === undefined || int === undefined) return `"${escape(text)}": ports are whole numbers from 1 to 65535`;
+    if (text.indexOf("-") >= 0) return refused("port.range_moved", text);
+    if (ext === undefined || int === undefined) return refused("port.number", text);
     return { extFrom: ext, extTo: ext, intFrom: int, proto };
   }
   const dash = text.indexOf("-");
   if (dash >= 0) {
     const from = parsePort(text.slice(0, dash));
     const to = parsePort(text.slice(dash + 1));
-    if (from === undefined || to === undefined) return `"${escape(text)}": ports are whole numbers from 1 to 65535`;
-    if (to <= from) return `"${escape(text)}": a range goes from the lower port to the higher`;
+    if (from === undefined || to === undefined) return refused("port.number", text);
+    if (to <= from) return refused("port.range_order", text);
     return { extFrom: from, extTo: to, intFrom: from, proto };
   }
   const port = parsePort(text);
-  if (port === undefined) return `"${escape(text)}": ports are whole numbers from 1 to 65535`;
+  if (port === undefined) return refused("port.number", text);
   return { extFrom: port, extTo: port, intFrom: port, proto };
 }
 
 /** Parses one `list port` item. */
 export function parsePortItem(item: string): PortParse {
   const text = item.trim();
-  if (text === "") return { ok: false, error: "empty port entry" };
+  if (text === "") return { ok: false, error: { code: "port.empty", args: [] } };
   let proto: Proto = "tcp";
   let body = text;
   const slash = text.indexOf("/");
   if (slash >= 0) {
     const p = text.slice(slash + 1).toLowerCase();
-    if (p !== "tcp" && p !== "udp" && p !== "both") return { ok: false, error: `"${escape(text)}": protocol must be tcp, udp or both` };
+    if (p !== "tcp" && p !== "udp" && p !== "both") return { ok: false, error: refused("port.proto", text) };
     proto = p;
     body = text.slice(0, slash);
   }
   const specs: PortSpec[] = [];
   for (const part of body.split(",")) {
     const spec = parseSpec(part.trim(), proto);
-    if (typeof spec === "string") return { ok: false, error: spec };
+    if ("code" in spec) return { ok: false, error: spec };
     specs.push(spec);
   }
   return { ok: true, specs };

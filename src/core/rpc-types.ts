@@ -1,6 +1,15 @@
 // Replies of the rpcd plugin luci.splitwan (src/cli/rpcd.ts builds them, the view reads
 // them). Only types: the Lua side imports this with `import type`.
 
+/** A sentence as data: its code (src/core/messages.ts), the values for its "%s" slots in
+ * order, and the router's English. The page words it by code, the English is its
+ * fallback for a code it does not know. */
+export interface Message {
+  code: string;
+  args: string[];
+  text: string;
+}
+
 /** Every method may answer this instead of its normal reply. */
 export interface RpcError {
   error: string;
@@ -28,8 +37,6 @@ export interface PppoeState {
 export interface LivePart {
   configured: boolean;
   live: boolean;
-  /** What is missing or extra, in plain words. */
-  detail?: string;
 }
 
 export interface ServerPorts {
@@ -53,6 +60,9 @@ export interface DdnsState {
   last_attempt?: number;
   last_success?: number;
   ip_sent?: string;
+  /** What the last attempt came to (its result, or why nothing was sent). */
+  message?: Message;
+  /** The provider's own answer, when the state has no message. */
   answer?: string;
   next_retry?: number;
 }
@@ -73,7 +83,7 @@ export interface StatusReply {
   /** The live state against the config: changes `apply` would make, and the sections
    * in the way (conflicts) that stop it. */
   drift: { changes: number; conflicts: string[] };
-  warnings: string[];
+  warnings: Message[];
 }
 
 export interface Lease {
@@ -96,13 +106,15 @@ export interface DetectReply {
   zones: string[];
 }
 
-export interface FieldError {
+/** A validation error: where (section, its type, option, value) and why, as a Message. */
+export interface FieldError extends Message {
   section: string;
-  /** The section's type (splitwan, server, ddns) when the section exists. */
-  type?: string;
-  option: string;
+  /** splitwan, server or ddns. */
+  type: string;
+  /** Absent when the error is about the whole section. */
+  option?: string;
+  /** Absent for secrets. */
   value?: string;
-  message: string;
 }
 
 export interface ValidateReply {
@@ -110,16 +122,18 @@ export interface ValidateReply {
   errors: FieldError[];
 }
 
-export interface ActionReply {
+/** `reconnect`, `ddns_update`: done or not, and what happened as a Message. */
+export interface ActionReply extends Message {
   ok: boolean;
-  /** What happened, in plain words. */
-  message: string;
 }
 
 /** `apply`: what `splitwan apply` did, with the reasons it refused as data. */
-export interface ApplyReply extends ActionReply {
+export interface ApplyReply {
+  ok: boolean;
+  /** What happened, in the CLI's English (the page words it from exit and the lists). */
+  message: string;
   /** The CLI's exit code: 0 applied, 1 invalid config, 2 conflict, 3 system error. */
-  code: number;
+  exit: number;
   /** The changes made, one line each (as `splitwan apply` prints them). */
   changes: string[];
   /** code 1: the validation errors. */

@@ -1,4 +1,6 @@
-// `splitwan status`: what is configured, what is live, and plain-words warnings.
+// `splitwan status`: what is configured, what is live, and warnings, computed once as data
+// (each warning and error a message code with its values and English text): the CLI
+// prints it (formatStatus), the rpcd plugin answers from it.
 import { type RawConfig, readConfig } from "./config";
 import { diffAgainstRouter } from "./apply";
 import { buildPlan, pppoeDevice } from "./plan";
@@ -6,9 +8,14 @@ import type { Platform } from "./platform";
 import { formatSpec } from "./ports";
 import { type SystemView, readSystem } from "./system";
 import { escape } from "./text";
-import { type Validation, formatError, validateConfig } from "./validate";
+import { type ConfigError, type Validation, formatError, validateConfig } from "./validate";
+import { NO_ARGS, said } from "./messages";
+import type { Message } from "./rpc-types";
 import { jsonArray } from "./json";
 import { type UbusFailure, describeUbusFailure, field, ubusData } from "./ubus";
+
+// `status --json` and the rpcd plugin write the messages below
+jsonArray(NO_ARGS);
 
 export interface ServerStatus {
   name: string;
@@ -21,9 +28,9 @@ export interface ServerStatus {
 export interface Status {
   enabled: boolean;
   valid: boolean;
-  errors: string[];
+  errors: ConfigError[];
   /** Configuration differs from what is written (apply pending or failed). */
-  pending: string[];
+  pending: Message[];
   /** The same as data: changes apply would make, and what stops it. */
   drift: { changes: number; conflicts: string[] };
   interface: string;
@@ -52,7 +59,7 @@ export interface Status {
     zone: boolean;
     forwards: number;
   };
-  warnings: string[];
+  warnings: Message[];
 }
 
 /** The codes of netifd's `errors` list of an interface status. */
@@ -83,16 +90,16 @@ export function collectStatus(p: Platform, input: StatusInput = readStatusInput(
   const iface = raw.main.interface;
   const table = Number(raw.main.table);
   // arrays that may be empty are marked so JSON writes [] (Lua cannot tell [] from {})
-  const warnings: string[] = jsonArray([]);
+  const warnings: Message[] = jsonArray([]);
 
-  const pending: string[] = jsonArray([]);
+  const pending: Message[] = jsonArray([]);
   const drift = { changes: 0, conflicts: jsonArray<string>([]) };
   if (c !== undefined) {
     const d = diffAgainstRouter(p, cursor, buildPlan(c, sys));
     drift.changes = d.changes.length;
     for (const x of d.conflicts) drift.conflicts.push(x);
-    if (d.conflicts.length > 0) for (const x of d.conflicts) pending.push(`conflict: ${x}`);
-    else if (d.changes.length > 0) pending.push(`${d.changes.length} change(s) not applied: run splitwan apply`);
+    if (d.conflicts.length > 0) for (const x of d.conflicts) pending.push(said("status.conflict", [x]));
+    else if (d.changes.length > 0) pending.push(said("status.pending", [`${d.changes.length}`]));
   }
 
   const reply = p.ubusCall(`network.interface.${iface}`, "status");
@@ -124,23 +131,23 @@ export function collectStatus(p: Platform, input: StatusInput = readStatusInput(
 
   const enabled = c !== undefined ? c.enabled : raw.main.enabled === "1";
   if (enabled && c !== undefined) {
-    if (pppoe.state === "not-configured") warnings.push(`PPPoE interface ${iface} not configured in netifd: nothing is published until the configuration is applied`);
-    else if (pppoe.state === "not-answering") warnings.push(`network service not answering (${describeUbusFailure(`network.interface.${iface}`, reply)}): PPPoE state unknown`);
-    else if (!pppoe.up) warnings.push(`PPPoE (${iface}) is down: nothing is published`);
-    if (pppoe.up && !defaultRoute) warnings.push(`PPPoE is up but table ${table} has no default route: check option defaultroute of network.${iface}`);
-    if (pppoe.up && pppoe.l3_device !== "" && pppoe.l3_device !== pppoeDevice(iface)) warnings.push(`PPPoE runs on ${pppoe.l3_device}, expected ${pppoeDevice(iface)}`);
+    if (pppoe.state === "not-configured") warnings.push(said("status.not_configured", [iface]));
+    else if (pppoe.state === "not-answering") warnings.push(said("status.not_answering", [describeUbusFailure(`network.interface.${iface}`, reply)]));
+    else if (!pppoe.up) warnings.push(said("status.down", [iface]));
+    if (pppoe.up && !defaultRoute) warnings.push(said("status.no_default", [`${table}`, iface]));
+    if (pppoe.up && pppoe.l3_device !== "" && pppoe.l3_device !== pppoeDevice(iface)) warnings.push(said("status.device", [pppoe.l3_device, pppoeDevice(iface)]));
     const portCount = c.servers.reduce((n, s) => n + s.ports.length, 0);
-    if (pppoe.up && portCount > 0 && forwards === 0) warnings.push(`no port forwards are live in fw4 (chain dstnat_${c.zone}): run /etc/init.d/firewall reload`);
+    if (pppoe.up && portCount > 0 && forwards === 0) warnings.push(said("status.no_forwards", [c.zone]));
     const strict = rpFilterStrict(p, pppoeDevice(c.iface));
     if (strict !== undefined && c.servers.some((s) => s.mode === "reply-only" && s.ports.length > 0)) {
-      warnings.push(`rp_filter is strict on ${strict}: connections to reply-only servers over PPPoE are dropped; set net.ipv4.conf.${strict}.rp_filter to 2 (loose)`);
+      warnings.push(said("status.rp_filter", [strict, strict]));
     }
   }
 
   return {
     enabled,
     valid: c !== undefined,
-    errors: jsonArray(v.errors.map(formatError)),
+    errors: jsonArray(v.errors),
     pending,
     drift,
     interface: iface,
@@ -179,8 +186,8 @@ function yes(b: boolean): string {
 export function formatStatus(s: Status): string {
   const lines: string[] = [];
   lines.push(`splitwan: ${s.enabled ? "enabled" : "disabled"}${s.valid ? "" : " (configuration invalid)"}`);
-  for (const e of s.errors) lines.push(`  error: ${e}`);
-  for (const x of s.pending) lines.push(`  pending: ${x}`);
+  for (const e of s.errors) lines.push(`  error: ${formatError(e)}`);
+  for (const x of s.pending) lines.push(`  pending: ${x.text}`);
   lines.push(`PPPoE ${escape(s.interface)} on ${escape(s.device) || "?"}${s.wan_kind !== "" ? ` (IPoE WAN: ${s.wan_kind})` : ""}, MTU ${s.mtu}`);
   if (s.pppoe.state !== "answered") lines.push(`  ${s.pppoe.state === "not-configured" ? "PPPoE interface not configured" : "network service not answering"}`);
   else lines.push(`  up: ${yes(s.pppoe.up)}${s.pppoe.up ? `, ${s.pppoe.ipv4 || "no IPv4"}, uptime ${s.pppoe.uptime}s, device ${s.pppoe.l3_device}` : ""}`);
@@ -191,6 +198,6 @@ export function formatStatus(s: Status): string {
   for (const sv of s.servers) {
     lines.push(`server ${sv.name} ${sv.ipaddr} (${sv.mode}): ${sv.ports.length > 0 ? sv.ports.join(" ") : "no published ports"}${sv.ip6_suffix !== "" ? `, IPv6 ${sv.ip6_suffix}` : ""}`);
   }
-  for (const w of s.warnings) lines.push(`warning: ${w}`);
+  for (const w of s.warnings) lines.push(`warning: ${w.text}`);
   return lines.join("\n") + "\n";
 }

@@ -90,3 +90,14 @@ export function escape(s: string): string {
 export function quote(s: string): string {
   return "'" + escape(s) + "'";
 }
+
+/** A message template with its %s slots filled in order (a missing value leaves ""); the
+ * code and its values when there is no template. Diagnose and the router's messages
+ * word their codes with it. */
+export function fillTemplate(template: string | undefined, code: string, args: string[]): string {
+  if (template === undefined) return [code].concat(args).join(" ");
+  const parts = template.split("%s");
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i++) out += (i - 1 < args.length ? args[i - 1] : "") + parts[i];
+  return out;
+}

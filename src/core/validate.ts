@@ -1,5 +1,5 @@
 // RawConfig → checked, typed Config, or errors that name section, option, value and why.
-import { checkSection } from "./section-check";
+import { type ReportError, checkSection, configError } from "./section-check";
 import { ipv4ToNumber, isDigits, numberToIpv4, parseIPv4, parseIPv6, subnetBounds } from "./addr";
 import type { RawConfig, RawServer } from "./config";
 import { validateDdns } from "./ddns/config";
@@ -8,6 +8,7 @@ import { type PortSpec, formatSpec, parsePortItem, portsOverlap } from "./ports"
 import type { Subnet, SystemView, ZoneInfo } from "./system";
 import { hasControl, isHexDigits, isName, quote } from "./text";
 import { uciBool } from "./uci";
+import type { FieldError } from "./rpc-types";
 
 export type Mode = "source" | "reply-only";
 
@@ -37,18 +38,15 @@ export interface Config {
   servers: Server[];
 }
 
-export interface ConfigError {
-  section: string;
-  option?: string;
-  /** Omitted for secrets. */
-  value?: string;
-  message: string;
-}
+/** Where an error is and why: a message code with its values and English text (the
+ * rpcd plugin answers these as they are). */
+export type ConfigError = FieldError;
 
+/** "splitwan.web.ipaddr='x': why": how the CLI and syslog show an error. */
 export function formatError(e: ConfigError): string {
   const where = e.option !== undefined ? `splitwan.${e.section}.${e.option}` : `splitwan.${e.section}`;
   const value = e.value !== undefined ? `=${quote(e.value)}` : "";
-  return `${where}${value}: ${e.message}`;
+  return `${where}${value}: ${e.text}`;
 }
 
 /** First priority number that belongs to the main table (32766): rules must stay below. */
@@ -93,65 +91,66 @@ export interface Validation {
 export function validateConfig(raw: RawConfig, sys: SystemView): Validation {
   const errors: ConfigError[] = [];
   const m = raw.main;
-  const err = (option: string | undefined, value: string | undefined, message: string) =>
-    errors.push({ section: m.section, option, value, message });
+  const err: ReportError = (option, value, code, args) => {
+    errors.push(configError(m.section, "splitwan", option, value, code, args));
+  };
 
   const enabled = uciBool(m.enabled);
-  if (enabled === undefined) err("enabled", m.enabled, "must be 0 or 1");
+  if (enabled === undefined) err("enabled", m.enabled, "value.bool");
   if (enabled !== true) {
     // disabled: nothing else matters, apply removes what splitwan owns
     return { config: errors.length > 0 ? undefined : disabledConfig(), errors };
   }
 
-  if (m.username === "") err("username", undefined, "the PPPoE user name is required");
-  else if (hasControl(m.username)) err("username", undefined, "must not contain control characters");
-  else if (m.username.length > PPPD_MAX_BYTES) err("username", undefined, `too long: ${m.username.length} bytes, pppd takes at most ${PPPD_MAX_BYTES}`);
-  if (m.password === "") err("password", undefined, "the PPPoE password is required");
-  else if (hasControl(m.password)) err("password", undefined, "must not contain control characters");
-  else if (m.password.length > PPPD_MAX_BYTES) err("password", undefined, `too long: ${m.password.length} bytes, pppd takes at most ${PPPD_MAX_BYTES}`);
+  if (m.username === "") err("username", undefined, "username.required");
+  else if (hasControl(m.username)) err("username", undefined, "value.control");
+  else if (m.username.length > PPPD_MAX_BYTES) err("username", undefined, "pppd.too_long", [`${m.username.length}`, `${PPPD_MAX_BYTES}`]);
+  if (m.password === "") err("password", undefined, "password.required");
+  else if (hasControl(m.password)) err("password", undefined, "value.control");
+  else if (m.password.length > PPPD_MAX_BYTES) err("password", undefined, "pppd.too_long", [`${m.password.length}`, `${PPPD_MAX_BYTES}`]);
 
   let device = m.device;
   let wan: WanInfo | undefined;
   if (device === "") {
     wan = sys.wan;
-    if (wan === undefined) err("device", "", "no IPoE WAN found in /etc/config/network (no map/dslite interface, wan6 or wan): set the PPPoE device");
+    if (wan === undefined) err("device", "", "device.no_wan");
     else device = wan.device;
   } else if (!isName(device, ".-@:") || device.length > 15) {
-    err("device", device, "not a network device name (letters, digits, . - _, at most 15 characters)");
+    err("device", device, "device.name");
   }
 
   const mtu = integer(m.mtu, 576, PPPOE_MAX_MTU);
-  if (mtu === undefined) err("mtu", m.mtu, `must be a whole number from 576 to ${PPPOE_MAX_MTU}, PPPoE's maximum (1454 for NTT FLET'S)`);
+  if (mtu === undefined) err("mtu", m.mtu, "mtu.range", [`${PPPOE_MAX_MTU}`]);
 
   // netifd names the device pppoe-<iface>; Linux allows 15 characters
   if (!isName(m.interface) || m.interface.length > 9) {
-    err("interface", m.interface, "must be letters, digits or _ and at most 9 characters (the device is pppoe-<name>)");
+    err("interface", m.interface, "interface.name");
   }
-  if (!isName(m.zone) || m.zone.length > 11) err("zone", m.zone, "must be letters, digits or _ and at most 11 characters");
+  if (!isName(m.zone) || m.zone.length > 11) err("zone", m.zone, "zone.name");
 
   const table = integer(m.table, 1, 2147483647);
   if (table === undefined || RESERVED_TABLES.includes(table)) {
-    err("table", m.table, "must be a whole number from 1 to 2147483647, not 253, 254 or 255 (reserved)");
+    err("table", m.table, "table.range");
   }
   if (!isName(m.table_name, "-") || RESERVED_TABLE_NAMES.includes(m.table_name)) {
-    err("table_name", m.table_name, "must be letters, digits, - or _ and not main, local, default or unspec");
+    err("table_name", m.table_name, "table_name.name");
   } else if (isDigits(m.table_name)) {
-    err("table_name", m.table_name, "must not be a number: ip and netifd would read it as a table number");
+    err("table_name", m.table_name, "table_name.number");
   }
   const priority = integer(m.priority, 1, MAIN_RULE_PRIORITY - 1);
-  if (priority === undefined) err("priority", m.priority, `must be a whole number from 1 to ${MAIN_RULE_PRIORITY - 1}`);
+  if (priority === undefined) err("priority", m.priority, "priority.range", [`${MAIN_RULE_PRIORITY - 1}`]);
   const mark = singleBitMark(m.mark);
-  if (mark === undefined) err("mark", m.mark, "must be one bit in hex, like 0x10000000");
+  if (mark === undefined) err("mark", m.mark, "mark.bit");
   else {
     for (const [mask, low, owner] of FOREIGN_MARKS) {
-      if (mark >= low && mark <= mask) err("mark", m.mark, `is inside the marks of ${owner}: choose a bit outside, like 0x10000000`);
+      if (mark >= low && mark <= mask) err("mark", m.mark, "mark.foreign", [owner]);
     }
   }
 
   const servers = validateServers(raw.servers, sys, errors);
   for (const e of validateDdns(raw.ddns, raw.servers)) errors.push(e);
   if (priority !== undefined && priority + 10 * (servers.length + 1) >= MAIN_RULE_PRIORITY) {
-    err("priority", m.priority, `too high for ${servers.length} servers: the rules must stay below the main table (${MAIN_RULE_PRIORITY})`);
+    err("priority", m.priority, "priority.too_high", [`${servers.length}`, `${MAIN_RULE_PRIORITY}`]);
   }
 
   if (errors.length > 0) return { config: undefined, errors };
@@ -214,8 +213,6 @@ function publish(t: PortTable, p: Published): void {
   else for (const proto of protosOf(p.spec)) t.single[`${proto}/${p.spec.extFrom}`] = p;
 }
 
-type ErrorSink = (option: string | undefined, value: string | undefined, message: string) => void;
-
 function cidr(n: Subnet): string {
   return `${numberToIpv4(subnetBounds(n.addr, n.prefix)[0])}/${n.prefix}`;
 }
@@ -223,20 +220,20 @@ function cidr(n: Subnet): string {
 /** Refuses an address no server can have in this zone: DNAT to the router's own address
  * would publish its SSH and LuCI; the network and broadcast addresses and addresses
  * outside the zone's subnets are no host the zone can reach. */
-function checkZoneAddress(r: RawServer, ip: number[], zone: ZoneInfo, sys: SystemView, err: ErrorSink): void {
+function checkZoneAddress(r: RawServer, ip: number[], zone: ZoneInfo, sys: SystemView, err: ReportError): void {
   const subnets = sys.subnets.filter((n) => zone.networks.includes(n.iface));
-  if (subnets.length === 0) return err("ipaddr", r.ipaddr, `zone ${zone.name} has no static IPv4 subnet in /etc/config/network to hold a server`);
+  if (subnets.length === 0) return err("ipaddr", r.ipaddr, "ipaddr.no_subnet", [zone.name]);
   const n = ipv4ToNumber(ip);
   let inside = false;
   for (const sub of subnets) {
-    if (ipv4ToNumber(sub.addr) === n) return err("ipaddr", r.ipaddr, `is the router's own address on ${sub.iface}: publishing it would expose the router itself`);
+    if (ipv4ToNumber(sub.addr) === n) return err("ipaddr", r.ipaddr, "ipaddr.router", [sub.iface]);
     const [first, last] = subnetBounds(sub.addr, sub.prefix);
     if (n < first || n > last) continue;
-    if (sub.prefix <= 30 && n === first) return err("ipaddr", r.ipaddr, `is the network address of ${cidr(sub)} (${sub.iface}), not a host`);
-    if (sub.prefix <= 30 && n === last) return err("ipaddr", r.ipaddr, `is the broadcast address of ${cidr(sub)} (${sub.iface}), not a host`);
+    if (sub.prefix <= 30 && n === first) return err("ipaddr", r.ipaddr, "ipaddr.network", [cidr(sub), sub.iface]);
+    if (sub.prefix <= 30 && n === last) return err("ipaddr", r.ipaddr, "ipaddr.broadcast", [cidr(sub), sub.iface]);
     inside = true;
   }
-  if (!inside) err("ipaddr", r.ipaddr, `is outside every subnet of zone ${zone.name} (${subnets.map(cidr).join(", ")})`);
+  if (!inside) err("ipaddr", r.ipaddr, "ipaddr.outside", [zone.name, subnets.map(cidr).join(", ")]);
 }
 
 function validateServers(raws: RawServer[], sys: SystemView, errors: ConfigError[]): Server[] {
@@ -244,30 +241,30 @@ function validateServers(raws: RawServer[], sys: SystemView, errors: ConfigError
   const published: PortTable = { single: {}, ranges: [] };
   const seenAddr: Record<string, boolean> = {};
   for (const r of raws) {
-    const err = checkSection(r.section, r.enabled, errors);
+    const err = checkSection(r.section, "server", r.enabled, errors);
     if (err === undefined) continue;
 
     const zone = sys.zones.find((z) => z.name === r.zone);
     const wanZone = zone !== undefined && sys.wan !== undefined && (zone.networks.includes(sys.wan.l2Iface) || zone.networks.includes(sys.wan.ipv4Iface));
-    if (zone === undefined) err("zone", r.zone, "no such firewall zone");
-    else if (wanZone) err("zone", r.zone, "is the WAN zone: the server must be on the LAN side");
+    if (zone === undefined) err("zone", r.zone, "zone.unknown");
+    else if (wanZone) err("zone", r.zone, "zone.wan");
 
     const ip = parseIPv4(r.ipaddr);
-    if (r.ipaddr === "") err("ipaddr", undefined, "the server's LAN IPv4 address is required");
-    else if (ip === undefined) err("ipaddr", r.ipaddr, "not an IPv4 address (write it without /32)");
-    else if (ip[0] === 0 || ip[0] === 127 || ip[0] >= 224) err("ipaddr", r.ipaddr, "not a host address");
-    else if (seenAddr[r.ipaddr]) err("ipaddr", r.ipaddr, "another server has the same address: put all its ports in one server");
+    if (r.ipaddr === "") err("ipaddr", undefined, "ipaddr.required");
+    else if (ip === undefined) err("ipaddr", r.ipaddr, "ipaddr.syntax");
+    else if (ip[0] === 0 || ip[0] === 127 || ip[0] >= 224) err("ipaddr", r.ipaddr, "ipaddr.not_host");
+    else if (seenAddr[r.ipaddr]) err("ipaddr", r.ipaddr, "ipaddr.duplicate");
     else if (zone !== undefined && !wanZone) checkZoneAddress(r, ip, zone, sys, err);
     seenAddr[r.ipaddr] = true;
 
-    if (r.mode !== "source" && r.mode !== "reply-only") err("mode", r.mode, "must be source or reply-only");
+    if (r.mode !== "source" && r.mode !== "reply-only") err("mode", r.mode, "mode.value");
 
     let ip6Suffix: string | undefined;
     if (r.ip6_suffix !== "") {
       const g = parseIPv6(r.ip6_suffix);
-      if (g === undefined) err("ip6_suffix", r.ip6_suffix, "not an IPv6 interface identifier (like ::5)");
-      else if (g[0] !== 0 || g[1] !== 0 || g[2] !== 0 || g[3] !== 0) err("ip6_suffix", r.ip6_suffix, "only the last 64 bits may be set (like ::5 or ::1234:5678:9abc:def0)");
-      else if (g[4] === 0 && g[5] === 0 && g[6] === 0 && g[7] === 0) err("ip6_suffix", r.ip6_suffix, "must not be ::");
+      if (g === undefined) err("ip6_suffix", r.ip6_suffix, "ip6_suffix.syntax");
+      else if (g[0] !== 0 || g[1] !== 0 || g[2] !== 0 || g[3] !== 0) err("ip6_suffix", r.ip6_suffix, "ip6_suffix.prefix");
+      else if (g[4] === 0 && g[5] === 0 && g[6] === 0 && g[7] === 0) err("ip6_suffix", r.ip6_suffix, "ip6_suffix.zero");
       else ip6Suffix = r.ip6_suffix;
     }
 
@@ -275,13 +272,14 @@ function validateServers(raws: RawServer[], sys: SystemView, errors: ConfigError
     for (const item of r.ports) {
       const parsed = parsePortItem(item);
       if (!parsed.ok) {
-        err("port", item, parsed.error);
+        err("port", item, parsed.error.code, parsed.error.args);
         continue;
       }
       for (const spec of parsed.specs) {
         const clash = findClash(published, spec);
         if (clash !== undefined) {
-          err("port", item, `${formatSpec(spec)} is already published by ${clash.server === r.section ? "this server" : `server ${clash.server}`} (${formatSpec(clash.spec)})`);
+          if (clash.server === r.section) err("port", item, "port.clash_self", [formatSpec(spec), formatSpec(clash.spec)]);
+          else err("port", item, "port.clash", [formatSpec(spec), clash.server, formatSpec(clash.spec)]);
         } else {
           publish(published, { server: r.section, spec });
           ports.push(spec);

@@ -4,7 +4,7 @@
 // src/core/diagnose/messages.ts (a test holds them equal), written as _() calls so
 // scripts/i18n.mjs collects them for the catalogs. Pure, so Node tests cover it.
 import { asArray, type State } from "./status-format";
-import { fmt, type Translate } from "./text";
+import { fmt, type Translate, worded } from "./text";
 
 export type Verdict = "ok" | "warning" | "fail" | "not-checked";
 
@@ -132,9 +132,7 @@ export interface DiagnoseRow {
 export function diagnoseRows(reply: DiagnoseReply, _: Translate): DiagnoseRow[] {
   const templates = diagnoseTemplates(_);
   return asArray(reply.checks).map((c) => {
-    const t = templates[c.code];
-    const text = t !== undefined ? fmt(t, ...asArray(c.args)) : c.text;
-    return { id: c.id, state: STATE[c.verdict] ?? "off", cells: [checkLabel(c.id, _), verdictLabel(c.verdict, _), text] };
+    return { id: c.id, state: STATE[c.verdict] ?? "off", cells: [checkLabel(c.id, _), verdictLabel(c.verdict, _), worded(templates, c)] };
   });
 }
 

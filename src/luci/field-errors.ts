@@ -1,7 +1,9 @@
-// Router-side validation errors ({section, option, value, message}) → the form field
-// each one belongs to, so the view can show it next to that field.
+// Router-side validation errors ({section, type, option, value, code, args, text}) → the
+// form field each one belongs to, so the view can show it next to that field, in the
+// user's language.
 import type { FieldError } from "../core/rpc-types";
 import { optionLabel, sectionTypeLabel } from "./labels";
+import { translateMessage } from "./messages";
 import { fmt, type Translate } from "./text";
 
 export const CONFIG = "splitwan";
@@ -18,9 +20,10 @@ export interface FieldErrors {
   messages: string[];
 }
 
-/** Errors grouped per field in the order the router reported them; errors without an
- * option (about a whole section or the config) go to `general`. */
-export function groupErrors(errors: FieldError[]): { fields: FieldErrors[]; general: FieldError[] } {
+/** Errors grouped per field in the order the router reported them, each message
+ * translated once; errors without an option (about a whole section or the config) go to
+ * `general`. */
+export function groupErrors(errors: FieldError[], _: Translate): { fields: FieldErrors[]; general: FieldError[] } {
   const fields: FieldErrors[] = [];
   const general: FieldError[] = [];
   for (const e of errors) {
@@ -34,7 +37,8 @@ export function groupErrors(errors: FieldError[]): { fields: FieldErrors[]; gene
       entry = { field: id, section: e.section, option: e.option, messages: [] };
       fields.push(entry);
     }
-    if (!entry.messages.includes(e.message)) entry.messages.push(e.message);
+    const text = translateMessage(e, _);
+    if (!entry.messages.includes(text)) entry.messages.push(text);
   }
   return { fields, general };
 }
@@ -45,4 +49,14 @@ export function describeField(section: string, option: string | undefined, secti
   const where = type === "splitwan" ? sectionTypeLabel(type, _) : fmt(_("%s “%s”"), sectionTypeLabel(type, _), section);
   if (!option) return where;
   return `${where} › ${optionLabel(type, option, _)}`;
+}
+
+/** Validation errors as list items in the words of the form: "where: why; why". */
+export function errorLines(errors: FieldError[], _: Translate): string[] {
+  const { fields, general } = groupErrors(errors, _);
+  const types: Record<string, string> = {};
+  for (const e of errors) types[e.section] = e.type;
+  const items = fields.map((f) => `${describeField(f.section, f.option, types[f.section], _)}: ${f.messages.join("; ")}`);
+  for (const g of general) items.push(`${describeField(g.section, undefined, g.type, _)}: ${translateMessage(g, _)}`);
+  return items;
 }

@@ -1,47 +1,143 @@
-// Backend messages (validation errors, status warnings, rpc errors) arrive in English
-// with values filled in. scripts/i18n.mjs collects their templates ("%s" where a value
-// goes) into backend-messages.ts and the translation catalogs; this finds the template a
-// message came from and returns the translated template with the same values.
-import { BACKEND_MESSAGES } from "./backend-messages";
-import { fmt, type Translate } from "./text";
+// The router's messages in the user's language. Validation errors, status warnings, DDNS
+// results and action answers arrive as {code, args, text} (src/core/messages.ts words
+// them in English); the page words each code itself, from the templates below. They are
+// _() calls with literal msgids, so LuCI's i18n tooling and scripts/i18n.mjs find every
+// one; a test holds this table to the core's codes. Pure, so Node tests cover it.
+import { type Coded, type Translate, worded } from "./text";
 
-/** The values a template's %s stood for, or undefined when msg is not from template. */
-export function matchTemplate(template: string, msg: string): string[] | undefined {
-  const parts = template.split("%s");
-  if (!msg.startsWith(parts[0])) return undefined;
-  const values: string[] = [];
-  let pos = parts[0].length;
-  for (let i = 1; i < parts.length; i++) {
-    const lit = parts[i];
-    const last = i === parts.length - 1;
-    // a value ends at the next literal; the last literal must end the message
-    const at = last ? (msg.endsWith(lit) && msg.length - lit.length >= pos ? msg.length - lit.length : -1) : lit === "" ? pos : msg.indexOf(lit, pos);
-    if (at < 0) return undefined;
-    values.push(msg.slice(pos, at));
-    pos = at + lit.length;
-  }
-  return pos === msg.length ? values : undefined;
+/** The page's template for every code the router sends, translated. */
+export function messageTemplates(_: Translate): Record<string, string> {
+  return {
+    "value.bool": _("must be 0 or 1"),
+    "value.control": _("must not contain control characters"),
+    "section.name": _("section names may hold only letters, digits and _"),
+    "username.required": _("the PPPoE user name is required"),
+    "password.required": _("the PPPoE password is required"),
+    "pppd.too_long": _("too long: %s bytes, pppd takes at most %s"),
+    "device.no_wan": _("no IPoE WAN found in /etc/config/network (no map/dslite interface, wan6 or wan): set the PPPoE device"),
+    "device.name": _("not a network device name (letters, digits, . - _, at most 15 characters)"),
+    "mtu.range": _("must be a whole number from 576 to %s, PPPoE's maximum (1454 for NTT FLET'S)"),
+    "interface.name": _("must be letters, digits or _ and at most 9 characters (the device is pppoe-<name>)"),
+    "zone.name": _("must be letters, digits or _ and at most 11 characters"),
+    "table.range": _("must be a whole number from 1 to 2147483647, not 253, 254 or 255 (reserved)"),
+    "table_name.name": _("must be letters, digits, - or _ and not main, local, default or unspec"),
+    "table_name.number": _("must not be a number: ip and netifd would read it as a table number"),
+    "priority.range": _("must be a whole number from 1 to %s"),
+    "priority.too_high": _("too high for %s servers: the rules must stay below the main table (%s)"),
+    "mark.bit": _("must be one bit in hex, like 0x10000000"),
+    "mark.foreign": _("is inside the marks of %s: choose a bit outside, like 0x10000000"),
+    "zone.unknown": _("no such firewall zone"),
+    "zone.wan": _("is the WAN zone: the server must be on the LAN side"),
+    "ipaddr.required": _("the server's LAN IPv4 address is required"),
+    "ipaddr.syntax": _("not an IPv4 address (write it without /32)"),
+    "ipaddr.not_host": _("not a host address"),
+    "ipaddr.duplicate": _("another server has the same address: put all its ports in one server"),
+    "ipaddr.no_subnet": _("zone %s has no static IPv4 subnet in /etc/config/network to hold a server"),
+    "ipaddr.router": _("is the router's own address on %s: publishing it would expose the router itself"),
+    "ipaddr.network": _("is the network address of %s (%s), not a host"),
+    "ipaddr.broadcast": _("is the broadcast address of %s (%s), not a host"),
+    "ipaddr.outside": _("is outside every subnet of zone %s (%s)"),
+    "mode.value": _("must be source or reply-only"),
+    "ip6_suffix.syntax": _("not an IPv6 interface identifier (like ::5)"),
+    "ip6_suffix.prefix": _("only the last 64 bits may be set (like ::5 or ::1234:5678:9abc:def0)"),
+    "ip6_suffix.zero": _("must not be ::"),
+    "port.empty": _("empty port entry"),
+    "port.proto": _("\"%s\": protocol must be tcp, udp or both"),
+    "port.number": _("\"%s\": ports are whole numbers from 1 to 65535"),
+    "port.range_moved": _("\"%s\": a range cannot be moved to other ports; publish it as the same range"),
+    "port.range_order": _("\"%s\": a range goes from the lower port to the higher"),
+    "port.clash": _("%s is already published by server %s (%s)"),
+    "port.clash_self": _("%s is already published by this server (%s)"),
+    "ddns.provider_required": _("required: one of %s"),
+    "ddns.provider_unknown": _("unknown provider: use one of %s"),
+    "ddns.ip_version": _("must be 4 or 6"),
+    "ddns.vd_ipv4": _("Value Domain updates are IPv4 only here"),
+    "ddns.ip6_interface": _("not a network interface name"),
+    "ddns.server_v4": _("only with ip_version 6: over IPv4 the PPPoE address is published, for every server"),
+    "ddns.server_unknown": _("no such server section"),
+    "ddns.server_disabled": _("this server is disabled: enable it or publish another one"),
+    "ddns.server_no_suffix": _("this server has no ip6_suffix: set its IPv6 suffix (like ::5) first"),
+    "ddns.timeout": _("must be a whole number of seconds from 1 to 300"),
+    "ddns.zone_required": _("required: the zone name, like example.com"),
+    "ddns.domain_required": _("required: the domain, like example.com"),
+    "ddns.domain": _("not a domain name"),
+    "ddns.host": _("must be empty or @ (the domain itself), * (wildcard) or a name like www"),
+    "ddns.mydns_host": _("MyDNS updates every domain of the master ID: leave host empty"),
+    "ddns.vd_password": _("required: the dynamic DNS password from Value Domain"),
+    "ddns.mydns_password": _("required: the MyDNS password"),
+    "ddns.mydns_id_required": _("required: the MyDNS master ID (like mydns123456)"),
+    "ddns.mydns_id": _("not a MyDNS master ID"),
+    "ddns.token_required": _("required: a Cloudflare API token with Zone.DNS Edit"),
+    "ddns.token": _("not an API token (letters, digits, - _ .)"),
+    "ddns.zone_id": _("not a Cloudflare zone id (32 hex digits)"),
+    "ddns.duplicate": _("another ddns section updates the same record"),
+    // the page's own words where the router's speak to a shell user
+    "status.pending": _("%s change(s) are not applied yet."),
+    "status.conflict": _("conflict: %s"),
+    "status.not_configured": _("PPPoE interface %s not configured in netifd: nothing is published until the configuration is applied"),
+    "status.not_answering": _("network service not answering (%s): PPPoE state unknown"),
+    "status.down": _("PPPoE (%s) is down: nothing is published"),
+    "status.no_default": _("PPPoE is up but table %s has no default route: check option defaultroute of network.%s"),
+    "status.device": _("PPPoE runs on %s, expected %s"),
+    "status.no_forwards": _("No port forwards are live in the firewall (chain dstnat_%s). Restart the firewall under System → Startup."),
+    "status.rp_filter": _("rp_filter is strict on %s: connections to reply-only servers over PPPoE are dropped; set net.ipv4.conf.%s.rp_filter to 2 (loose)"),
+    "ddns.updated": _("updated"),
+    "ddns.unreachable": _("cannot reach %s: %s"),
+    "ddns.no_answer": _("no answer from %s: %s"),
+    "ddns.netifd": _("could not ask netifd for the %s address"),
+    "ddns.no_address": _("%s has no address (interface down?)"),
+    "vd.bad_request": _("bad request: check domain and host"),
+    "vd.bad_login": _("bad domain or password: check domain and the DDNS password"),
+    "vd.refused_ip": _("Value Domain refused the IP address"),
+    "vd.password": _("password mismatch: use the dynamic DNS password from Value Domain's DDNS settings, not the login password"),
+    "vd.busy": _("Value Domain database busy"),
+    "vd.no_record": _("no such record: add the host to the domain's DNS records at Value Domain first"),
+    "vd.other": _("Value Domain reported another error"),
+    "vd.unknown_status": _("unknown Value Domain status %s"),
+    "vd.too_frequent": _("too frequent: Value Domain wants about 60 s between requests"),
+    "vd.server_error": _("Value Domain server error (HTTP %s)"),
+    "vd.http": _("unexpected HTTP %s from Value Domain"),
+    "vd.empty": _("Value Domain sent an empty answer"),
+    "vd.html": _("Value Domain sent an HTML page instead of status=N"),
+    "vd.no_status": _("Value Domain sent an answer without status=N"),
+    "mydns.accepted": _("accepted"),
+    "mydns.rejected": _("MyDNS rejected the master ID or password: check username and password"),
+    "mydns.busy": _("MyDNS busy or failing (HTTP %s)"),
+    "mydns.http": _("unexpected HTTP %s from MyDNS"),
+    "cf.rejected": _("Cloudflare rejected the API token%s: it needs Zone.DNS Edit for the zone (and Zone.Zone Read without zone_id)"),
+    "cf.busy": _("Cloudflare busy or failing (HTTP %s)%s"),
+    "cf.empty": _("Cloudflare sent an empty answer (HTTP %s)"),
+    "cf.html": _("Cloudflare sent an HTML page (HTTP %s)"),
+    "cf.not_json": _("Cloudflare sent an answer that is not API JSON (HTTP %s)"),
+    "cf.refused": _("Cloudflare refused the request%s"),
+    "cf.no_zone": _("no Cloudflare zone named %s for this token: check domain (the zone name) or set zone_id"),
+    "cf.no_record": _("no %s record named %s in the zone: create it in the Cloudflare dashboard first"),
+    "cf.several": _("%s %s records are named %s: keep one"),
+    "cf.no_id": _("Cloudflare record without an id"),
+    "cf.unchanged": _("%s already points at %s"),
+    "reconnect.disabled": _("Split WAN is disabled: nothing to reconnect"),
+    "reconnect.bad_name": _("refused: interface %s is not a valid splitwan interface name"),
+    "reconnect.not_owned": _("refused: interface %s was not created by splitwan: save and apply first"),
+    "reconnect.not_pppoe": _("refused: interface %s is not a PPPoE interface"),
+    "reconnect.missing": _("interface %s does not exist yet: save and apply first"),
+    "reconnect.no_netifd": _("network service not answering"),
+    "reconnect.bad_status": _("netifd gave no usable status for interface %s: nothing was done"),
+    "reconnect.proto": _("refused: netifd runs interface %s as %s, not pppoe"),
+    "reconnect.failed": _("could not reconnect %s: %s"),
+    "reconnect.ok": _("PPPoE %s is reconnecting"),
+    "ddns_update.name": _("name must be a string"),
+    "ddns_update.force": _("force must be true or false"),
+    "ddns_update.none": _("no DDNS section is enabled"),
+    "ddns_update.dry_run": _("would run: %s"),
+    "ddns_update.started": _("DDNS update started: the result appears in the status in a few seconds"),
+    "ddns_update.failed": _("could not start the DDNS update (exit %s)"),
+  };
 }
 
-/** The page's own words for backend messages that speak to a shell user: a LuCI user is
- * never told to run a command. */
-function pageTemplate(template: string, _: Translate): string | undefined {
-  if (template === "no port forwards are live in fw4 (chain dstnat_%s): run /etc/init.d/firewall reload") {
-    return _("No port forwards are live in the firewall (chain dstnat_%s). Restart the firewall under System → Startup.");
-  }
-  if (template === "%s change(s) not applied: run splitwan apply") return _("%s change(s) are not applied yet.");
-  return undefined;
-}
+let cached: { _: Translate; templates: Record<string, string> } | undefined;
 
-export function translateMessage(msg: string, _: Translate, templates: readonly string[] = BACKEND_MESSAGES): string {
-  // the longest literal text first: the most specific template wins
-  let best: { template: string; values: string[]; weight: number } | undefined;
-  for (const t of templates) {
-    const values = matchTemplate(t, msg);
-    if (values === undefined) continue;
-    const weight = t.length - 2 * values.length;
-    if (best === undefined || weight > best.weight) best = { template: t, values, weight };
-  }
-  if (best === undefined) return msg;
-  return fmt(pageTemplate(best.template, _) ?? _(best.template), ...best.values);
+/** A router message in the page's words (its English when the code is unknown here). */
+export function translateMessage(m: Coded, _: Translate): string {
+  if (cached === undefined || cached._ !== _) cached = { _, templates: messageTemplates(_) };
+  return worded(cached.templates, m);
 }

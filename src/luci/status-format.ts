@@ -1,7 +1,7 @@
 // The status panel's content from the plugin's `status` reply: rows of label, value
 // and a state that picks the colour. Pure, so Node tests cover every state.
 import type { DdnsState, LivePart, StatusReply } from "../core/rpc-types";
-import { describeField } from "./field-errors";
+import { errorLines } from "./field-errors";
 import { translateMessage } from "./messages";
 import { fmt, formatDuration, formatRelative, formatTime, type Translate } from "./text";
 
@@ -41,26 +41,20 @@ export function pppoeRows(st: StatusReply, _: Translate): Row[] {
   return rows;
 }
 
-/** netifd's PPPoE error codes in plain words. */
+/** netifd's PPPoE error codes in plain words (an unknown code as it is). */
 export function pppoeErrorText(code: string, _: Translate): string {
-  switch (code) {
-    case "AUTH_FAILED":
-      return _("authentication failed: check username and password");
-    case "NO_DEVICE":
-      return _("the PPPoE device does not exist");
-    case "INVALID_ADDRESS":
-      return _("the ISP sent an invalid address");
-    case "CONNECT_FAILED":
-      return _("no answer from the ISP (PADO timeout)");
-    default:
-      return code;
-  }
+  const words: Record<string, string> = {
+    AUTH_FAILED: _("authentication failed: check username and password"),
+    NO_DEVICE: _("the PPPoE device does not exist"),
+    INVALID_ADDRESS: _("the ISP sent an invalid address"),
+    CONNECT_FAILED: _("no answer from the ISP (PADO timeout)"),
+  };
+  return Object.prototype.hasOwnProperty.call(words, code) ? words[code] : code;
 }
 
 function liveRow(key: string, label: string, part: LivePart, liveText: string, _: Translate): Row {
   if (!part.configured) return { key, label, value: _("Not configured"), state: "off" };
-  const detail = part.detail ? ` (${translateMessage(part.detail, _)})` : "";
-  return part.live ? { key, label, value: liveText + detail, state: "ok" } : { key, label, value: _("Missing") + detail, state: "error" };
+  return part.live ? { key, label, value: liveText, state: "ok" } : { key, label, value: _("Missing"), state: "error" };
 }
 
 export function routingRows(st: StatusReply, _: Translate): Row[] {
@@ -152,7 +146,7 @@ export function ddnsRows(st: StatusReply, _: Translate): DdnsRow[] {
       lastAttempt: when(d.last_attempt, st.now, _),
       lastSuccess: when(d.last_success, st.now, _),
       ipSent: d.ip_sent ?? "-",
-      answer: d.answer ? translateMessage(d.answer, _) : "-",
+      answer: d.message ? translateMessage(d.message, _) : d.answer ?? "-",
       nextRetry: d.next_retry !== undefined && d.next_retry > 0 ? when(d.next_retry, st.now, _) : "-",
       state,
     };
@@ -161,8 +155,7 @@ export function ddnsRows(st: StatusReply, _: Translate): DdnsRow[] {
 
 /** The router's validation errors of the committed config, then its warnings. */
 export function warningTexts(st: StatusReply, _: Translate): string[] {
-  const errors = asArray(st.errors).map((e) => `${describeField(e.section, e.option || undefined, e.type, _)}: ${translateMessage(e.message, _)}`);
-  return errors.concat(asArray(st.warnings).map((w) => translateMessage(w, _)));
+  return errorLines(asArray(st.errors), _).concat(asArray(st.warnings).map((w) => translateMessage(w, _)));
 }
 
 /** One line for the panel's heading. */
@@ -198,7 +191,8 @@ export function driftText(st: StatusReply, _: Translate): { text: string; items:
   if (conflicts.length > 0) {
     return {
       text: _("Split WAN cannot apply the saved configuration: these sections were not created by it and are in the way. Remove or rename them, then apply."),
-      items: conflicts.map((c) => translateMessage(c, _)),
+      // apply's own English: they name UCI sections and options
+      items: conflicts,
     };
   }
   if (drift.changes > 0) {

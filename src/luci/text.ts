@@ -19,6 +19,24 @@ export function fmt(template: string, ...args: Array<string | number>): string {
   return out + template.slice(pos);
 }
 
+/** A message from the router: a code, the values for its %s slots, and (mostly) its
+ * English sentence. */
+export interface Coded {
+  code: string;
+  args: string[];
+  text?: string;
+}
+
+/** m in the page's words: the template of its code with its values; the router's English
+ * (or the code and values) when the page has no template for the code. */
+export function worded(templates: Record<string, string>, m: Coded): string {
+  // Lua's JSON writes an empty list as {}
+  const args = Array.isArray(m.args) ? m.args : [];
+  const t = Object.prototype.hasOwnProperty.call(templates, m.code) ? templates[m.code] : undefined;
+  if (t !== undefined) return fmt(t, ...args);
+  return m.text ?? [m.code].concat(args).join(" ");
+}
+
 /** "3d 4h 5m 6s" without the leading zero units; "0s" for 0. */
 export function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));

@@ -7,7 +7,7 @@ import type { ActionReply, ApplyReply, DetectReply, FieldError, StatusReply, Val
 import { diagnosePanel, type DiagnoseReply } from "./diagnose-panel";
 import { deviceChoices, detectedText, leaseChoices, validateDeviceName, validatePortItem } from "./choices";
 import { type Answer, ask, failureText, logHint } from "./failure";
-import { describeField, groupErrors } from "./field-errors";
+import { errorLines, groupErrors } from "./field-errors";
 import { optionLabel } from "./labels";
 import { translateMessage } from "./messages";
 import { alertClass, asArray, ddnsRows, driftText, modeLabel, pppoeRows, routingRows, serverRows, stateLabel, summary, warningTexts, type Row, type State } from "./status-format";
@@ -29,7 +29,8 @@ const callDiagnose = rpc.declare<unknown>({ object: OBJECT, method: "diagnose" }
 const isStatus = (v: Record<string, unknown>) => typeof v.pppoe === "object" && v.pppoe !== null;
 const isDetect = (v: Record<string, unknown>) => Array.isArray(v.devices) || typeof v.devices === "object";
 const isValidate = (v: Record<string, unknown>) => typeof v.valid === "boolean";
-const isAction = (v: Record<string, unknown>) => typeof v.ok === "boolean" && typeof v.message === "string";
+const isAction = (v: Record<string, unknown>) => typeof v.ok === "boolean" && typeof v.code === "string";
+const isApply = (v: Record<string, unknown>) => typeof v.ok === "boolean" && typeof v.exit === "number";
 const isDiagnose = (v: Record<string, unknown>) => Array.isArray(v.checks);
 
 // Layout only (the theme owns colours): the alert box's list keeps its bullets inside,
@@ -82,7 +83,7 @@ function list(items: string[]): HTMLElement {
 function driftBox(st: StatusReply): HTMLElement[] {
   const d = driftText(st, _);
   if (d === undefined) return [];
-  const btn = actionButton(_("Apply now"), "splitwan-apply", () => ask<ApplyReply>(callApply(), isAction), applyBox, applyResult);
+  const btn = actionButton(_("Apply now"), "splitwan-apply", () => ask<ApplyReply>(callApply(), isApply), applyBox, applyResult);
   return [E<HTMLElement>("div", { class: "alert-message warning", id: "splitwan-drift" }, [E<HTMLElement>("p", {}, [d.text]), d.items.length > 0 ? list(d.items) : "", E<HTMLElement>("div", { class: "splitwan-actions" }, [btn])])];
 }
 
@@ -133,29 +134,17 @@ let applyBox: HTMLElement;
 let checkBox: HTMLElement;
 let formRoot: HTMLElement | undefined;
 
-function typeOf(sid: string): string | undefined {
-  return uci.get("splitwan", sid)?.[".type"] as string | undefined;
-}
-
-/** Validation errors as list items in the words of the form. */
-function errorItems(errors: FieldError[]): string[] {
-  const { fields, general } = groupErrors(errors);
-  const items = fields.map((f) => `${describeField(f.section, f.option, typeOf(f.section), _)}: ${f.messages.map((m) => translateMessage(m, _)).join("; ")}`);
-  for (const g of general) items.push(`${describeField(g.section, undefined, typeOf(g.section), _)}: ${translateMessage(g.message, _)}`);
-  return items;
-}
-
 /** Shows router-side validation errors next to their fields and as a list. */
 function showRouterErrors(): void {
   if (formRoot) formRoot.querySelectorAll(".splitwan-field-error").forEach((n) => n.parentNode?.removeChild(n));
-  for (const f of groupErrors(routerErrors).fields) {
-    const text = f.messages.map((m) => translateMessage(m, _)).join("; ");
+  for (const f of groupErrors(routerErrors, _).fields) {
+    const text = f.messages.join("; ");
     // LuCI puts data-field on the option's row; the message goes under the widget
     const row = formRoot?.querySelector(`[data-field="${f.field}"]`);
     const where = row?.querySelector(".cbi-value-field") ?? row;
     if (where) where.appendChild(E<HTMLElement>("div", { class: "alert-message error splitwan-field-error", "data-error-for": f.field }, [text]));
   }
-  const items = errorItems(routerErrors);
+  const items = errorLines(routerErrors, _);
   dom.content(checkBox, items.length === 0 ? null : E<HTMLElement>("div", { class: "alert-message error" }, [E<HTMLElement>("strong", {}, [_("The router rejects this configuration:")]), list(items)]));
 }
 
@@ -181,22 +170,21 @@ function refreshStatus(): Promise<void> {
 }
 
 function actionResult(r: ActionReply): HTMLElement {
-  return E<HTMLElement>("div", { class: r.ok ? "alert-message notice" : "alert-message error" }, [translateMessage(r.message, _)]);
+  return E<HTMLElement>("div", { class: r.ok ? "alert-message notice" : "alert-message error" }, [translateMessage(r, _)]);
 }
 
 /** "Apply now": the outcome in the page's words; what stopped it as a list. */
-function applyResult(r: ActionReply): HTMLElement {
-  const a = r as ApplyReply;
+function applyResult(a: ApplyReply): HTMLElement {
   if (a.ok) {
     const n = asArray(a.changes).length;
     return E<HTMLElement>("div", { class: "alert-message notice" }, [n === 0 ? _("Nothing to change: the router already runs the saved configuration.") : fmt(_("Applied %s change(s)."), n)]);
   }
-  if (a.code === 1) return E<HTMLElement>("div", { class: "alert-message error" }, [E<HTMLElement>("p", {}, [_("The saved configuration is invalid; nothing was changed:")]), list(errorItems(asArray(a.errors)))]);
-  if (a.code === 2) return E<HTMLElement>("div", { class: "alert-message error" }, [E<HTMLElement>("p", {}, [_("Nothing was changed: these sections were not created by Split WAN and are in the way:")]), list(asArray(a.conflicts).map((c) => translateMessage(c, _)))]);
+  if (a.exit === 1) return E<HTMLElement>("div", { class: "alert-message error" }, [E<HTMLElement>("p", {}, [_("The saved configuration is invalid; nothing was changed:")]), list(errorLines(asArray(a.errors), _))]);
+  if (a.exit === 2) return E<HTMLElement>("div", { class: "alert-message error" }, [E<HTMLElement>("p", {}, [_("Nothing was changed: these sections were not created by Split WAN and are in the way:")]), list(asArray(a.conflicts))]);
   return E<HTMLElement>("div", { class: "alert-message error" }, [E<HTMLElement>("p", {}, [_("Applying failed; the previous files were put back.")]), E<HTMLElement>("p", {}, [logHint(_)])]);
 }
 
-function actionButton(label: string, id: string, run: () => Promise<Answer<ActionReply>>, result: HTMLElement, show: (r: ActionReply) => HTMLElement = actionResult): HTMLElement {
+function actionButton<T>(label: string, id: string, run: () => Promise<Answer<T>>, result: HTMLElement, show: (r: T) => HTMLElement): HTMLElement {
   const btn = E<HTMLElement>("button", { class: "cbi-button cbi-button-action", id }, [label]) as HTMLButtonElement;
   btn.addEventListener("click", (ev: Event) => {
     ev.preventDefault();
@@ -248,13 +236,18 @@ function zoneChoices(detect: Answer<DetectReply>): string[] {
   return out;
 }
 
-function serverOptions(ss: Section, detect: Answer<DetectReply>): void {
-  ss.addremove = true;
-  ss.anonymous = false;
-  let o = ss.option(form.Flag, "enabled", optionLabel("server", "enabled", _));
+/** A named section users add and remove, starting with its Enable flag (on by default). */
+function enabledSection(s: Section, type: string): void {
+  s.addremove = true;
+  s.anonymous = false;
+  const o = s.option(form.Flag, "enabled", optionLabel(type, "enabled", _));
   o.default = "1";
   o.rmempty = false;
-  o = ss.option(form.Value, "ipaddr", optionLabel("server", "ipaddr", _));
+}
+
+function serverOptions(ss: Section, detect: Answer<DetectReply>): void {
+  enabledSection(ss, "server");
+  let o = ss.option(form.Value, "ipaddr", optionLabel("server", "ipaddr", _));
   for (const [ip, label] of leaseChoices(detect.ok ? detect.value.leases : undefined)) o.value(ip, label);
   o.datatype = "ip4addr('nomask')";
   o.rmempty = false;
@@ -276,12 +269,8 @@ function serverOptions(ss: Section, detect: Answer<DetectReply>): void {
 }
 
 function ddnsOptions(ds: Section): void {
-  ds.addremove = true;
-  ds.anonymous = false;
-  let o = ds.option(form.Flag, "enabled", optionLabel("ddns", "enabled", _));
-  o.default = "1";
-  o.rmempty = false;
-  o = ds.option(form.ListValue, "provider", optionLabel("ddns", "provider", _));
+  enabledSection(ds, "ddns");
+  let o = ds.option(form.ListValue, "provider", optionLabel("ddns", "provider", _));
   o.value("value-domain", "Value Domain");
   o.value("mydns", "MyDNS.JP");
   o.value("cloudflare", "Cloudflare");
@@ -376,8 +365,8 @@ export default view.extend({
     checkBox = E<HTMLElement>("div", { id: "splitwan-check" });
     const result = E<HTMLElement>("div", { id: "splitwan-action-result" });
     const actions = E<HTMLElement>("div", { class: "splitwan-actions" }, [
-      actionButton(_("Update DDNS now"), "splitwan-ddns-update", () => ask<ActionReply>(callDdnsUpdate("", true), isAction), result),
-      actionButton(_("Reconnect PPPoE"), "splitwan-reconnect", () => ask<ActionReply>(callReconnect(), isAction), result),
+      actionButton(_("Update DDNS now"), "splitwan-ddns-update", () => ask<ActionReply>(callDdnsUpdate("", true), isAction), result, actionResult),
+      actionButton(_("Reconnect PPPoE"), "splitwan-reconnect", () => ask<ActionReply>(callReconnect(), isAction), result, actionResult),
     ]);
     const map = buildMap(detect);
 

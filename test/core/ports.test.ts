@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { formatSpec, intPorts, parsePortItem, portsOverlap } from "../../src/core/ports";
 import { parseIPv4, parseIPv6, prefixLength } from "../../src/core/addr";
+import { messageText } from "../../src/core/messages";
 
 function specs(item: string) {
   const r = parsePortItem(item);
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(r.error.code);
   return r.specs;
 }
 
@@ -23,19 +24,21 @@ describe("port list items", () => {
   });
 
   it.each([
-    ["", "empty port entry"],
-    ["0", "whole numbers from 1 to 65535"],
-    ["65536/tcp", "whole numbers from 1 to 65535"],
-    ["08", "whole numbers"],
-    ["http", "whole numbers"],
-    ["443/sctp", "protocol must be tcp, udp or both"],
-    ["30-20", "lower port to the higher"],
-    ["80,,443", "whole numbers"],
-    ["1000-2000:3000", "cannot be moved"],
-  ])("rejects %j with a reason", (item, reason) => {
+    ["", "port.empty", [], "empty port entry"],
+    ["0", "port.number", ["0"], "whole numbers from 1 to 65535"],
+    ["65536/tcp", "port.number", ["65536"], "whole numbers from 1 to 65535"],
+    ["08", "port.number", ["08"], "whole numbers"],
+    ["http", "port.number", ["http"], "whole numbers"],
+    ["443/sctp", "port.proto", ["443/sctp"], "protocol must be tcp, udp or both"],
+    ["30-20", "port.range_order", ["30-20"], "lower port to the higher"],
+    ["80,,443", "port.number", [""], "whole numbers"],
+    ["1000-2000:3000", "port.range_moved", ["1000-2000:3000"], "cannot be moved"],
+  ])("rejects %j with a reason", (item, code, args, reason) => {
     const r = parsePortItem(item);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toContain(reason);
+    if (r.ok) return;
+    expect(r.error).toEqual({ code, args });
+    expect(messageText(r.error.code, r.error.args)).toContain(reason);
   });
 
   it("finds overlaps only on a shared protocol", () => {

@@ -10,7 +10,7 @@ function withRpFilter(values: Record<string, string>) {
   const root = routerTree("dsa-mape");
   applyConfig(testPlatform(root), false);
   for (const [conf, v] of Object.entries(values)) nodeFiles().write(join(root, `proc/sys/net/ipv4/conf/${conf}/rp_filter`), `${v}\n`);
-  return collectStatus(testPlatform(root, { ubus: UP })).warnings.filter((w) => w.includes("rp_filter"));
+  return collectStatus(testPlatform(root, { ubus: UP })).warnings.filter((w) => w.code === "status.rp_filter").map((w) => w.text);
 }
 
 describe("status: strict rp_filter", () => {

@@ -18,7 +18,7 @@ const SERVERS = [server({}), server({ section: "nas", ipaddr: "192.168.1.6", ip6
 const checkDdns = (raws: RawDdns[]) => check(raws, SERVERS);
 const validateDdns = (raws: RawDdns[]) => validate(raws, SERVERS);
 
-const errorsOf = (r: Partial<RawDdns>) => validateDdns([raw(r)]).map((e) => `${e.option ?? "-"}: ${e.message}`);
+const errorsOf = (r: Partial<RawDdns>) => validateDdns([raw(r)]).map((e) => `${e.option ?? "-"}: ${e.text}`);
 
 describe("ddns config", () => {
   it("accepts the three providers and maps host @ to the apex", () => {
@@ -95,7 +95,7 @@ describe("ddns config", () => {
 
   it("rejects two sections updating the same record", () => {
     const errs = validateDdns([raw({}), raw({ section: "again" })]);
-    expect(errs).toEqual([{ section: "again", option: undefined, value: undefined, message: "another ddns section updates the same record" }]);
+    expect(errs).toEqual([{ section: "again", type: "ddns", option: undefined, value: undefined, code: "ddns.duplicate", args: [], text: "another ddns section updates the same record" }]);
   });
 });
 
@@ -115,7 +115,7 @@ describe("ddns server (publish a server's IPv6)", () => {
     ["web", "4", "only with ip_version 6: over IPv4 the PPPoE address is published, for every server"],
   ])("server %j with ip_version %s is refused: %s", (name, ipVersion, message) => {
     const r = raw({ ...v6, ip_version: ipVersion, server: name });
-    expect(validateDdns([r])).toEqual([{ section: "home", option: "server", value: name, message }]);
+    expect(validateDdns([r])).toMatchObject([{ section: "home", type: "ddns", option: "server", value: name, text: message }]);
     expect(checkDdns([r]).sections).toEqual([]);
   });
   it("is judged against the config's own servers in validateConfig", async () => {
@@ -124,7 +124,7 @@ describe("ddns server (publish a server's IPv6)", () => {
     const main = { section: "main", enabled: "0", username: "", password: "", device: "", mtu: "1454", interface: "wanppp", zone: "wan_pppoe", table: "300", table_name: "pppoe", priority: "30000", mark: "0x10000000" };
     const enabled = { ...main, enabled: "1", username: "u", password: "p", device: "eth1" };
     const errs = validateConfig({ main: enabled, servers: [server({})], ddns: [raw({ ...v6, server: "web" }), raw({ ...v6, section: "b", username: "mydns2", server: "gone" })] }, sys).errors;
-    expect(errs).toEqual([{ section: "b", option: "server", value: "gone", message: "no such server section" }]);
+    expect(errs).toEqual([{ section: "b", type: "ddns", option: "server", value: "gone", code: "ddns.server_unknown", args: [], text: "no such server section" }]);
   });
 });
 
@@ -149,7 +149,7 @@ describe("ddns config from /etc/config/splitwan", () => {
       ["b", "cloudflare", "1", "4", "30", "wan6"],
       ["a", "value-domain", "1", "4", "30", "wan6"],
     ]);
-    expect(validate(raws, [])).toEqual([{ section: "a", option: "password", value: undefined, message: "required: the dynamic DNS password from Value Domain" }]);
+    expect(validate(raws, [])).toMatchObject([{ section: "a", option: "password", value: undefined, code: "ddns.vd_password", text: "required: the dynamic DNS password from Value Domain" }]);
     rmSync(dir, { recursive: true });
   });
 });

@@ -4,6 +4,7 @@ import { luaHarness, runLuaFile } from "../helpers/lua";
 import { percentEncode, scrub } from "../../src/core/ddns/encode";
 import { mydnsRequest } from "../../src/core/ddns/mydns";
 import { valueDomainOutcome, valueDomainRequest } from "../../src/core/ddns/value-domain";
+import { messageText } from "../../src/core/messages";
 import { ENCODINGS, IPV6_FORMS, MYDNS_ANSWERS, SERVER_ADDRESSES, VD_ANSWERS, VD_REQUESTS, caseLines, section } from "../lua/ddns-cases";
 
 describe("percent-encoding", () => {
@@ -31,12 +32,13 @@ describe("Value Domain", () => {
   it.each(VD_ANSWERS)("HTTP %i %j %j → %s", (status, body, error, expected) => {
     const o = valueDomainOutcome({ status: status < 0 ? 0 : status, body, error: error === "" ? undefined : error, fatal: status < 0 ? true : undefined }, ["secret"]);
     expect(`${o.kind} ${o.code}`).toBe(expected);
-    expect(o.message.length).toBeGreaterThan(5);
+    expect(o.message.text.length).toBeGreaterThan(5);
+    expect(o.message.text).toBe(messageText(o.message.code, o.message.args));
   });
   it("says what to fix for permanent failures", () => {
-    expect(valueDomainOutcome({ status: 200, body: "status=4\n" }, []).message).toContain("not the login password");
-    expect(valueDomainOutcome({ status: 200, body: "status=8\n" }, []).message).toContain("add the host");
-    expect(valueDomainOutcome({ status: 503, body: "" }, []).message).toContain("60 s");
+    expect(valueDomainOutcome({ status: 200, body: "status=4\n" }, []).message).toMatchObject({ code: "vd.password", text: expect.stringContaining("not the login password") });
+    expect(valueDomainOutcome({ status: 200, body: "status=8\n" }, []).message.text).toContain("add the host");
+    expect(valueDomainOutcome({ status: 503, body: "" }, []).message.text).toContain("60 s");
   });
   it("keeps the password out of the recorded answer", () => {
     const o = valueDomainOutcome({ status: 200, body: "status=2\nbad password s3cr&t for example.jp" }, ["s3cr&t"]);

@@ -107,6 +107,8 @@ describe("update pass", () => {
     const st = decodeState(e.files.get(statePath("home")));
     expect(st?.result).toBe("permanent");
     expect(st?.message).toContain("check domain");
+    // the page's form of the same message: its code and values
+    expect(st).toMatchObject({ messageCode: "vd.bad_login", messageArgs: [] });
     expect(e.logs[0]).toMatch(/^err: /);
   });
 
@@ -294,7 +296,11 @@ describe("publishing a server's IPv6 (option server)", () => {
     const m = [section({ name: "m6", provider: "mydns", username: "mydns1", host: "", domain: "", ipVersion: 6, server })];
     runPass(m, e, false);
     expect(e.sent.length).toBe(0);
-    expect(decodeState(e.files.get(statePath("m6")))?.message).toBe("server web (prefix of lan + ::abcd:5) has no address (interface down?)");
+    expect(decodeState(e.files.get(statePath("m6")))).toMatchObject({
+      message: "server web (prefix of lan + ::abcd:5) has no address (interface down?)",
+      messageCode: "ddns.no_address",
+      messageArgs: ["server web (prefix of lan + ::abcd:5)"],
+    });
     ubus["network.interface.lan status"] = lanStatus("2001:db8:1:10::");
     runPass(m, e, false);
     expect(new URL(e.sent[0].req.url).searchParams.get("IPV6ADDR")).toBe("2001:db8:1:10::abcd:5");

@@ -9,6 +9,12 @@ import { percentEncode, scrub } from "../../src/core/ddns/encode";
 import { mydnsOutcome, mydnsRequest } from "../../src/core/ddns/mydns";
 import type { DdnsSection, HttpRequest, HttpResponse } from "../../src/core/ddns/types";
 import { valueDomainOutcome, valueDomainRequest } from "../../src/core/ddns/value-domain";
+import type { Message } from "../../src/core/rpc-types";
+
+/** A message as one line: code, values and English, so both runtimes must agree on all. */
+function said(m: Message): string {
+  return `${m.code} [${m.args.join(", ")}] ${m.text}`;
+}
 
 export function section(over: Partial<DdnsSection>): DdnsSection {
   const base: DdnsSection = {
@@ -126,7 +132,7 @@ export function caseLines(): string[] {
     // status -1: no answer and the router lacks a client (fatal)
     const resp: HttpResponse = { status: status < 0 ? 0 : status, body, error: error === "" ? undefined : error, fatal: status < 0 ? true : undefined };
     const o = valueDomainOutcome(resp, ["secret"]);
-    out.push(`vd ${o.kind} ${o.code} | ${o.message} | ${o.answer}`);
+    out.push(`vd ${o.kind} ${o.code} | ${said(o.message)} | ${o.answer}`);
   }
   for (const v of [4, 6] as const) {
     const r = mydnsRequest(section({ provider: "mydns", username: "mydns123", password: "p&w", host: "", domain: "", ipVersion: v }), v === 4 ? "203.0.113.7" : "2001:db8::7");
@@ -134,7 +140,7 @@ export function caseLines(): string[] {
   }
   for (const [status, body] of MYDNS_ANSWERS) {
     const o = mydnsOutcome({ status, body, error: status === 0 ? "timeout" : undefined }, ["pw"]);
-    out.push(`mydns ${o.kind} ${o.code} | ${o.message}`);
+    out.push(`mydns ${o.kind} ${o.code} | ${said(o.message)}`);
   }
   for (const [zoneId, v, answers] of CF_CASES) {
     const queue = answers.slice();
@@ -145,7 +151,7 @@ export function caseLines(): string[] {
     };
     const s = section({ provider: "cloudflare", token: "tok", domain: "example.com", host: "home", zoneId, ipVersion: v, password: "" });
     const o = cloudflare.update(s, v === 4 ? "203.0.113.7" : "2001:db8::7", http);
-    out.push(`cf ${o.kind} ${o.code} | ${o.message} | ${asked.join(" ; ")}`);
+    out.push(`cf ${o.kind} ${o.code} | ${said(o.message)} | ${asked.join(" ; ")}`);
   }
   for (const [text] of IPV6_FORMS) out.push(`ipv6 ${formatIPv6(parseIPv6(text) as number[])}`);
   for (const [assignments, suffix] of SERVER_ADDRESSES) {

@@ -83,7 +83,7 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
     expect(await text(page, "#splitwan-pppoe tr[data-key=uptime]")).toContain("1h 2m 5s");
     expect(await text(page, "#splitwan-routing tr[data-key=table]")).toContain("Live");
     expect(await text(page, "#splitwan-servers")).toContain(`${PPPOE_IP}: 80/tcp, 443/tcp`);
-    expect(await text(page, "#splitwan-ddns")).toContain("status=0: updated");
+    expect(await text(page, "#splitwan-ddns")).toContain("updated");
     await page.screenshot({ path: join(SHOTS, "en-up.png"), fullPage: true });
     await page.close();
     expect(pageErrors).toEqual([]);
@@ -237,11 +237,11 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
   });
 
   it("shows router and network data as text, never as markup", async () => {
-    backend.setDdnsMessage('<img id="pwned-ddns" src="x">answer');
+    backend.setDdnsMessage("ddns.no_answer", ["Value Domain", '<img id="pwned-ddns" src="x">answer']);
     backend.addLease("192.168.1.66", "<b_id=pwned>evil");
     const page = await open("en", "up");
     expect(await page.locator("#pwned-ddns").count()).toBe(0);
-    expect(await text(page, "#splitwan-ddns")).toContain('<img id="pwned-ddns" src="x">answer');
+    expect(await text(page, "#splitwan-ddns")).toContain('no answer from Value Domain: <img id="pwned-ddns" src="x">answer');
     const labels = await page.locator('[data-field="cbid.splitwan.web.ipaddr"] datalist option').allTextContents();
     expect(labels).toContain("192.168.1.66 (b_idpwnedevil)");
     expect(labels).toContain("192.168.1.5 (nas-web)");
@@ -257,6 +257,8 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
     expect(await text(page, "#splitwan-ddns-update")).toBe("今すぐ DDNS を更新");
     expect(await text(page, "#cbi-splitwan-main-username label")).toBe("PPPoE ユーザー名");
     expect(await text(page, "#splitwan-servers")).toContain("応答のみ");
+    // the DDNS result arrives as a code (ddns.updated) and is worded by the page
+    expect(await text(page, "#splitwan-ddns")).toContain("更新しました");
     await page.screenshot({ path: join(SHOTS, "ja-up.png"), fullPage: true });
 
     await tab(page, "servers");
@@ -386,6 +388,26 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
     expect(await text(page, "#splitwan-apply-result")).toContain("何も変更していません");
     await noShellWords(page);
     await page.screenshot({ path: join(SHOTS, "ja-conflict.png"), fullPage: true });
+    await page.close();
+    backend.recorded = {};
+  });
+
+  it("recorded: the router's validation errors in the status, worded by code in Japanese", async () => {
+    backend.recorded = { status: recordedAnswer("status-invalid"), detect: recordedAnswer("detect") };
+    const page = await open("ja", "up");
+    expect(await page.getAttribute("#splitwan-summary", "data-state")).toBe("error");
+    expect(await text(page, "#splitwan-summary")).toBe("設定が無効なため適用されていません");
+    const items = await page.locator("#splitwan-warnings li").allInnerTexts();
+    expect(items).toEqual([
+      "PPPoE › MTU: 576 から 1492（PPPoE の最大値）までの整数である必要があります（NTT フレッツでは 1454）",
+      "サーバー「web」 › ポート: 443/tcp はすでにこのサーバーが公開しています（443/tcp）",
+      "DDNS「home」 › パスワード: 必須: Value Domain のダイナミック DNS パスワード",
+    ]);
+    // the recording is the plugin's: each error a code with its values and the English
+    const errors = (recordedAnswer("status-invalid") as { errors: Array<{ code: string; args: string[]; text: string }> }).errors;
+    expect(errors.map((e) => e.code)).toEqual(["mtu.range", "port.clash_self", "ddns.vd_password"]);
+    await noShellWords(page);
+    await page.screenshot({ path: join(SHOTS, "ja-invalid.png"), fullPage: true });
     await page.close();
     backend.recorded = {};
   });

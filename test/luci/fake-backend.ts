@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { callMethod } from "../../src/cli/rpcd";
 import { applyConfig } from "../../src/core/apply";
 import { encodeState, statePath } from "../../src/core/ddns/state";
+import { said } from "../../src/core/messages";
 import { OWNED_PATH } from "../../src/core/owned";
 import type { ExecResult } from "../../src/core/platform";
 import { sectionsOf, type UciValue } from "../../src/core/uci";
@@ -104,14 +105,16 @@ export class FakeBackend {
     this.ddnsUpdated();
   }
 
-  /** The DDNS updater's record of a success 5 minutes ago. */
+  /** The DDNS updater's record of a success 5 minutes ago (as the updater writes it). */
   ddnsUpdated(): void {
-    this.platform().writeFile(statePath("home"), encodeState({ target: "x", failures: 0, lastAttempt: NOW - 300, lastSuccess: NOW - 300, ipSent: PPPOE_IP, successIp: PPPOE_IP, result: "ok", message: "status=0: updated" }));
+    const m = said("ddns.updated");
+    this.platform().writeFile(statePath("home"), encodeState({ target: "x", failures: 0, lastAttempt: NOW - 300, lastSuccess: NOW - 300, ipSent: PPPOE_IP, successIp: PPPOE_IP, result: "ok", code: "status=0", message: m.text, messageCode: m.code, messageArgs: m.args, answer: "status=0" }));
   }
 
-  /** What the DDNS updater last recorded for section home (the provider's words). */
-  setDdnsMessage(message: string): void {
-    this.platform().writeFile(statePath("home"), encodeState({ target: "x", failures: 1, lastAttempt: NOW - 60, ipSent: PPPOE_IP, result: "transient", message }));
+  /** What the DDNS updater last recorded for section home: a failure with its values. */
+  setDdnsMessage(code: string, args: string[]): void {
+    const m = said(code, args);
+    this.platform().writeFile(statePath("home"), encodeState({ target: "x", failures: 1, lastAttempt: NOW - 60, ipSent: PPPOE_IP, result: "transient", message: m.text, messageCode: m.code, messageArgs: m.args }));
   }
 
   /** A DHCP client's own host name, as dnsmasq records it. */

@@ -70,7 +70,8 @@ describe("rpcd plugin under lua5.1", () => {
     const { call } = bed({ "network.interface.wanppp.status": { up: false, pending: false, errors: [{ subsystem: "pppoe", code: "AUTH_FAILED" }] } });
     const st = call("status", "");
     expect(st.pppoe).toMatchObject({ up: false, errors: ["AUTH_FAILED"] });
-    expect(st.warnings).toContain("PPPoE (wanppp) is down: nothing is published");
+    // the status model's warnings as they are: code, values, English
+    expect(st.warnings).toEqual([{ code: "status.down", args: ["wanppp"], text: "PPPoE (wanppp) is down: nothing is published" }]);
   });
 
   it("detect: IPoE WAN, candidate devices, DHCP leases", () => {
@@ -103,10 +104,10 @@ describe("rpcd plugin under lua5.1", () => {
     const { root, call } = bed();
     const planned = runCli(["plan"], { env: { SPLITWAN_ROOT: root } }).stdout.trim().split("\n");
     const a = call("apply", "{}");
-    expect(a).toMatchObject({ ok: true, code: 0, changes: planned, errors: {}, conflicts: {} });
+    expect(a).toMatchObject({ ok: true, exit: 0, changes: planned, errors: {}, conflicts: {} });
     expect(call("status", "{}").drift).toEqual({ changes: 0, conflicts: [] });
     expect(runCli(["plan"], { env: { SPLITWAN_ROOT: root } }).stdout).toBe("nothing to change\n");
-    expect(call("apply", "{}")).toMatchObject({ ok: true, code: 0, message: "nothing to change" });
+    expect(call("apply", "{}")).toMatchObject({ ok: true, exit: 0, message: "nothing to change" });
   });
 
   it("apply: a conflict and an invalid config come back as lists, nothing written", () => {
@@ -115,7 +116,7 @@ describe("rpcd plugin under lua5.1", () => {
     writeFileSync(network, `${readFileSync(network, "utf8")}\nconfig interface 'wanppp'\n\toption proto 'pppoe'\n`);
     const before = readFileSync(network, "utf8");
     const c = call("apply", "{}");
-    expect(c).toMatchObject({ ok: false, code: 2, changes: {} });
+    expect(c).toMatchObject({ ok: false, exit: 2, changes: {} });
     expect(c.conflicts).toEqual([expect.stringMatching(/^network\.wanppp \(interface\) exists and was not created by splitwan/)]);
     expect(readFileSync(network, "utf8")).toBe(before);
     expect(call("status", "{}").drift).toMatchObject({ conflicts: c.conflicts });
@@ -123,8 +124,11 @@ describe("rpcd plugin under lua5.1", () => {
     const cfg = join(root, "etc/config/splitwan");
     writeFileSync(cfg, readFileSync(cfg, "utf8").replace("option mtu '1454'", "option mtu '9000'"));
     const v = call("apply", "{}");
-    expect(v).toMatchObject({ ok: false, code: 1 });
-    expect(v.errors).toEqual([{ section: "main", type: "splitwan", option: "mtu", value: "9000", message: "must be a whole number from 576 to 1492, PPPoE's maximum (1454 for NTT FLET'S)" }]);
+    expect(v).toMatchObject({ ok: false, exit: 1 });
+    const mtu = { section: "main", type: "splitwan", option: "mtu", value: "9000", code: "mtu.range", args: ["1492"], text: "must be a whole number from 576 to 1492, PPPoE's maximum (1454 for NTT FLET'S)" };
+    expect(v.errors).toEqual([mtu]);
+    // status answers the same errors, from its one validation
+    expect(call("status", "{}").errors).toEqual([mtu]);
   });
 
   it("validate: the page's sections against the router's network and firewall; same answer as Node", () => {
@@ -137,33 +141,33 @@ describe("rpcd plugin under lua5.1", () => {
     const v = call("validate", JSON.stringify({ sections }));
     expect(v.valid).toBe(false);
     expect(v.errors).toEqual([
-      { section: "web", type: "server", option: "zone", value: "wan", message: "is the WAN zone: the server must be on the LAN side" },
-      { section: "web", type: "server", option: "port", value: "70000/udp", message: '"70000": ports are whole numbers from 1 to 65535' },
-      { section: "home", type: "ddns", option: "password", message: "required: the dynamic DNS password from Value Domain" },
+      { section: "web", type: "server", option: "zone", value: "wan", code: "zone.wan", args: [], text: "is the WAN zone: the server must be on the LAN side" },
+      { section: "web", type: "server", option: "port", value: "70000/udp", code: "port.number", args: ["70000"], text: '"70000": ports are whole numbers from 1 to 65535' },
+      { section: "home", type: "ddns", option: "password", code: "ddns.vd_password", args: [], text: "required: the dynamic DNS password from Value Domain" },
     ]);
     expect(callMethod(testPlatform(root), "validate", { sections })).toEqual(v);
     // without sections: the committed config (the fixture's is valid)
     expect(call("validate", "{}")).toEqual({ valid: true, errors: {} });
   });
 
-  it("reconnect and ddns_update answer with ok and a message", () => {
+  it("reconnect and ddns_update answer with ok and a message (code, values, English)", () => {
     const { root, call } = bed({ "network.interface.wanppp.status": { ...PPPOE_UP, proto: "pppoe" }, "network.interface.wanppp.down": null, "network.interface.wanppp.up": null });
     expect(runCli(["apply"], { env: { SPLITWAN_ROOT: root } }).code).toBe(0);
-    expect(call("reconnect", "{}")).toEqual({ ok: true, message: "PPPoE wanppp is reconnecting" });
+    expect(call("reconnect", "{}")).toEqual({ ok: true, code: "reconnect.ok", args: ["wanppp"], text: "PPPoE wanppp is reconnecting" });
     const calls = readFileSync(join(treeSocket(root), "calls.log"), "utf8").split("\n").filter((l) => l !== "");
     expect(calls).toEqual(["network.interface.wanppp status {}", "network.interface.wanppp down {}", "network.interface.wanppp up {}"]);
-    expect(call("ddns_update", "{}")).toEqual({ ok: false, message: "no DDNS section is enabled" });
+    expect(call("ddns_update", "{}")).toEqual({ ok: false, code: "ddns_update.none", args: [], text: "no DDNS section is enabled" });
   });
 
   it("status: an interface netifd does not know, and netifd not answering, are states", () => {
     const none = bed({ "network.device.status": DEVICES }).call("status", "{}");
     expect(none.pppoe).toMatchObject({ up: false, state: "not-configured" });
-    expect((none.warnings as string[]).join("\n")).toContain("PPPoE interface wanppp not configured in netifd");
+    expect(none.warnings).toEqual([{ code: "status.not_configured", args: ["wanppp"], text: expect.stringContaining("PPPoE interface wanppp not configured in netifd") }]);
     const slow = bed({ "network.interface.wanppp.status": PPPOE_UP });
     writeFileSync(join(treeSocket(slow.root), "network.interface.wanppp/status.timeout"), "");
     const st = slow.call("status", "{}");
     expect(st.pppoe).toMatchObject({ up: false, state: "not-answering" });
-    expect((st.warnings as string[]).join("\n")).toContain("network service not answering");
+    expect(st.warnings).toMatchObject([{ code: "status.not_answering", text: expect.stringContaining("network service not answering") }]);
   });
 
   it("status and detect without ubusd: answers, not Lua errors", () => {
@@ -189,13 +193,13 @@ describe("rpcd plugin under lua5.1", () => {
     const logOf = (root: string) => (existsSync(join(root, "tmp/splitwan.log")) ? readFileSync(join(root, "tmp/splitwan.log"), "utf8") : "");
 
     it.each([
-      ["lan", "refused: interface lan was not created by splitwan: save and apply first"],
-      ["wan", "refused: interface wan was not created by splitwan: save and apply first"],
-      ["a b", "refused: interface 'a b' is not a valid splitwan interface name"],
-    ])("interface %s", (name, message) => {
+      ["lan", "reconnect.not_owned", "refused: interface lan was not created by splitwan: save and apply first"],
+      ["wan", "reconnect.not_owned", "refused: interface wan was not created by splitwan: save and apply first"],
+      ["a b", "reconnect.bad_name", "refused: interface 'a b' is not a valid splitwan interface name"],
+    ])("interface %s", (name, code, text) => {
       const { root, call } = bed({ "network.interface.lan.status": LAN_UP, "network.interface.wan.status": LAN_UP });
       setInterface(root, name);
-      expect(call("reconnect", "{}")).toEqual({ ok: false, message });
+      expect(call("reconnect", "{}")).toMatchObject({ ok: false, code, text });
       expect(logOf(root)).not.toContain("reconnecting");
     });
 
@@ -205,23 +209,23 @@ describe("rpcd plugin under lua5.1", () => {
       const net = join(root, "etc/config/network");
       writeFileSync(net, readFileSync(net, "utf8").replace("option proto 'pppoe'", "option proto 'static'"));
       // changed by hand: no longer splitwan's (its proto is one of the options it wrote)
-      expect(call("reconnect", "{}")).toEqual({ ok: false, message: "refused: interface wanppp was not created by splitwan: save and apply first" });
+      expect(call("reconnect", "{}")).toEqual({ ok: false, code: "reconnect.not_owned", args: ["wanppp"], text: "refused: interface wanppp was not created by splitwan: save and apply first" });
     });
 
     it("netifd running it as something else is refused; no answer is a plain message", () => {
       const { root, call } = bed({ "network.interface.wanppp.status": { ...PPPOE_UP, proto: "dhcp" } });
       expect(runCli(["apply"], { env: { SPLITWAN_ROOT: root } }).code).toBe(0);
-      expect(call("reconnect", "{}")).toEqual({ ok: false, message: "refused: netifd runs interface wanppp as 'dhcp', not pppoe" });
+      expect(call("reconnect", "{}")).toEqual({ ok: false, code: "reconnect.proto", args: ["wanppp", "'dhcp'"], text: "refused: netifd runs interface wanppp as 'dhcp', not pppoe" });
       const quiet = bed();
       expect(runCli(["apply"], { env: { SPLITWAN_ROOT: quiet.root } }).code).toBe(0);
-      expect(quiet.call("reconnect", "{}")).toEqual({ ok: false, message: "interface wanppp does not exist yet: save and apply first" });
+      expect(quiet.call("reconnect", "{}")).toMatchObject({ ok: false, code: "reconnect.missing", text: "interface wanppp does not exist yet: save and apply first" });
     });
 
     it("a bad ubus answer gives a typed refusal or error, never a crash", () => {
       // the binding always answers a table; one without netifd's fields is no status
       const { root, call } = bed({ "network.interface.wanppp.status": { proto: "pppoe" } });
       expect(runCli(["apply"], { env: { SPLITWAN_ROOT: root } }).code).toBe(0);
-      expect(call("reconnect", "{}")).toEqual({ ok: false, message: "netifd gave no usable status for interface wanppp: nothing was done" });
+      expect(call("reconnect", "{}")).toMatchObject({ ok: false, code: "reconnect.bad_status", text: "netifd gave no usable status for interface wanppp: nothing was done" });
     });
 
     it("Node: no ubus call reaches netifd when refused", () => {
@@ -246,7 +250,7 @@ describe("rpcd plugin under lua5.1", () => {
     expect(call("validate", '{"sections":"x"}')).toEqual({ error: "sections must be a list of {name, type, options}" });
     expect(call("validate", '{"sections":[{"name":"a b","type":"server"}]}')).toEqual({ error: "invalid section name: 'a b'" });
     expect(call("validate", '{"sections":[{"name":"a","type":"server","options":{"port":[1,{}]}}]}')).toEqual({ error: "option a.port must be a string or a list of strings" });
-    expect(call("ddns_update", '{"force":"yes"}')).toEqual({ ok: false, message: "force must be true or false" });
+    expect(call("ddns_update", '{"force":"yes"}')).toMatchObject({ ok: false, code: "ddns_update.force", text: "force must be true or false" });
     expect(call("nope", "{}")).toEqual({ error: "unknown method: nope" });
     const usage = runLuaFile(RPCD_PLUGIN, ["call"]);
     expect(usage.code).toBe(1);

@@ -1,11 +1,12 @@
-// The view's pure logic in Node: status formatting, router errors → fields, backend
-// message translation, form choices and the port syntax shared with the core.
+// The view's pure logic in Node: status formatting, router errors → fields, form choices
+// and the port syntax shared with the core (the message table itself: messages.test.ts).
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parsePortItem } from "../../src/core/ports";
 import { deviceChoices, detectedText, leaseChoices, validateDeviceName, validatePortItem } from "../../src/luci/choices";
-import { describeField, fieldId, groupErrors } from "../../src/luci/field-errors";
-import { matchTemplate, translateMessage } from "../../src/luci/messages";
+import { describeField, errorLines, fieldId, groupErrors } from "../../src/luci/field-errors";
+import { said, messageText } from "../../src/core/messages";
+import { configError } from "../../src/core/section-check";
 import type { StatusReply } from "../../src/core/rpc-types";
 import { ddnsRows, driftText, pppoeRows, routingRows, serverRows, summary, warningTexts } from "../../src/luci/status-format";
 import { answerOf, failureText, logHint, rejectedFailure } from "../../src/luci/failure";
@@ -54,22 +55,6 @@ describe("text helpers", () => {
   });
 });
 
-describe("backend messages", () => {
-  it("finds the template a message came from", () => {
-    expect(matchTemplate('"%s": ports are whole numbers from 1 to 65535', '"70000": ports are whole numbers from 1 to 65535')).toEqual(["70000"]);
-    expect(matchTemplate("PPPoE is up but table %s has no default route: check option defaultroute of network.%s", "PPPoE is up but table 300 has no default route: check option defaultroute of network.wanppp")).toEqual(["300", "wanppp"]);
-    expect(matchTemplate("PPPoE (%s) is down: nothing is published", "PPPoE is down")).toBeUndefined();
-    expect(matchTemplate("must be 0 or 1", "must be 0 or 1!")).toBeUndefined();
-  });
-  it("translates with the values kept, and leaves unknown messages alone", () => {
-    expect(translateMessage('"70000": ports are whole numbers from 1 to 65535', ja)).toBe('"70000": ポートは 1 から 65535 までの整数です');
-    expect(translateMessage("PPPoE (wanppp) is down: nothing is published", ja)).toBe("PPPoE（wanppp）が切断されています: 何も公開されていません");
-    expect(translateMessage("something new from the router", ja)).toBe("something new from the router");
-    // the most specific template wins over one that would also match
-    expect(translateMessage("must be a whole number from 576 to 1492, PPPoE's maximum (1454 for NTT FLET'S)", ja)).toBe("576 から 1492（PPPoE の最大値）までの整数である必要があります（NTT フレッツでは 1454）");
-  });
-});
-
 describe("detection: failed, netifd silent, nothing found", () => {
   it("tells the three apart", () => {
     const none = { devices: [], leases: [], netifd: false, zones: [] };
@@ -108,36 +93,40 @@ describe("failures → sentences", () => {
     for (const kind of kinds) expect(failureText({ kind, code: 6 }, ja)).not.toBe(failureText({ kind, code: 6 }, en));
     expect(logHint(ja)).toBe("詳細はシステムログにあります（ステータス → システムログ、または logread -e splitwan）。");
   });
-  it("backend messages that name a command get the page's words", () => {
-    expect(translateMessage("no port forwards are live in fw4 (chain dstnat_wan_pppoe): run /etc/init.d/firewall reload", en)).toBe(
-      "No port forwards are live in the firewall (chain dstnat_wan_pppoe). Restart the firewall under System → Startup.",
-    );
-    expect(translateMessage("3 change(s) not applied: run splitwan apply", ja)).toBe("3 件の変更がまだ適用されていません。");
-  });
   it("drift: changes, conflicts, nothing when applied or invalid", () => {
     expect(driftText(status(), en)).toBeUndefined();
     expect(driftText(status({ drift: { changes: 4, conflicts: [] } }), en)?.text).toContain("4 change(s) are not applied");
     const c = driftText(status({ drift: { changes: 0, conflicts: ["network.wanppp (interface) exists and was not created by splitwan: rename or delete it"] } }), en);
     expect(c?.items).toEqual(["network.wanppp (interface) exists and was not created by splitwan: rename or delete it"]);
-    expect(driftText(status({ drift: { changes: 4, conflicts: [] }, errors: [{ section: "main", option: "mtu", message: "x" }] }), en)).toBeUndefined();
+    expect(driftText(status({ drift: { changes: 4, conflicts: [] }, errors: [configError("main", "splitwan", "mtu", "x", "mtu.range", ["1492"])] }), en)).toBeUndefined();
   });
 });
 
 describe("router errors → fields", () => {
+  // as the router sends them (core validation's own constructor)
   const errors = [
-    { section: "main", option: "mtu", value: "9000", message: "must be a whole number from 576 to 1492, PPPoE's maximum (1454 for NTT FLET'S)" },
-    { section: "web", option: "port", value: "70000/udp", message: '"70000": ports are whole numbers from 1 to 65535' },
-    { section: "web", option: "port", value: "1-0", message: '"1-0": a range goes from the lower port to the higher' },
-    { section: "bad name", option: "", message: "section names may hold only letters, digits and _" },
+    configError("main", "splitwan", "mtu", "9000", "mtu.range", ["1492"]),
+    configError("web", "server", "port", "70000/udp", "port.number", ["70000"]),
+    configError("web", "server", "port", "1-0", "port.range_order", ["1-0"]),
+    configError("web", "server", "port", "70000/udp", "port.number", ["70000"]),
+    configError("bad name", "server", undefined, undefined, "section.name"),
   ];
-  it("groups per field with LuCI's field id, section errors apart", () => {
-    const g = groupErrors(errors);
-    expect(g.fields.map((f) => [f.field, f.messages.length])).toEqual([
-      ["cbid.splitwan.main.mtu", 1],
-      ["cbid.splitwan.web.port", 2],
+  it("groups per field with LuCI's field id, section errors apart, each message once", () => {
+    const g = groupErrors(errors, en);
+    expect(g.fields.map((f) => [f.field, f.messages])).toEqual([
+      ["cbid.splitwan.main.mtu", ["must be a whole number from 576 to 1492, PPPoE's maximum (1454 for NTT FLET'S)"]],
+      ["cbid.splitwan.web.port", ['"70000": ports are whole numbers from 1 to 65535', '"1-0": a range goes from the lower port to the higher']],
     ]);
     expect(g.general.map((e) => e.section)).toEqual(["bad name"]);
     expect(fieldId("game", "ipaddr")).toBe("cbid.splitwan.game.ipaddr");
+  });
+  it("lists them in the user's language, naming the field as the form does", () => {
+    expect(errorLines(errors, ja)).toEqual([
+      `PPPoE › MTU: ${ja("must be a whole number from 576 to %s, PPPoE's maximum (1454 for NTT FLET'S)").replace("%s", "1492")}`,
+      'サーバー「web」 › ポート: "70000": ポートは 1 から 65535 までの整数です; "1-0": 範囲は小さいポートから大きいポートの順に指定してください',
+      `サーバー「bad name」: ${ja("section names may hold only letters, digits and _")}`,
+    ]);
+    expect(ja("section names may hold only letters, digits and _")).not.toBe("section names may hold only letters, digits and _");
   });
   it("names the field in the form's words", () => {
     expect(describeField("main", "mtu", "splitwan", en)).toBe("PPPoE › MTU");
@@ -195,7 +184,7 @@ describe("status panel", () => {
       ddns: [
         { name: "home", provider: "value-domain", enabled: true, host: "www.example.jp", last_attempt: 1_699_999_700, last_success: 1_699_999_700, ip_sent: "203.0.113.7", answer: "status=0" },
         { name: "old", provider: "mydns", enabled: true, last_attempt: 1_699_999_000, last_success: 1_699_999_000, ip_sent: "198.51.100.1" },
-        { name: "cf", provider: "cloudflare", enabled: true, last_attempt: 1_699_999_900, answer: "no answer from Cloudflare: timeout", next_retry: 1_700_000_060 },
+        { name: "cf", provider: "cloudflare", enabled: true, last_attempt: 1_699_999_900, message: said("ddns.no_answer", ["Cloudflare", "timeout"]), next_retry: 1_700_000_060 },
         { name: "new", provider: "value-domain", enabled: true },
       ],
     });
@@ -205,14 +194,16 @@ describe("status panel", () => {
     expect(rows[0].lastSuccess).toContain("(5m 0s ago)");
     expect(rows[2].nextRetry).toContain("(in 1m 0s)");
     expect(ddnsRows(st, ja)[2].answer).toBe("Cloudflare から応答がありません: timeout");
+    expect(rows[0].answer).toBe("status=0"); // the provider's own answer, as it came
     expect(rows[3].lastAttempt).toBe("never");
   });
   it("warnings: the router's validation errors by field, then its warnings, translated", () => {
     const st = status({
-      errors: [{ section: "web", type: "server", option: "ipaddr", value: "x", message: "not an IPv4 address (write it without /32)" }],
-      warnings: ["PPPoE (wanppp) is down: nothing is published"],
+      errors: [configError("web", "server", "ipaddr", "x", "ipaddr.syntax")],
+      warnings: [said("status.down", ["wanppp"])],
     });
     expect(warningTexts(st, en)).toEqual(["Server “web” › LAN address: not an IPv4 address (write it without /32)", "PPPoE (wanppp) is down: nothing is published"]);
+    expect(warningTexts(st, ja)).toEqual(["サーバー「web」 › LAN アドレス: " + ja("not an IPv4 address (write it without /32)"), "PPPoE（wanppp）が切断されています: 何も公開されていません"]);
     expect(summary(st, en)).toEqual({ text: "The configuration is invalid and was not applied", state: "error" });
   });
 });
@@ -223,7 +214,7 @@ describe("form choices and checks", () => {
     for (const bad of ["70000/tcp", "80/icmp", "30-20", "1000-1010:22", "a"]) {
       const core = parsePortItem(bad);
       expect(core.ok).toBe(false);
-      expect(validatePortItem(bad, en)).toBe(core.ok ? true : core.error);
+      expect(validatePortItem(bad, en)).toBe(core.ok ? true : messageText(core.error.code, core.error.args));
     }
     expect(validatePortItem("80/icmp", ja)).toBe('"80/icmp": プロトコルは tcp、udp、both のいずれかです');
   });

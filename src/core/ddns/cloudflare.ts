@@ -4,6 +4,7 @@
 import { jsonDecode, jsonEncode } from "../json";
 import { percentEncode, scrub } from "./encode";
 import { noAnswer } from "./outcome";
+import { said } from "../messages";
 import type { DdnsSection, Http, HttpRequest, HttpResponse, Outcome, Provider } from "./types";
 
 export const CLOUDFLARE_API = "https://api.cloudflare.com/client/v4";
@@ -80,14 +81,14 @@ function judge(r: HttpResponse, secrets: string[]): { fail?: Outcome; answer?: C
   const detail = first !== undefined ? ` (${first.code} ${scrub(first.message, secrets)})` : "";
   const code = first !== undefined ? `cf ${first.code}` : `http ${r.status}`;
   if (r.status === 401 || r.status === 403) {
-    return { fail: { kind: "permanent", code, message: `Cloudflare rejected the API token${detail}: it needs Zone.DNS Edit for the zone (and Zone.Zone Read without zone_id)`, answer } };
+    return { fail: { kind: "permanent", code, message: said("cf.rejected", [detail]), answer } };
   }
-  if (r.status === 429 || r.status >= 500) return { fail: { kind: "transient", code, message: `Cloudflare busy or failing (HTTP ${r.status})${detail}`, answer } };
+  if (r.status === 429 || r.status >= 500) return { fail: { kind: "transient", code, message: said("cf.busy", [`${r.status}`, detail]), answer } };
   if (parsed === undefined) {
-    const what = r.body === "" ? "an empty answer" : r.body.indexOf("<") >= 0 ? "an HTML page" : "an answer that is not API JSON";
-    return { fail: { kind: r.status === 200 ? "transient" : "permanent", code: `http ${r.status}`, message: `Cloudflare sent ${what} (HTTP ${r.status})`, answer } };
+    const what = r.body === "" ? "cf.empty" : r.body.indexOf("<") >= 0 ? "cf.html" : "cf.not_json";
+    return { fail: { kind: r.status === 200 ? "transient" : "permanent", code: `http ${r.status}`, message: said(what, [`${r.status}`]), answer } };
   }
-  if (r.status !== 200 || !parsed.success) return { fail: { kind: "permanent", code, message: `Cloudflare refused the request${detail}`, answer } };
+  if (r.status !== 200 || !parsed.success) return { fail: { kind: "permanent", code, message: said("cf.refused", [detail]), answer } };
   return { answer: parsed };
 }
 
@@ -100,7 +101,7 @@ function findZone(s: DdnsSection, http: Http): { zoneId?: string; fail?: Outcome
   const first = Array.isArray(result) && result.length > 0 ? result[0] : undefined;
   const id = field(first, "id");
   if (typeof id !== "string") {
-    return { fail: { kind: "permanent", code: "no zone", message: `no Cloudflare zone named ${s.domain} for this token: check domain (the zone name) or set zone_id`, answer: "" } };
+    return { fail: { kind: "permanent", code: "no zone", message: said("cf.no_zone", [s.domain]), answer: "" } };
   }
   return { zoneId: id };
 }
@@ -116,17 +117,17 @@ export const cloudflare: Provider = {
     const result = found.answer?.result;
     const records = Array.isArray(result) ? result : [];
     if (records.length === 0) {
-      return { kind: "permanent", code: "no record", message: `no ${type} record named ${fqdn(s)} in the zone: create it in the Cloudflare dashboard first`, answer: "" };
+      return { kind: "permanent", code: "no record", message: said("cf.no_record", [type, fqdn(s)]), answer: "" };
     }
     if (records.length > 1) {
-      return { kind: "permanent", code: "several records", message: `${records.length} ${type} records are named ${fqdn(s)}: keep one`, answer: "" };
+      return { kind: "permanent", code: "several records", message: said("cf.several", [`${records.length}`, type, fqdn(s)]), answer: "" };
     }
     const id = field(records[0], "id");
-    if (typeof id !== "string") return { kind: "transient", code: "malformed", message: "Cloudflare record without an id", answer: "" };
-    if (field(records[0], "content") === ip) return { kind: "unchanged", code: "unchanged", message: `${fqdn(s)} already points at ${ip}`, answer: "" };
+    if (typeof id !== "string") return { kind: "transient", code: "malformed", message: said("cf.no_id"), answer: "" };
+    if (field(records[0], "content") === ip) return { kind: "unchanged", code: "unchanged", message: said("cf.unchanged", [fqdn(s), ip]), answer: "" };
     const upd = recordUpdateRequest(s, zone.zoneId, id, ip);
     const done = judge(http(upd), upd.secrets);
     if (done.fail !== undefined) return done.fail;
-    return { kind: "ok", code: "updated", message: "updated", answer: scrub(`${field(done.answer?.result, "name") ?? ""} ${field(done.answer?.result, "content") ?? ""}`, upd.secrets) };
+    return { kind: "ok", code: "updated", message: said("ddns.updated"), answer: scrub(`${field(done.answer?.result, "name") ?? ""} ${field(done.answer?.result, "content") ?? ""}`, upd.secrets) };
   },
 };

@@ -1,6 +1,6 @@
 // `config ddns` sections of /etc/config/splitwan: read, check, and turn into DdnsSection.
 // Errors have validate.ts's shape so `splitwan validate` and LuCI show them the same way.
-import { checkSection } from "../section-check";
+import { type ReportError, checkSection } from "../section-check";
 import type { RawServer } from "../config";
 import { isDigits } from "../addr";
 import { hasControl, isAlnum, isHexDigits, isName } from "../text";
@@ -89,13 +89,13 @@ export interface DdnsValidation {
 
 /** The server a section names, judged: it must exist, be enabled and have an ip6_suffix.
  * The suffix's own syntax is the server section's check (validate.ts). */
-function serverOf(r: RawDdns, ipVersion: 4 | 6 | undefined, servers: RawServer[], err: (o: string, v: string, m: string) => void): DdnsServer | undefined {
+function serverOf(r: RawDdns, ipVersion: 4 | 6 | undefined, servers: RawServer[], err: ReportError): DdnsServer | undefined {
   if (r.server === "") return undefined;
   const found = servers.find((x) => x.section === r.server);
-  if (ipVersion === 4) err("server", r.server, "only with ip_version 6: over IPv4 the PPPoE address is published, for every server");
-  else if (found === undefined) err("server", r.server, "no such server section");
-  else if (uciBool(found.enabled) !== true) err("server", r.server, "this server is disabled: enable it or publish another one");
-  else if (found.ip6_suffix === "") err("server", r.server, "this server has no ip6_suffix: set its IPv6 suffix (like ::5) first");
+  if (ipVersion === 4) err("server", r.server, "ddns.server_v4");
+  else if (found === undefined) err("server", r.server, "ddns.server_unknown");
+  else if (uciBool(found.enabled) !== true) err("server", r.server, "ddns.server_disabled");
+  else if (found.ip6_suffix === "") err("server", r.server, "ddns.server_no_suffix");
   else return { name: found.section, zone: found.zone, suffix: found.ip6_suffix };
   return undefined;
 }
@@ -107,47 +107,47 @@ export function checkDdns(raws: RawDdns[], servers: RawServer[]): DdnsValidation
   const targets: string[] = [];
   for (const r of raws) {
     const before = errors.length;
-    const err = checkSection(r.section, r.enabled, errors);
+    const err = checkSection(r.section, "ddns", r.enabled, errors);
     if (err === undefined) continue;
 
     const provider = r.provider as ProviderName;
-    if (r.provider === "") err("provider", undefined, `required: one of ${PROVIDERS.join(", ")}`);
-    else if (!PROVIDERS.includes(provider)) err("provider", r.provider, `unknown provider: use one of ${PROVIDERS.join(", ")}`);
+    if (r.provider === "") err("provider", undefined, "ddns.provider_required", [PROVIDERS.join(", ")]);
+    else if (!PROVIDERS.includes(provider)) err("provider", r.provider, "ddns.provider_unknown", [PROVIDERS.join(", ")]);
 
     const ipVersion = r.ip_version === "4" ? 4 : r.ip_version === "6" ? 6 : undefined;
-    if (ipVersion === undefined) err("ip_version", r.ip_version, "must be 4 or 6");
-    else if (ipVersion === 6 && provider === "value-domain") err("ip_version", r.ip_version, "Value Domain updates are IPv4 only here");
-    if (!isName(r.ip6_interface)) err("ip6_interface", r.ip6_interface, "not a network interface name");
+    if (ipVersion === undefined) err("ip_version", r.ip_version, "ddns.ip_version");
+    else if (ipVersion === 6 && provider === "value-domain") err("ip_version", r.ip_version, "ddns.vd_ipv4");
+    if (!isName(r.ip6_interface)) err("ip6_interface", r.ip6_interface, "ddns.ip6_interface");
     const server = serverOf(r, ipVersion, servers, err);
 
     // decimal digits only: Number() would also take "0x1", "1e2" or " 5"
     const timeout = isDigits(r.timeout) && r.timeout.length <= 3 ? Number(r.timeout) : undefined;
-    if (timeout === undefined || timeout < 1 || timeout > 300) err("timeout", r.timeout, "must be a whole number of seconds from 1 to 300");
+    if (timeout === undefined || timeout < 1 || timeout > 300) err("timeout", r.timeout, "ddns.timeout");
 
     const needsDomain = provider === "value-domain" || provider === "cloudflare";
-    if (needsDomain && r.domain === "") err("domain", undefined, provider === "cloudflare" ? "required: the zone name, like example.com" : "required: the domain, like example.com");
-    else if (r.domain !== "" && !isDnsName(r.domain, false)) err("domain", r.domain, "not a domain name");
+    if (needsDomain && r.domain === "") err("domain", undefined, provider === "cloudflare" ? "ddns.zone_required" : "ddns.domain_required");
+    else if (r.domain !== "" && !isDnsName(r.domain, false)) err("domain", r.domain, "ddns.domain");
 
     let host = r.host === "@" ? "" : r.host;
-    if (needsDomain && host !== "" && !isDnsName(host, true)) err("host", r.host, "must be empty or @ (the domain itself), * (wildcard) or a name like www");
-    if (provider === "mydns" && host !== "") err("host", r.host, "MyDNS updates every domain of the master ID: leave host empty");
+    if (needsDomain && host !== "" && !isDnsName(host, true)) err("host", r.host, "ddns.host");
+    if (provider === "mydns" && host !== "") err("host", r.host, "ddns.mydns_host");
 
     if (provider === "value-domain" || provider === "mydns") {
-      if (r.password === "") err("password", undefined, provider === "mydns" ? "required: the MyDNS password" : "required: the dynamic DNS password from Value Domain");
-      else if (hasControl(r.password)) err("password", undefined, "must not contain control characters");
+      if (r.password === "") err("password", undefined, provider === "mydns" ? "ddns.mydns_password" : "ddns.vd_password");
+      else if (hasControl(r.password)) err("password", undefined, "value.control");
     }
     if (provider === "mydns") {
-      if (r.username === "") err("username", undefined, "required: the MyDNS master ID (like mydns123456)");
-      else if (!isName(r.username, "-")) err("username", r.username, "not a MyDNS master ID");
+      if (r.username === "") err("username", undefined, "ddns.mydns_id_required");
+      else if (!isName(r.username, "-")) err("username", r.username, "ddns.mydns_id");
     }
     if (provider === "cloudflare") {
-      if (r.token === "") err("token", undefined, "required: a Cloudflare API token with Zone.DNS Edit");
-      else if (!isName(r.token, "-.")) err("token", undefined, "not an API token (letters, digits, - _ .)");
-      if (r.zone_id !== "" && (r.zone_id.length !== 32 || !isHexDigits(r.zone_id))) err("zone_id", r.zone_id, "not a Cloudflare zone id (32 hex digits)");
+      if (r.token === "") err("token", undefined, "ddns.token_required");
+      else if (!isName(r.token, "-.")) err("token", undefined, "ddns.token");
+      if (r.zone_id !== "" && (r.zone_id.length !== 32 || !isHexDigits(r.zone_id))) err("zone_id", r.zone_id, "ddns.zone_id");
     }
 
     const target = `${r.provider} ${r.username} ${host === "" ? "" : host + "."}${r.domain} ${r.ip_version}`;
-    if (errors.length === before && targets.includes(target)) err(undefined, undefined, "another ddns section updates the same record");
+    if (errors.length === before && targets.includes(target)) err(undefined, undefined, "ddns.duplicate");
     targets.push(target);
     if (errors.length > before) continue;
     sections.push({

@@ -6,6 +6,7 @@
 // taken as accepted, 401/403 as rejected credentials.
 import { formEncode, scrub } from "./encode";
 import { noAnswer } from "./outcome";
+import { said } from "../messages";
 import type { DdnsSection, Http, HttpRequest, HttpResponse, Outcome, Provider } from "./types";
 
 export const MYDNS_URL = "https://www.mydns.jp/directip.html";
@@ -23,11 +24,11 @@ export function mydnsOutcome(r: HttpResponse, secrets: string[]): Outcome {
   const answer = scrub(r.body, secrets);
   if (r.status === 0) return noAnswer("MyDNS", r.error, r.fatal, secrets);
   if (r.status === 401 || r.status === 403) {
-    return { kind: "permanent", code: `http ${r.status}`, message: "MyDNS rejected the master ID or password: check username and password", answer };
+    return { kind: "permanent", code: `http ${r.status}`, message: said("mydns.rejected"), answer };
   }
-  if (r.status === 429 || r.status >= 500) return { kind: "transient", code: `http ${r.status}`, message: `MyDNS busy or failing (HTTP ${r.status})`, answer };
-  if (r.status !== 200) return { kind: "permanent", code: `http ${r.status}`, message: `unexpected HTTP ${r.status} from MyDNS`, answer };
-  return { kind: "ok", code: "http 200", message: "accepted", answer };
+  if (r.status === 429 || r.status >= 500) return { kind: "transient", code: `http ${r.status}`, message: said("mydns.busy", [`${r.status}`]), answer };
+  if (r.status !== 200) return { kind: "permanent", code: `http ${r.status}`, message: said("mydns.http", [`${r.status}`]), answer };
+  return { kind: "ok", code: "http 200", message: said("mydns.accepted"), answer };
 }
 
 export const mydns: Provider = {

@@ -1,7 +1,11 @@
 // What the updater remembers between runs, one JSON file per section under
 // /var/run/splitwan/ddns/ (tmpfs: a reboot forgets it, and the first ifup sends again).
-import { jsonDecode, jsonEncode } from "../json";
+import { jsonArray, jsonDecode, jsonEncode } from "../json";
 import type { OutcomeKind } from "./types";
+import { NO_ARGS } from "../messages";
+
+// the state file keeps messageArgs: an empty one as []
+jsonArray(NO_ARGS);
 
 export const DDNS_RUN_DIR = "/var/run/splitwan/ddns";
 
@@ -15,8 +19,13 @@ export interface DdnsState {
   /** IP the provider has from our last success: the same IP again is not sent (unless forced). */
   successIp?: string;
   result?: OutcomeKind | "no-address";
+  /** The provider's own code ("status=2", "http 503"). */
   code?: string;
+  /** What the attempt came to, in English (`ddns status`, syslog) ... */
   message?: string;
+  /** ... and as its message code with values (core/messages.ts), for the page. */
+  messageCode?: string;
+  messageArgs?: string[];
   answer?: string;
   /** Consecutive transient failures. */
   failures: number;
@@ -34,7 +43,7 @@ export function lastRequestPath(provider: string): string {
 }
 
 const NUMBERS = ["lastAttempt", "lastSuccess", "failures", "nextRetry"];
-const STRINGS = ["target", "ipSent", "successIp", "result", "code", "message", "answer"];
+const STRINGS = ["target", "ipSent", "successIp", "result", "code", "message", "messageCode", "answer"];
 
 export function encodeState(s: DdnsState): string {
   return jsonEncode(s) + "\n";
@@ -57,5 +66,7 @@ export function decodeState(text: string | undefined): DdnsState | undefined {
   for (const k of NUMBERS) if (typeof o[k] === "number") w[k] = o[k];
   for (const k of STRINGS) if (typeof o[k] === "string") w[k] = o[k];
   if (o.gaveUp === true) out.gaveUp = true;
+  const args = o.messageArgs;
+  if (Array.isArray(args) && (args as unknown[]).every((a) => typeof a === "string")) out.messageArgs = args as string[];
   return out;
 }

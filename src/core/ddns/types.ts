@@ -1,4 +1,5 @@
 // Shapes shared by the DDNS providers, the updater and the HTTPS transport.
+import type { Message } from "../rpc-types";
 
 /** One HTTPS request as a provider wants it sent. Secrets may sit in the body, the
  * headers or (secretUrl) the URL: the transport keeps all three out of process arguments. */
@@ -36,8 +37,8 @@ export interface Outcome {
   kind: OutcomeKind;
   /** Short machine-ish code: "status=2", "http 503", "network", "cf 9109". */
   code: string;
-  /** What happened and, for permanent failures, what to fix. */
-  message: string;
+  /** What happened and, for permanent failures, what to fix (core/messages.ts). */
+  message: Message;
   /** The provider's answer, trimmed and scrubbed of secrets (for `ddns status`). */
   answer: string;
 }

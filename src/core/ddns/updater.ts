@@ -6,6 +6,8 @@ import { providerFor } from "./providers";
 import { LONGEST_DELAY, MAX_ATTEMPTS, alreadySent, retryDelay, sendTime, targetOf } from "./schedule";
 import { type DdnsState, decodeState, encodeState, lastRequestPath, statePath } from "./state";
 import type { DdnsSection, Http, Outcome } from "./types";
+import type { Message } from "../rpc-types";
+import { said } from "../messages";
 
 export interface Clock {
   now(): number;
@@ -60,10 +62,17 @@ function describe(s: DdnsSection): string {
   return `ddns ${s.name}: ${s.provider} ${name}`;
 }
 
+/** The message of the attempt, in both forms the state keeps. */
+function note(st: DdnsState, m: Message): void {
+  st.message = m.text;
+  st.messageCode = m.code;
+  st.messageArgs = m.args;
+}
+
 function record(st: DdnsState, o: Outcome): void {
   st.result = o.kind;
   st.code = o.code;
-  st.message = o.message;
+  note(st, o.message);
   st.answer = o.answer;
 }
 
@@ -124,7 +133,7 @@ function check(job: Job, env: UpdaterEnv, force: boolean): string | undefined {
     const delay = retryDelay(st.failures);
     st.result = "no-address";
     st.code = "netifd not answering";
-    st.message = `could not ask netifd for the ${env.addressSource(s)} address`;
+    note(st, said("ddns.netifd", [env.addressSource(s)]));
     st.answer = "";
     st.nextRetry = delay !== undefined ? now + delay : undefined;
     st.gaveUp = delay === undefined ? true : undefined;
@@ -137,7 +146,7 @@ function check(job: Job, env: UpdaterEnv, force: boolean): string | undefined {
   if (ip === undefined) {
     st.result = "no-address";
     st.code = "no address";
-    st.message = `${env.addressSource(s)} has no address (interface down?)`;
+    note(st, said("ddns.no_address", [env.addressSource(s)]));
     st.answer = "";
     st.nextRetry = undefined;
     save(env, job);
@@ -170,29 +179,30 @@ function attempt(job: Job, ip: string, env: UpdaterEnv): void {
   env.writeFile(lastRequestPath(s.provider), `${now}\n`);
   const o = providerFor(s.provider).update(s, ip, (req) => env.http({ ...req, timeout: s.timeout }));
   record(st, o);
-  const line = `${job.who} <- ${ip}: ${o.kind} (${o.code}) ${o.message}`;
+  const text = o.message.text;
+  const line = `${job.who} <- ${ip}: ${o.kind} (${o.code}) ${text}`;
   job.done = true;
   if (o.kind === "ok" || o.kind === "unchanged") {
     st.lastSuccess = env.clock.now();
     st.successIp = ip;
     st.failures = 0;
     env.log("info", line);
-    env.say(`${s.name}: ${ip} sent: ${o.message}`);
+    env.say(`${s.name}: ${ip} sent: ${text}`);
   } else if (o.kind === "permanent") {
     env.log("err", `${line}; not retried until the config is fixed`);
-    env.say(`${s.name}: failed: ${o.message} (${o.code})`);
+    env.say(`${s.name}: failed: ${text} (${o.code})`);
   } else {
     st.failures = st.failures + 1;
     const delay = retryDelay(st.failures);
     if (delay === undefined) {
       st.gaveUp = true;
       env.log("err", `${line}; gave up after ${MAX_ATTEMPTS} attempts until the next event or 'splitwan ddns update'`);
-      env.say(`${s.name}: gave up after ${MAX_ATTEMPTS} attempts: ${o.message}`);
+      env.say(`${s.name}: gave up after ${MAX_ATTEMPTS} attempts: ${text}`);
     } else {
       st.nextRetry = env.clock.now() + delay;
       job.done = false;
       env.log("warn", `${line}; attempt ${st.failures + 1}/${MAX_ATTEMPTS} in ${delay} s`);
-      env.say(`${s.name}: ${o.message} (${o.code}); retrying in ${delay} s`);
+      env.say(`${s.name}: ${text} (${o.code}); retrying in ${delay} s`);
     }
   }
   save(env, job);

@@ -4,6 +4,7 @@
 // frequent" (requests from one source closer than about 60 s are refused).
 import { formEncode, scrub } from "./encode";
 import { noAnswer } from "./outcome";
+import { said } from "../messages";
 import type { DdnsSection, Http, HttpRequest, HttpResponse, Outcome, Provider } from "./types";
 
 export const VALUE_DOMAIN_URL = "https://dyn.value-domain.com/cgi-bin/dyn.fcg";
@@ -27,15 +28,16 @@ export function valueDomainRequest(s: DdnsSection, ip: string): HttpRequest {
   };
 }
 
+/** status=N: what it means, as a message code. */
 const STATUS: Record<number, [Outcome["kind"], string]> = {
-  0: ["ok", "updated"],
-  1: ["permanent", "bad request: check domain and host"],
-  2: ["permanent", "bad domain or password: check domain and the DDNS password"],
-  3: ["permanent", "Value Domain refused the IP address"],
-  4: ["permanent", "password mismatch: use the dynamic DNS password from Value Domain's DDNS settings, not the login password"],
-  5: ["transient", "Value Domain database busy"],
-  8: ["permanent", "no such record: add the host to the domain's DNS records at Value Domain first"],
-  9: ["transient", "Value Domain reported another error"],
+  0: ["ok", "ddns.updated"],
+  1: ["permanent", "vd.bad_request"],
+  2: ["permanent", "vd.bad_login"],
+  3: ["permanent", "vd.refused_ip"],
+  4: ["permanent", "vd.password"],
+  5: ["transient", "vd.busy"],
+  8: ["permanent", "vd.no_record"],
+  9: ["transient", "vd.other"],
 };
 
 /** The N of the first "status=N" in the body, or undefined. */
@@ -57,18 +59,17 @@ export function valueDomainStatus(body: string): number | undefined {
 export function valueDomainOutcome(r: HttpResponse, secrets: string[]): Outcome {
   const answer = scrub(r.body, secrets);
   if (r.status === 0) return noAnswer("Value Domain", r.error, r.fatal, secrets);
-  if (r.status === 503) return { kind: "transient", code: "http 503", message: "too frequent: Value Domain wants about 60 s between requests", answer };
-  if (r.status >= 500) return { kind: "transient", code: `http ${r.status}`, message: `Value Domain server error (HTTP ${r.status})`, answer };
-  if (r.status !== 200) return { kind: "permanent", code: `http ${r.status}`, message: `unexpected HTTP ${r.status} from Value Domain`, answer };
+  if (r.status === 503) return { kind: "transient", code: "http 503", message: said("vd.too_frequent"), answer };
+  if (r.status >= 500) return { kind: "transient", code: `http ${r.status}`, message: said("vd.server_error", [`${r.status}`]), answer };
+  if (r.status !== 200) return { kind: "permanent", code: `http ${r.status}`, message: said("vd.http", [`${r.status}`]), answer };
   const n = valueDomainStatus(r.body);
   if (n === undefined) {
-    const html = r.body.indexOf("<") >= 0;
-    const what = r.body === "" ? "an empty answer" : html ? "an HTML page instead of status=N" : "an answer without status=N";
-    return { kind: "transient", code: "malformed", message: `Value Domain sent ${what}`, answer };
+    const what = r.body === "" ? "vd.empty" : r.body.indexOf("<") >= 0 ? "vd.html" : "vd.no_status";
+    return { kind: "transient", code: "malformed", message: said(what), answer };
   }
   const known = STATUS[n];
-  if (known === undefined) return { kind: "transient", code: `status=${n}`, message: `unknown Value Domain status ${n}`, answer };
-  return { kind: known[0], code: `status=${n}`, message: known[1], answer };
+  if (known === undefined) return { kind: "transient", code: `status=${n}`, message: said("vd.unknown_status", [`${n}`]), answer };
+  return { kind: known[0], code: `status=${n}`, message: said(known[1]), answer };
 }
 
 export const valueDomain: Provider = {

@@ -1,7 +1,9 @@
 // The English sentence of every diagnose result, keyed by its code: what is wrong and,
 // after " — ", the one-line fix. "%s" takes the result's args in order. The LuCI page
-// keeps the same templates as _() strings (src/luci/diagnose-panel.ts; a test holds the
+// keeps the same templates as _() strings (src/luci/diagnose-format.ts; a test holds the
 // two tables equal) so it can show them in the user's language.
+import { fillTemplate } from "../text";
+
 export const DIAGNOSE_MESSAGES: Record<string, string> = {
   "config.ok": "splitwan is enabled and its configuration is valid",
   "config.disabled": "splitwan is disabled: nothing is published — enable it and save",
@@ -85,10 +87,5 @@ export const DIAGNOSE_MESSAGES: Record<string, string> = {
 
 /** The message for code with its args filled in (the code itself when unknown). */
 export function diagnoseText(code: string, args: string[]): string {
-  const template = DIAGNOSE_MESSAGES[code];
-  if (template === undefined) return [code].concat(args).join(" ");
-  const parts = template.split("%s");
-  let out = parts[0];
-  for (let i = 1; i < parts.length; i++) out += (i - 1 < args.length ? args[i - 1] : "") + parts[i];
-  return out;
+  return fillTemplate(DIAGNOSE_MESSAGES[code], code, args);
 }

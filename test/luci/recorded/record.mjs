@@ -113,6 +113,14 @@ const note = (name, how, answer) => (recorded[name] = { how, answer });
   note("status-conflict", "network.wanppp made by hand (a conflict)", call("status", env));
   note("apply-conflict", "apply on that router", call("apply", env));
 }
+// saved with values the router refuses: the status carries the validation errors as codes
+{
+  const root = router();
+  const cfg = join(root, "etc/config/splitwan");
+  writeFileSync(cfg, readFileSync(cfg, "utf8").replace("option mtu '1454'", "option mtu '9000'").replace("list port '19132/udp'", "list port '19132/udp'\n\tlist port '443/tcp'") + "\nconfig ddns 'home'\n\toption provider 'value-domain'\n\toption domain 'example.jp'\n");
+  ubusAnswers(root, { "network.device.status": DEVICES });
+  note("status-invalid", "saved with mtu 9000, port 443 twice and a DDNS section without password", call("status", { SPLITWAN_ROOT: root }));
+}
 // netifd does not answer
 {
   const root = router();
