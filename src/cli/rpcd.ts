@@ -5,7 +5,7 @@
 // Failures are answered as { "error": "..." }, never as a crash or an empty answer.
 import { applyConfig, diffAgainstRouter } from "../core/apply";
 import { readConfig } from "../core/config";
-import { type RawDdns, readDdns } from "../core/ddns/config";
+import { type RawDdns, readDdns } from "../core/config";
 import { decodeState, statePath } from "../core/ddns/state";
 import { detectWan } from "../core/detect";
 import { describeChange } from "../core/diff";

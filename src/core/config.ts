@@ -1,6 +1,5 @@
 // /etc/config/splitwan as read from UCI: raw strings with defaults applied. validate.ts
 // turns this into a checked Config; nothing here judges a value.
-import { type RawDdns, readDdns } from "./ddns/config";
 import { EXIT_INVALID, SplitwanError } from "./errors";
 import { isDigits } from "./addr";
 import { quote } from "./text";
@@ -128,4 +127,47 @@ export function readConfig(cursor: UciCursor, readFile?: (path: string) => strin
     ports: optList(s, "port"),
   }));
   return { main, servers, ddns: readDdns(cursor) };
+}
+
+const DDNS_DEFAULTS = {
+  enabled: "1",
+  ip_version: "4",
+  ip6_interface: "wan6",
+  timeout: "30",
+};
+
+/** A section as written, defaults applied, nothing judged. */
+export interface RawDdns {
+  section: string;
+  enabled: string;
+  provider: string;
+  domain: string;
+  host: string;
+  username: string;
+  password: string;
+  token: string;
+  zone_id: string;
+  ip_version: string;
+  ip6_interface: string;
+  /** A `config server` section whose IPv6 is published (ip_version 6), or "". */
+  server: string;
+  timeout: string;
+}
+
+export function readDdns(cursor: UciCursor): RawDdns[] {
+  return sectionsOf(cursor, "splitwan", "ddns").map((s) => ({
+    section: s[".name"],
+    enabled: opt(s, "enabled", DDNS_DEFAULTS.enabled),
+    provider: opt(s, "provider", ""),
+    domain: opt(s, "domain", ""),
+    host: opt(s, "host", ""),
+    username: opt(s, "username", ""),
+    password: opt(s, "password", ""),
+    token: opt(s, "token", ""),
+    zone_id: opt(s, "zone_id", ""),
+    ip_version: opt(s, "ip_version", DDNS_DEFAULTS.ip_version),
+    ip6_interface: opt(s, "ip6_interface", DDNS_DEFAULTS.ip6_interface),
+    server: opt(s, "server", ""),
+    timeout: opt(s, "timeout", DDNS_DEFAULTS.timeout),
+  }));
 }

@@ -97,7 +97,7 @@ export function diffPlan(plan: Plan, owned: Owned, cur: Current): Diff {
   const during = new RecordBuilder();
 
   // the record's sections against the live ones, once per name
-  // plain tables keyed "config.name" (a dot: never an Object.prototype name) keep the
+  // plain tables keyed by <config>.<name> (a dot: never an Object.prototype name) keep the
   // diff linear without tstl's Map and Set
   const versions: Record<string, OwnedSection[] | undefined> = {};
   const keys: string[] = [];

@@ -1,8 +1,11 @@
 // The start every section check shares (servers in validate.ts, ddns in ddns/config.ts).
-import type { ConfigError } from "./validate";
+import type { FieldError } from "./rpc-types";
 import { said } from "./messages";
 import { isName } from "./text";
 import { uciBool } from "./uci";
+
+/** An error in /etc/config/splitwan, as the CLI prints it and rpcd returns it. */
+export type ConfigError = FieldError;
 
 /** Reports an error about option (undefined: the whole section) and its value (undefined
  * for secrets) as a message code with its values. */

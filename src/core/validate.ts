@@ -1,5 +1,5 @@
 // RawConfig → checked, typed Config, or errors that name section, option, value and why.
-import { type ReportError, checkSection, configError } from "./section-check";
+import { type ConfigError, type ReportError, checkSection, configError } from "./section-check";
 import { ipv4ToNumber, isDigits, numberToIpv4, parseIPv4, parseIPv6, subnetBounds } from "./addr";
 import type { RawConfig, RawServer } from "./config";
 import { validateDdns } from "./ddns/config";
@@ -8,7 +8,6 @@ import { type PortSpec, formatSpec, parsePortItem, portsOverlap } from "./ports"
 import type { Subnet, SystemView, ZoneInfo } from "./system";
 import { hasControl, isHexDigits, isName, quote } from "./text";
 import { uciBool } from "./uci";
-import type { FieldError } from "./rpc-types";
 
 export type Mode = "source" | "reply-only";
 
@@ -40,7 +39,6 @@ export interface Config {
 
 /** Where an error is and why: a message code with its values and English text (the
  * rpcd plugin answers these as they are). */
-export type ConfigError = FieldError;
 
 /** "splitwan.web.ipaddr='x': why": how the CLI and syslog show an error. */
 export function formatError(e: ConfigError): string {

@@ -1,7 +1,8 @@
 // `config ddns` sections: defaults, and one clear error per mistake in validate.ts's shape.
 import { describe, expect, it } from "vitest";
 import type { RawServer } from "../../src/core/config";
-import { type RawDdns, checkDdns as check, validateDdns as validate } from "../../src/core/ddns/config";
+import type { RawDdns } from "../../src/core/config";
+import { checkDdns as check, validateDdns as validate } from "../../src/core/ddns/config";
 
 function raw(over: Partial<RawDdns>): RawDdns {
   return {
@@ -135,7 +136,7 @@ describe("ddns config from /etc/config/splitwan", () => {
     const { join } = await import("node:path");
     const { UciFileCursor } = await import("../standin/uci-file");
     const { nodeFiles } = await import("../helpers/node-platform");
-    const { readDdns } = await import("../../src/core/ddns/config");
+    const { readDdns } = await import("../../src/core/config");
     const dir = mkdtempSync(join(tmpdir(), "splitwan-ddns-conf-"));
     writeFileSync(join(dir, "splitwan"), [
       "config splitwan 'main'", "\toption interface 'wanppp'", "",

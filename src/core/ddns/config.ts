@@ -1,62 +1,14 @@
-// `config ddns` sections of /etc/config/splitwan: read, check, and turn into DdnsSection.
+// `config ddns` sections of /etc/config/splitwan (read by config.ts): check them and turn
+// them into DdnsSection.
 // Errors have validate.ts's shape so `splitwan validate` and LuCI show them the same way.
-import { type ReportError, checkSection } from "../section-check";
-import type { RawServer } from "../config";
+import { type ConfigError, type ReportError, checkSection } from "../section-check";
+import type { RawDdns, RawServer } from "../config";
 import { isDigits } from "../addr";
 import { hasControl, isAlnum, isHexDigits, isName } from "../text";
-import { type UciCursor, optString, sectionsOf, uciBool } from "../uci";
-import type { ConfigError } from "../validate";
+import { uciBool } from "../uci";
 import type { DdnsSection, DdnsServer, ProviderName } from "./types";
 
-export const DDNS_DEFAULTS = {
-  enabled: "1",
-  ip_version: "4",
-  ip6_interface: "wan6",
-  timeout: "30",
-};
-
 export const PROVIDERS: ProviderName[] = ["value-domain", "mydns", "cloudflare"];
-
-/** A section as written, defaults applied, nothing judged. */
-export interface RawDdns {
-  section: string;
-  enabled: string;
-  provider: string;
-  domain: string;
-  host: string;
-  username: string;
-  password: string;
-  token: string;
-  zone_id: string;
-  ip_version: string;
-  ip6_interface: string;
-  /** A `config server` section whose IPv6 is published (ip_version 6), or "". */
-  server: string;
-  timeout: string;
-}
-
-function opt(s: Parameters<typeof optString>[0], name: string, fallback: string): string {
-  const v = optString(s, name);
-  return v === undefined || v === "" ? fallback : v;
-}
-
-export function readDdns(cursor: UciCursor): RawDdns[] {
-  return sectionsOf(cursor, "splitwan", "ddns").map((s) => ({
-    section: s[".name"],
-    enabled: opt(s, "enabled", DDNS_DEFAULTS.enabled),
-    provider: opt(s, "provider", ""),
-    domain: opt(s, "domain", ""),
-    host: opt(s, "host", ""),
-    username: opt(s, "username", ""),
-    password: opt(s, "password", ""),
-    token: opt(s, "token", ""),
-    zone_id: opt(s, "zone_id", ""),
-    ip_version: opt(s, "ip_version", DDNS_DEFAULTS.ip_version),
-    ip6_interface: opt(s, "ip6_interface", DDNS_DEFAULTS.ip6_interface),
-    server: opt(s, "server", ""),
-    timeout: opt(s, "timeout", DDNS_DEFAULTS.timeout),
-  }));
-}
 
 /** A DNS host label (RFC 1123: letters, digits, inner hyphens, at most 63 bytes); bytes
  * from 128 up pass, for IDN names written in UTF-8. No `_`: it is no host name. */
