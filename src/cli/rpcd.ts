@@ -9,7 +9,7 @@ import { type RawDdns, readDdns } from "../core/config";
 import { decodeState, statePath } from "../core/ddns/state";
 import { detectWan } from "../core/detect";
 import { describeChange } from "../core/diff";
-import { EXIT_CONFLICT, EXIT_INVALID, EXIT_OK, EXIT_SYSTEM, SplitwanError } from "../core/errors";
+import { errorText, EXIT_CONFLICT, EXIT_INVALID, EXIT_OK, EXIT_SYSTEM, SplitwanError } from "../core/errors";
 import { buildPlan } from "../core/plan";
 import { jsonArray, jsonDecode, jsonEncode } from "../core/json";
 import type { Platform } from "../core/platform";
@@ -372,7 +372,7 @@ export function answer(p: Platform, method: string, stdin: string): string {
     const args = parseArgs(stdin);
     out = typeof args === "string" ? { error: args } : callMethod(p, method, args);
   } catch (e) {
-    const text = e instanceof Error ? e.message : `${e}`;
+    const text = errorText(e);
     p.log("err", `rpcd ${method}: ${text}`);
     out = { error: text };
   }
