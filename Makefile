@@ -4,7 +4,7 @@
 #   make demo   (root) see it work without a router: namespace bed, one verdict per check
 # Both install what they need first (Debian packages, npm ci).
 
-APT_PACKAGES := lua5.1 nftables iproute2 conntrack busybox iperf3 chromium openssl curl ca-certificates fonts-ipafont-gothic
+APT_PACKAGES := lua5.1 nftables iproute2 conntrack busybox iperf3 chromium openssl curl ca-certificates fonts-ipafont-gothic gettext
 
 .PHONY: all build test deps bench demo clean
 

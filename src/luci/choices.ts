@@ -4,9 +4,9 @@ import { parsePortItem } from "../core/ports";
 import { type Answer, failureText, logHint } from "./failure";
 import type { DetectReply, Lease } from "../core/rpc-types";
 import { translateMessage } from "./messages";
-import { fmt, type Translate } from "./text";
+import { fmt } from "./text";
 
-export function kindLabel(kind: string | undefined, _: Translate): string {
+export function kindLabel(kind: string | undefined): string {
   if (kind === "map-e") return _("MAP-E");
   if (kind === "ds-lite") return _("DS-Lite");
   if (kind === "plain") return _("plain IPoE");
@@ -15,19 +15,19 @@ export function kindLabel(kind: string | undefined, _: Translate): string {
 
 /** "detected: wan — MAP-E" (interface, kind), or why there is nothing to show: the call
  * failed, netifd did not answer, or the network config has no IPoE WAN. */
-export function detectedText(a: Answer<DetectReply>, _: Translate): string {
-  if (!a.ok) return `${fmt(_("Could not detect the IPoE WAN: %s"), failureText(a.failure, _))} ${logHint(_)}`;
+export function detectedText(a: Answer<DetectReply>): string {
+  if (!a.ok) return `${fmt(_("Could not detect the IPoE WAN: %s"), failureText(a.failure))} ${logHint()}`;
   const d = a.value;
   const noNetifd = d.netifd === false;
   if (!d.interface) {
     return noNetifd ? _("Could not ask netifd (the network service) for the devices: choose the device the ISP's line is on.") : _("No IPoE WAN detected: choose the device the ISP's line is on.");
   }
-  const found = fmt(_("detected: %s — %s"), d.interface, kindLabel(d.kind, _));
+  const found = fmt(_("detected: %s — %s"), d.interface, kindLabel(d.kind));
   return noNetifd ? `${found} ${_("(from the network configuration: netifd did not answer, so the device list is incomplete)")}` : found;
 }
 
 /** Device choices with the detected device first and marked. */
-export function deviceChoices(d: DetectReply | undefined, _: Translate): Array<[string, string]> {
+export function deviceChoices(d: DetectReply | undefined): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   const seen = new Set<string>();
   const add = (dev: string, label: string) => {
@@ -35,7 +35,7 @@ export function deviceChoices(d: DetectReply | undefined, _: Translate): Array<[
     seen.add(dev);
     out.push([dev, label]);
   };
-  if (d?.device) add(d.device, fmt(_("%s (detected: %s — %s)"), d.device, d.interface ?? "?", kindLabel(d.kind, _)));
+  if (d?.device) add(d.device, fmt(_("%s (detected: %s — %s)"), d.device, d.interface ?? "?", kindLabel(d.kind)));
   for (const dev of Array.isArray(d?.devices) ? d!.devices : []) add(dev, dev);
   return out;
 }
@@ -67,14 +67,14 @@ export function leaseChoices(leases: Lease[] | undefined): Array<[string, string
 }
 
 /** LuCI validate() contract: true or the message to show. */
-export function validatePortItem(value: string | null | undefined, _: Translate): true | string {
+export function validatePortItem(value: string | null | undefined): true | string {
   if (value === null || value === undefined || value.trim() === "") return true; // empty list rows are dropped
   const r = parsePortItem(value);
-  return r.ok ? true : translateMessage(r.error, _);
+  return r.ok ? true : translateMessage(r.error);
 }
 
 /** A Linux device name as netifd takes it: 1–15 characters of [A-Za-z0-9_.@-]. */
-export function validateDeviceName(value: string | null | undefined, _: Translate): true | string {
+export function validateDeviceName(value: string | null | undefined): true | string {
   if (value === null || value === undefined || value === "") return true; // empty: the IPoE WAN's device
   if (value.length > 15) return _("A device name has at most 15 characters");
   for (let i = 0; i < value.length; i++) {

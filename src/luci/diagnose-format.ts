@@ -4,7 +4,7 @@
 // src/core/diagnose/messages.ts (a test holds them equal), written as _() calls so
 // scripts/i18n.mjs collects them for the catalogs. Pure, so Node tests cover it.
 import { asArray, type State } from "./status-format";
-import { fmt, type Translate, worded } from "./text";
+import { fmt, worded } from "./text";
 
 export type Verdict = "ok" | "warning" | "fail" | "not-checked";
 
@@ -23,7 +23,7 @@ export interface DiagnoseReply {
 }
 
 /** The diagnose message templates by code, translated. */
-export function diagnoseTemplates(_: Translate): Record<string, string> {
+export function diagnoseTemplates(): Record<string, string> {
   return {
     "config.ok": _("splitwan is enabled and its configuration is valid"),
     "config.disabled": _("splitwan is disabled: nothing is published — enable it and save"),
@@ -95,7 +95,7 @@ export function diagnoseTemplates(_: Translate): Record<string, string> {
 }
 
 /** The check's name: fixed ids, and server_/ddns_/conflicts_ followed by a section. */
-export function checkLabel(id: string, _: Translate): string {
+export function checkLabel(id: string): string {
   const fixed: Record<string, string> = {
     config: _("Configuration"),
     pppoe: _("PPPoE session"),
@@ -115,7 +115,7 @@ export function checkLabel(id: string, _: Translate): string {
   return id;
 }
 
-export function verdictLabel(v: Verdict, _: Translate): string {
+export function verdictLabel(v: Verdict): string {
   return v === "ok" ? _("OK") : v === "warning" ? _("Warning") : v === "fail" ? _("Fail") : _("Not checked");
 }
 
@@ -129,14 +129,14 @@ export interface DiagnoseRow {
 
 /** One row per check: its name, verdict, and sentence (translated by code; the router's
  * English when the page does not know the code). */
-export function diagnoseRows(reply: DiagnoseReply, _: Translate): DiagnoseRow[] {
-  const templates = diagnoseTemplates(_);
+export function diagnoseRows(reply: DiagnoseReply): DiagnoseRow[] {
+  const templates = diagnoseTemplates();
   return asArray(reply.checks).map((c) => {
-    return { id: c.id, state: STATE[c.verdict] ?? "off", cells: [checkLabel(c.id, _), verdictLabel(c.verdict, _), worded(templates, c)] };
+    return { id: c.id, state: STATE[c.verdict] ?? "off", cells: [checkLabel(c.id), verdictLabel(c.verdict), worded(templates, c)] };
   });
 }
 
-export function diagnoseSummary(reply: DiagnoseReply, _: Translate): string {
+export function diagnoseSummary(reply: DiagnoseReply): string {
   const s = reply.summary;
   return fmt(_("%s ok, %s warnings, %s failed, %s not checked (%s s)"), s.ok, s.warning, s.fail, s.not_checked, reply.seconds);
 }

@@ -2,14 +2,13 @@
 // summary and the table of diagnose-format.ts's rows (mounted under the status panel).
 import { type DiagnoseReply, diagnoseRows, diagnoseSummary } from "./diagnose-format";
 import { type Answer, failureText, logHint } from "./failure";
-import type { Translate } from "./text";
 
 export type { DiagnoseReply } from "./diagnose-format";
 
 type ElementFn = <T extends HTMLElement>(tag: string, attrs?: Record<string, unknown>, children?: unknown) => T;
 
 /** The panel: the button, and the results below it once a run finishes. */
-export function diagnosePanel(call: () => Promise<Answer<DiagnoseReply>>, E: ElementFn, _: Translate): HTMLElement {
+export function diagnosePanel(call: () => Promise<Answer<DiagnoseReply>>, E: ElementFn): HTMLElement {
   const results = E<HTMLElement>("div", { id: "splitwan-diagnose-results" });
   const show = (content: HTMLElement[]) => {
     while (results.firstChild) results.removeChild(results.firstChild);
@@ -24,21 +23,21 @@ export function diagnosePanel(call: () => Promise<Answer<DiagnoseReply>>, E: Ele
       .then((a) => {
         if (!a.ok) {
           // a sentence in the user's words, never the RPC or Lua error text
-          show([E<HTMLElement>("div", { class: "alert-message warning", id: "splitwan-diagnose-failed" }, [_("The self-test could not run."), " ", failureText(a.failure, _), " ", logHint(_)])]);
+          show([E<HTMLElement>("div", { class: "alert-message warning", id: "splitwan-diagnose-failed" }, [_("The self-test could not run."), " ", failureText(a.failure), " ", logHint()])]);
           return;
         }
         const reply = a.value;
         const table = E<HTMLElement>("table", { class: "table", id: "splitwan-diagnose" }, [
           E<HTMLElement>("tr", { class: "tr table-titles" }, [_("Self-test item"), _("Verdict"), _("Result and fix")].map((h) => E<HTMLElement>("th", { class: "th" }, [h]))),
         ]);
-        for (const row of diagnoseRows(reply, _)) {
+        for (const row of diagnoseRows(reply)) {
           table.appendChild(E<HTMLElement>("tr", { class: `tr splitwan-${row.state}`, "data-check": row.id }, [
             E<HTMLElement>("td", { class: "td" }, [row.cells[0]]),
             E<HTMLElement>("td", { class: "td" }, [E<HTMLElement>("span", { class: "splitwan-state" }), row.cells[1]]),
             E<HTMLElement>("td", { class: "td" }, [row.cells[2]]),
           ]));
         }
-        show([E<HTMLElement>("div", { class: "splitwan-summary", id: "splitwan-diagnose-summary" }, [diagnoseSummary(reply, _)]), table]);
+        show([E<HTMLElement>("div", { class: "splitwan-summary", id: "splitwan-diagnose-summary" }, [diagnoseSummary(reply)]), table]);
       })
       .then(() => {
         btn.disabled = false;

@@ -12,7 +12,7 @@
 //    the browser gave up on as "XHR request aborted by browser"; HTTP errors as
 //    "... failed with HTTP error <status>";
 //  - the call resolves to {error: "..."}: the plugin caught an error (and logged it).
-import { fmt, type Translate } from "./text";
+import { fmt } from "./text";
 
 export type FailureKind = "missing" | "denied" | "timeout" | "unreachable" | "old" | "crashed" | "refused" | "invalid";
 
@@ -69,7 +69,7 @@ export function ask<T>(call: Promise<unknown>, shape: (v: Record<string, unknown
 }
 
 /** What went wrong, in one sentence. */
-export function failureText(f: Failure, _: Translate): string {
+export function failureText(f: Failure): string {
   switch (f.kind) {
     case "missing":
       return _("The router has no Split WAN service (rpcd object luci.splitwan). Restart rpcd under System → Startup, or reinstall luci-app-splitwan.");
@@ -91,6 +91,6 @@ export function failureText(f: Failure, _: Translate): string {
 }
 
 /** Where to look: the system log (LuCI shows it too), filtered to splitwan. */
-export function logHint(_: Translate): string {
+export function logHint(): string {
   return fmt(_("Details are in the system log (Status → System Log, or %s)."), "logread -e splitwan");
 }

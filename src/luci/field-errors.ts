@@ -4,7 +4,7 @@
 import type { FieldError } from "../core/rpc-types";
 import { optionLabel, sectionTypeLabel } from "./labels";
 import { translateMessage } from "./messages";
-import { fmt, type Translate } from "./text";
+import { fmt } from "./text";
 
 export const CONFIG = "splitwan";
 
@@ -23,7 +23,7 @@ export interface FieldErrors {
 /** Errors grouped per field in the order the router reported them, each message
  * translated once; errors without an option (about a whole section or the config) go to
  * `general`. */
-export function groupErrors(errors: FieldError[], _: Translate): { fields: FieldErrors[]; general: FieldError[] } {
+export function groupErrors(errors: FieldError[]): { fields: FieldErrors[]; general: FieldError[] } {
   const fields: FieldErrors[] = [];
   const general: FieldError[] = [];
   for (const e of errors) {
@@ -37,26 +37,26 @@ export function groupErrors(errors: FieldError[], _: Translate): { fields: Field
       entry = { field: id, section: e.section, option: e.option, messages: [] };
       fields.push(entry);
     }
-    const text = translateMessage(e, _);
+    const text = translateMessage(e);
     if (!entry.messages.includes(text)) entry.messages.push(text);
   }
   return { fields, general };
 }
 
 /** "Server “web” › Ports" — where an error is, in the words of the form. */
-export function describeField(section: string, option: string | undefined, sectionType: string | undefined, _: Translate): string {
+export function describeField(section: string, option: string | undefined, sectionType: string | undefined): string {
   const type = sectionType ?? (section === "main" ? "splitwan" : "");
-  const where = type === "splitwan" ? sectionTypeLabel(type, _) : fmt(_("%s “%s”"), sectionTypeLabel(type, _), section);
+  const where = type === "splitwan" ? sectionTypeLabel(type) : fmt(_("%s “%s”"), sectionTypeLabel(type), section);
   if (!option) return where;
-  return `${where} › ${optionLabel(type, option, _)}`;
+  return `${where} › ${optionLabel(type, option)}`;
 }
 
 /** Validation errors as list items in the words of the form: "where: why; why". */
-export function errorLines(errors: FieldError[], _: Translate): string[] {
-  const { fields, general } = groupErrors(errors, _);
+export function errorLines(errors: FieldError[]): string[] {
+  const { fields, general } = groupErrors(errors);
   const types: Record<string, string> = {};
   for (const e of errors) types[e.section] = e.type;
-  const items = fields.map((f) => `${describeField(f.section, f.option, types[f.section], _)}: ${f.messages.join("; ")}`);
-  for (const g of general) items.push(`${describeField(g.section, undefined, g.type, _)}: ${translateMessage(g, _)}`);
+  const items = fields.map((f) => `${describeField(f.section, f.option, types[f.section])}: ${f.messages.join("; ")}`);
+  for (const g of general) items.push(`${describeField(g.section, undefined, g.type)}: ${translateMessage(g)}`);
   return items;
 }

@@ -1,15 +1,14 @@
 // Names of the form's fields, used by the form itself and by error messages that point
 // at a field, so both always say the same thing.
-import type { Translate } from "./text";
 
-export function sectionTypeLabel(type: string, _: Translate): string {
+export function sectionTypeLabel(type: string): string {
   if (type === "splitwan") return _("PPPoE");
   if (type === "server") return _("Server");
   if (type === "ddns") return _("DDNS");
   return type;
 }
 
-export function optionLabel(type: string, option: string, _: Translate): string {
+export function optionLabel(type: string, option: string): string {
   const common: Record<string, string> = {
     enabled: _("Enable"),
   };

@@ -3,10 +3,10 @@
 // them in English); the page words each code itself, from the templates below. They are
 // _() calls with literal msgids, so LuCI's i18n tooling and scripts/i18n.mjs find every
 // one; a test holds this table to the core's codes. Pure, so Node tests cover it.
-import { type Coded, type Translate, worded } from "./text";
+import { type Coded, worded } from "./text";
 
 /** The page's template for every code the router sends, translated. */
-export function messageTemplates(_: Translate): Record<string, string> {
+export function messageTemplates(): Record<string, string> {
   return {
     "value.bool": _("must be 0 or 1"),
     "value.control": _("must not contain control characters"),
@@ -134,10 +134,12 @@ export function messageTemplates(_: Translate): Record<string, string> {
   };
 }
 
-let cached: { _: Translate; templates: Record<string, string> } | undefined;
+// Keyed by the `_` it was built with: LuCI's never changes on a page, a Node test's
+// does when it switches language.
+let cached: { tr: typeof _; templates: Record<string, string> } | undefined;
 
 /** A router message in the page's words (its English when the code is unknown here). */
-export function translateMessage(m: Coded, _: Translate): string {
-  if (cached === undefined || cached._ !== _) cached = { _, templates: messageTemplates(_) };
+export function translateMessage(m: Coded): string {
+  if (cached === undefined || cached.tr !== _) cached = { tr: _, templates: messageTemplates() };
   return worded(cached.templates, m);
 }

@@ -3,7 +3,7 @@
 import type { DdnsState, LivePart, StatusReply } from "../core/rpc-types";
 import { errorLines } from "./field-errors";
 import { translateMessage } from "./messages";
-import { fmt, formatDuration, formatRelative, formatTime, type Translate } from "./text";
+import { fmt, formatDuration, formatRelative, formatTime } from "./text";
 
 export type State = "ok" | "warn" | "error" | "off";
 
@@ -19,14 +19,14 @@ export function asArray<T>(v: T[] | Record<string, never> | undefined | null): T
   return Array.isArray(v) ? v : [];
 }
 
-export function pppoeRows(st: StatusReply, _: Translate): Row[] {
+export function pppoeRows(st: StatusReply): Row[] {
   const p = st.pppoe;
   const rows: Row[] = [];
   let state: Row = { key: "state", label: _("Connection"), value: "", state: "off" };
   if (!st.enabled) state = { ...state, value: _("Disabled"), state: "off" };
   else if (!p.configured) state = { ...state, value: _("Not configured yet: save and apply"), state: "warn" };
   else if (p.up) state = { ...state, value: _("Connected"), state: "ok" };
-  else if (asArray(p.errors).length > 0) state = { ...state, value: fmt(_("Error: %s"), asArray(p.errors).map((e) => pppoeErrorText(e, _)).join(", ")), state: "error" };
+  else if (asArray(p.errors).length > 0) state = { ...state, value: fmt(_("Error: %s"), asArray(p.errors).map((e) => pppoeErrorText(e)).join(", ")), state: "error" };
   else if (p.pending) state = { ...state, value: _("Connecting…"), state: "warn" };
   else state = { ...state, value: _("Disconnected"), state: "error" };
   rows.push(state);
@@ -42,7 +42,7 @@ export function pppoeRows(st: StatusReply, _: Translate): Row[] {
 }
 
 /** netifd's PPPoE error codes in plain words (an unknown code as it is). */
-export function pppoeErrorText(code: string, _: Translate): string {
+export function pppoeErrorText(code: string): string {
   const words: Record<string, string> = {
     AUTH_FAILED: _("authentication failed: check username and password"),
     NO_DEVICE: _("the PPPoE device does not exist"),
@@ -52,19 +52,19 @@ export function pppoeErrorText(code: string, _: Translate): string {
   return Object.prototype.hasOwnProperty.call(words, code) ? words[code] : code;
 }
 
-function liveRow(key: string, label: string, part: LivePart, liveText: string, _: Translate): Row {
+function liveRow(key: string, label: string, part: LivePart, liveText: string): Row {
   if (!part.configured) return { key, label, value: _("Not configured"), state: "off" };
   return part.live ? { key, label, value: liveText, state: "ok" } : { key, label, value: _("Missing"), state: "error" };
 }
 
-export function routingRows(st: StatusReply, _: Translate): Row[] {
+export function routingRows(st: StatusReply): Row[] {
   const tableName = st.table.id !== undefined ? `${st.table.id}${st.table.name ? ` (${st.table.name})` : ""}` : "";
   const tableLive = tableName ? fmt(_("Live: table %s"), tableName) : _("Live");
   const rows = [
-    liveRow("table", _("Routing table"), st.table, tableLive, _),
-    liveRow("rules", _("Routing rules"), st.rules, _("Live"), _),
-    liveRow("zone", _("Firewall zone"), st.zone, st.zone.name ? fmt(_("Live: %s"), st.zone.name) : _("Live"), _),
-    liveRow("forwards", _("Port forwards"), st.forwards, _("Live"), _),
+    liveRow("table", _("Routing table"), st.table, tableLive),
+    liveRow("rules", _("Routing rules"), st.rules, _("Live")),
+    liveRow("zone", _("Firewall zone"), st.zone, st.zone.name ? fmt(_("Live: %s"), st.zone.name) : _("Live")),
+    liveRow("forwards", _("Port forwards"), st.forwards, _("Live")),
   ];
   if (st.pppoe.up && st.table.configured && st.table.default_route === false) {
     rows[0] = { ...rows[0], value: _("No default route in the table"), state: "error" };
@@ -85,13 +85,13 @@ export interface ServerRow {
   state: State;
 }
 
-export function modeLabel(mode: string, _: Translate): string {
+export function modeLabel(mode: string): string {
   if (mode === "reply-only") return _("Replies only");
   if (mode === "source") return _("All traffic");
   return mode;
 }
 
-export function serverRows(st: StatusReply, _: Translate): ServerRow[] {
+export function serverRows(st: StatusReply): ServerRow[] {
   return asArray(st.servers).map((s) => {
     const ports = asArray(s.ports).join(", ");
     let state: State = "off";
@@ -100,7 +100,7 @@ export function serverRows(st: StatusReply, _: Translate): ServerRow[] {
     return {
       name: s.name,
       ipaddr: s.ipaddr,
-      mode: modeLabel(s.mode, _),
+      mode: modeLabel(s.mode),
       ports,
       published: !s.enabled ? _("Disabled") : s.live ? fmt(_("%s: %s"), at, ports) + (s.ip6_suffix ? `; ${fmt(_("IPv6 to the suffix %s"), s.ip6_suffix)}` : "") : _("Not published"),
       state,
@@ -126,12 +126,12 @@ export interface DdnsRow {
   state: State;
 }
 
-function when(t: number | undefined, now: number, _: Translate): string {
+function when(t: number | undefined, now: number): string {
   if (t === undefined || t <= 0) return _("never");
-  return `${formatTime(t)} (${formatRelative(t, now, _)})`;
+  return `${formatTime(t)} (${formatRelative(t, now)})`;
 }
 
-export function ddnsRows(st: StatusReply, _: Translate): DdnsRow[] {
+export function ddnsRows(st: StatusReply): DdnsRow[] {
   return asArray<DdnsState>(st.ddns).map((d) => {
     let state: State = "off";
     if (d.enabled) {
@@ -143,23 +143,23 @@ export function ddnsRows(st: StatusReply, _: Translate): DdnsRow[] {
     return {
       name: d.host ? `${d.name} (${d.host})` : d.name,
       provider: providerLabel(d.provider),
-      lastAttempt: when(d.last_attempt, st.now, _),
-      lastSuccess: when(d.last_success, st.now, _),
+      lastAttempt: when(d.last_attempt, st.now),
+      lastSuccess: when(d.last_success, st.now),
       ipSent: d.ip_sent ?? "-",
-      answer: d.message ? translateMessage(d.message, _) : d.answer ?? "-",
-      nextRetry: d.next_retry !== undefined && d.next_retry > 0 ? when(d.next_retry, st.now, _) : "-",
+      answer: d.message ? translateMessage(d.message) : d.answer ?? "-",
+      nextRetry: d.next_retry !== undefined && d.next_retry > 0 ? when(d.next_retry, st.now) : "-",
       state,
     };
   });
 }
 
 /** The router's validation errors of the committed config, then its warnings. */
-export function warningTexts(st: StatusReply, _: Translate): string[] {
-  return errorLines(asArray(st.errors), _).concat(asArray(st.warnings).map((w) => translateMessage(w, _)));
+export function warningTexts(st: StatusReply): string[] {
+  return errorLines(asArray(st.errors)).concat(asArray(st.warnings).map((w) => translateMessage(w)));
 }
 
 /** One line for the panel's heading. */
-export function summary(st: StatusReply, _: Translate): { text: string; state: State } {
+export function summary(st: StatusReply): { text: string; state: State } {
   if (!st.enabled) return { text: _("Split WAN is disabled"), state: "off" };
   if (asArray(st.errors).length > 0) return { text: _("The configuration is invalid and was not applied"), state: "error" };
   if (st.pppoe.up) return { text: fmt(_("PPPoE up, public IPv4 %s"), st.pppoe.ipv4 ?? "-"), state: asArray(st.warnings).length > 0 ? "warn" : "ok" };
@@ -167,7 +167,7 @@ export function summary(st: StatusReply, _: Translate): { text: string; state: S
 }
 
 /** LuCI theme classes for a state: a label in the row (none when off). */
-export function stateLabel(state: State, _: Translate): { cls: string; text: string } | undefined {
+export function stateLabel(state: State): { cls: string; text: string } | undefined {
   if (state === "ok") return { cls: "label success", text: _("OK") };
   if (state === "warn") return { cls: "label warning", text: _("Check") };
   if (state === "error") return { cls: "label important", text: _("Error") };
@@ -184,7 +184,7 @@ export function alertClass(state: State): string {
 
 /** Why the live state is not the saved configuration, when it is not; the page offers
  * "Apply now" with it. Invalid configs are told by the warnings (apply cannot help). */
-export function driftText(st: StatusReply, _: Translate): { text: string; items: string[] } | undefined {
+export function driftText(st: StatusReply): { text: string; items: string[] } | undefined {
   const drift = st.drift;
   if (drift === undefined || asArray(st.errors).length > 0) return undefined;
   const conflicts = asArray(drift.conflicts);

@@ -1,8 +1,4 @@
-// Small text helpers shared by the view's pure modules. They take the translation
-// function as a parameter so Node tests run them without LuCI (identity `_`).
-
-/** LuCI's `_()`; in tests the identity or a catalog lookup. */
-export type Translate = (s: string) => string;
+// Small text helpers shared by the view's pure modules.
 
 /** Replaces each `%s` in order, like LuCI's String.prototype.format for `%s` only. */
 export function fmt(template: string, ...args: Array<string | number>): string {
@@ -65,7 +61,7 @@ export function formatTime(epoch: number, utc = false): string {
 }
 
 /** "5m 3s ago" / "in 40s" relative to now (both epoch seconds). */
-export function formatRelative(epoch: number, now: number, _: Translate): string {
+export function formatRelative(epoch: number, now: number): string {
   const delta = Math.round(epoch - now);
   if (delta === 0) return _("now");
   return delta < 0 ? fmt(_("%s ago"), formatDuration(-delta)) : fmt(_("in %s"), formatDuration(delta));

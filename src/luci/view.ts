@@ -48,13 +48,13 @@ const CSS = `
 /** A failure as the page shows it: what was being done, what went wrong, where to look. */
 function failureBox(id: string, what: string, f: Answer<unknown> & { ok: false }): HTMLElement {
   return E<HTMLElement>("div", { class: "alert-message error", id, "data-failure": f.failure.kind }, [
-    E<HTMLElement>("p", {}, [E<HTMLElement>("strong", {}, [what]), " ", failureText(f.failure, _)]),
-    E<HTMLElement>("p", {}, [logHint(_)]),
+    E<HTMLElement>("p", {}, [E<HTMLElement>("strong", {}, [what]), " ", failureText(f.failure)]),
+    E<HTMLElement>("p", {}, [logHint()]),
   ]);
 }
 
 function stateCell(state: State): HTMLElement {
-  const l = stateLabel(state, _);
+  const l = stateLabel(state);
   return E<HTMLElement>("td", { class: "td splitwan-state" }, l === undefined ? [] : [E<HTMLElement>("span", { class: l.cls }, [l.text])]);
 }
 
@@ -81,7 +81,7 @@ function list(items: string[]): HTMLElement {
 
 /** Why the router does not run the saved config, with "Apply now" (never a command). */
 function driftBox(st: StatusReply): HTMLElement[] {
-  const d = driftText(st, _);
+  const d = driftText(st);
   if (d === undefined) return [];
   const btn = actionButton(_("Apply now"), "splitwan-apply", () => ask<ApplyReply>(callApply(), isApply), applyBox, applyResult);
   return [E<HTMLElement>("div", { class: "alert-message warning", id: "splitwan-drift" }, [E<HTMLElement>("p", {}, [d.text]), d.items.length > 0 ? list(d.items) : "", E<HTMLElement>("div", { class: "splitwan-actions" }, [btn])])];
@@ -91,19 +91,19 @@ function driftBox(st: StatusReply): HTMLElement[] {
 function renderStatus(a: Answer<StatusReply>): HTMLElement[] {
   if (!a.ok) return [failureBox("splitwan-status-error", _("Status unavailable."), a)];
   const st = a.value;
-  const sum = summary(st, _);
+  const sum = summary(st);
   const out: HTMLElement[] = [E<HTMLElement>("div", { class: alertClass(sum.state), id: "splitwan-summary", "data-state": sum.state }, [sum.text])];
   out.push(...driftBox(st));
-  const warnings = warningTexts(st, _);
+  const warnings = warningTexts(st);
   if (warnings.length > 0) out.push(E<HTMLElement>("div", { class: "alert-message warning", id: "splitwan-warnings" }, [E<HTMLElement>("strong", {}, [_("Warnings")]), list(warnings)]));
-  out.push(E<HTMLElement>("h4", {}, [_("PPPoE")]), rowsTable("splitwan-pppoe", pppoeRows(st, _)));
-  out.push(E<HTMLElement>("h4", {}, [_("Routing and firewall")]), rowsTable("splitwan-routing", routingRows(st, _)));
+  out.push(E<HTMLElement>("h4", {}, [_("PPPoE")]), rowsTable("splitwan-pppoe", pppoeRows(st)));
+  out.push(E<HTMLElement>("h4", {}, [_("Routing and firewall")]), rowsTable("splitwan-routing", routingRows(st)));
   out.push(
     E<HTMLElement>("h4", {}, [_("Servers")]),
     gridTable(
       "splitwan-servers",
       [_("Name"), _("LAN address"), _("Routing mode"), _("Published")],
-      serverRows(st, _).map((s) => ({ state: s.state, cells: [s.name, s.ipaddr, s.mode, s.published] })),
+      serverRows(st).map((s) => ({ state: s.state, cells: [s.name, s.ipaddr, s.mode, s.published] })),
       _("No servers configured"),
     ),
   );
@@ -112,7 +112,7 @@ function renderStatus(a: Answer<StatusReply>): HTMLElement[] {
     gridTable(
       "splitwan-ddns",
       [_("Name"), _("Provider"), _("Last attempt"), _("Last success"), _("IP sent"), _("Provider's answer"), _("Next retry")],
-      ddnsRows(st, _).map((d) => ({ state: d.state, cells: [d.name, d.provider, d.lastAttempt, d.lastSuccess, d.ipSent, d.answer, d.nextRetry] })),
+      ddnsRows(st).map((d) => ({ state: d.state, cells: [d.name, d.provider, d.lastAttempt, d.lastSuccess, d.ipSent, d.answer, d.nextRetry] })),
       _("No DDNS configured"),
     ),
   );
@@ -137,14 +137,14 @@ let formRoot: HTMLElement | undefined;
 /** Shows router-side validation errors next to their fields and as a list. */
 function showRouterErrors(): void {
   if (formRoot) formRoot.querySelectorAll(".splitwan-field-error").forEach((n) => n.parentNode?.removeChild(n));
-  for (const f of groupErrors(routerErrors, _).fields) {
+  for (const f of groupErrors(routerErrors).fields) {
     const text = f.messages.join("; ");
     // LuCI puts data-field on the option's row; the message goes under the widget
     const row = formRoot?.querySelector(`[data-field="${f.field}"]`);
     const where = row?.querySelector(".cbi-value-field") ?? row;
     if (where) where.appendChild(E<HTMLElement>("div", { class: "alert-message error splitwan-field-error", "data-error-for": f.field }, [text]));
   }
-  const items = errorLines(routerErrors, _);
+  const items = errorLines(routerErrors);
   dom.content(checkBox, items.length === 0 ? null : E<HTMLElement>("div", { class: "alert-message error" }, [E<HTMLElement>("strong", {}, [_("The router rejects this configuration:")]), list(items)]));
 }
 
@@ -170,7 +170,7 @@ function refreshStatus(): Promise<void> {
 }
 
 function actionResult(r: ActionReply): HTMLElement {
-  return E<HTMLElement>("div", { class: r.ok ? "alert-message notice" : "alert-message error" }, [translateMessage(r, _)]);
+  return E<HTMLElement>("div", { class: r.ok ? "alert-message notice" : "alert-message error" }, [translateMessage(r)]);
 }
 
 /** "Apply now": the outcome in the page's words; what stopped it as a list. */
@@ -179,9 +179,9 @@ function applyResult(a: ApplyReply): HTMLElement {
     const n = asArray(a.changes).length;
     return E<HTMLElement>("div", { class: "alert-message notice" }, [n === 0 ? _("Nothing to change: the router already runs the saved configuration.") : fmt(_("Applied %s change(s)."), n)]);
   }
-  if (a.exit === 1) return E<HTMLElement>("div", { class: "alert-message error" }, [E<HTMLElement>("p", {}, [_("The saved configuration is invalid; nothing was changed:")]), list(errorLines(asArray(a.errors), _))]);
+  if (a.exit === 1) return E<HTMLElement>("div", { class: "alert-message error" }, [E<HTMLElement>("p", {}, [_("The saved configuration is invalid; nothing was changed:")]), list(errorLines(asArray(a.errors)))]);
   if (a.exit === 2) return E<HTMLElement>("div", { class: "alert-message error" }, [E<HTMLElement>("p", {}, [_("Nothing was changed: these sections were not created by Split WAN and are in the way:")]), list(asArray(a.conflicts))]);
-  return E<HTMLElement>("div", { class: "alert-message error" }, [E<HTMLElement>("p", {}, [_("Applying failed; the previous files were put back.")]), E<HTMLElement>("p", {}, [logHint(_)])]);
+  return E<HTMLElement>("div", { class: "alert-message error" }, [E<HTMLElement>("p", {}, [_("Applying failed; the previous files were put back.")]), E<HTMLElement>("p", {}, [logHint()])]);
 }
 
 function actionButton<T>(label: string, id: string, run: () => Promise<Answer<T>>, result: HTMLElement, show: (r: T) => HTMLElement): HTMLElement {
@@ -240,66 +240,66 @@ function zoneChoices(detect: Answer<DetectReply>): string[] {
 function enabledSection(s: Section, type: string): void {
   s.addremove = true;
   s.anonymous = false;
-  const o = s.option(form.Flag, "enabled", optionLabel(type, "enabled", _));
+  const o = s.option(form.Flag, "enabled", optionLabel(type, "enabled"));
   o.default = "1";
   o.rmempty = false;
 }
 
 function serverOptions(ss: Section, detect: Answer<DetectReply>): void {
   enabledSection(ss, "server");
-  let o = ss.option(form.Value, "ipaddr", optionLabel("server", "ipaddr", _));
+  let o = ss.option(form.Value, "ipaddr", optionLabel("server", "ipaddr"));
   for (const [ip, label] of leaseChoices(detect.ok ? detect.value.leases : undefined)) o.value(ip, label);
   o.datatype = "ip4addr('nomask')";
   o.rmempty = false;
-  o = ss.option(form.ListValue, "zone", optionLabel("server", "zone", _));
+  o = ss.option(form.ListValue, "zone", optionLabel("server", "zone"));
   for (const z of zoneChoices(detect)) o.value(z, z);
   o.default = "lan";
-  o = ss.option(form.ListValue, "mode", optionLabel("server", "mode", _));
-  o.value("source", modeLabel("source", _));
-  o.value("reply-only", modeLabel("reply-only", _));
+  o = ss.option(form.ListValue, "mode", optionLabel("server", "mode"));
+  o.value("source", modeLabel("source"));
+  o.value("reply-only", modeLabel("reply-only"));
   o.default = "source";
   // the theme makes a table's select 100% of its column: give the column room
   o.width = "11em";
-  o = ss.option(form.Value, "ip6_suffix", optionLabel("server", "ip6_suffix", _));
+  o = ss.option(form.Value, "ip6_suffix", optionLabel("server", "ip6_suffix"));
   o.placeholder = "::5";
   o.datatype = "ip6addr";
-  o = ss.option(form.DynamicList, "port", optionLabel("server", "port", _));
+  o = ss.option(form.DynamicList, "port", optionLabel("server", "port"));
   o.placeholder = "80,443/tcp";
-  o.validate = (_sid, v) => validatePortItem(v, _);
+  o.validate = (_sid, v) => validatePortItem(v);
 }
 
 function ddnsOptions(ds: Section): void {
   enabledSection(ds, "ddns");
-  let o = ds.option(form.ListValue, "provider", optionLabel("ddns", "provider", _));
+  let o = ds.option(form.ListValue, "provider", optionLabel("ddns", "provider"));
   o.value("value-domain", "Value Domain");
   o.value("mydns", "MyDNS.JP");
   o.value("cloudflare", "Cloudflare");
-  o = ds.option(form.Value, "domain", optionLabel("ddns", "domain", _), _("The domain (Value Domain) or the zone name (Cloudflare), like example.com"));
+  o = ds.option(form.Value, "domain", optionLabel("ddns", "domain"), _("The domain (Value Domain) or the zone name (Cloudflare), like example.com"));
   o.datatype = "hostname";
   o.depends("provider", "value-domain");
   o.depends("provider", "cloudflare");
-  o = ds.option(form.Value, "host", optionLabel("ddns", "host", _), _("Empty or @ for the domain itself, * for the wildcard, or a name like www"));
+  o = ds.option(form.Value, "host", optionLabel("ddns", "host"), _("Empty or @ for the domain itself, * for the wildcard, or a name like www"));
   o.depends("provider", "value-domain");
   o.depends("provider", "cloudflare");
-  o = ds.option(form.Value, "username", optionLabel("ddns", "username", _), _("MyDNS.JP master ID"));
+  o = ds.option(form.Value, "username", optionLabel("ddns", "username"), _("MyDNS.JP master ID"));
   o.depends("provider", "mydns");
-  o = ds.option(form.Value, "password", optionLabel("ddns", "password", _));
+  o = ds.option(form.Value, "password", optionLabel("ddns", "password"));
   o.password = true;
   o.depends("provider", "value-domain");
   o.depends("provider", "mydns");
-  o = ds.option(form.Value, "token", optionLabel("ddns", "token", _), _("Cloudflare API token with Zone.DNS Edit permission"));
+  o = ds.option(form.Value, "token", optionLabel("ddns", "token"), _("Cloudflare API token with Zone.DNS Edit permission"));
   o.password = true;
   o.depends("provider", "cloudflare");
-  o = ds.option(form.Value, "zone_id", optionLabel("ddns", "zone_id", _), _("Optional: without it the token also needs Zone.Zone Read to find the zone"));
+  o = ds.option(form.Value, "zone_id", optionLabel("ddns", "zone_id"), _("Optional: without it the token also needs Zone.Zone Read to find the zone"));
   o.depends("provider", "cloudflare");
-  o = ds.option(form.ListValue, "ip_version", optionLabel("ddns", "ip_version", _));
+  o = ds.option(form.ListValue, "ip_version", optionLabel("ddns", "ip_version"));
   o.value("4", "IPv4");
   o.value("6", "IPv6");
   o.default = "4";
   o.depends("provider", "mydns");
   o.depends("provider", "cloudflare");
   // the servers come from the loaded config (view load): only those with an IPv6 suffix
-  o = ds.option(form.ListValue, "server", optionLabel("ddns", "server", _), _("Publish this server's IPv6: the LAN's delegated prefix plus the server's IPv6 suffix, updated when the prefix changes"));
+  o = ds.option(form.ListValue, "server", optionLabel("ddns", "server"), _("Publish this server's IPv6: the LAN's delegated prefix plus the server's IPv6 suffix, updated when the prefix changes"));
   o.value("", _("This router's own address"));
   for (const srv of uci.sections("splitwan", "server")) if (srv.ip6_suffix) o.value(srv[".name"], `${srv[".name"]} (${String(srv.ip6_suffix)})`);
   o.depends("ip_version", "6");
@@ -314,17 +314,17 @@ function buildMap(detect: Answer<DetectReply>): form.Map {
   s.tab("ddns", _("DDNS"), _("Points a DNS name at the PPPoE address whenever it comes up or changes."));
   s.tab("advanced", _("Advanced settings"), _("The defaults suit most setups. The router checks these in full when you save."));
 
-  let o = s.taboption("pppoe", form.Flag, "enabled", optionLabel("splitwan", "enabled", _), _("Splitwan removes everything it set up when disabled."));
+  let o = s.taboption("pppoe", form.Flag, "enabled", optionLabel("splitwan", "enabled"), _("Splitwan removes everything it set up when disabled."));
   o.rmempty = false;
-  o = s.taboption("pppoe", form.Value, "username", optionLabel("splitwan", "username", _));
+  o = s.taboption("pppoe", form.Value, "username", optionLabel("splitwan", "username"));
   o.placeholder = "user@isp";
-  o = s.taboption("pppoe", form.Value, "password", optionLabel("splitwan", "password", _));
+  o = s.taboption("pppoe", form.Value, "password", optionLabel("splitwan", "password"));
   o.password = true;
-  o = s.taboption("pppoe", form.Value, "device", optionLabel("splitwan", "device", _), detectedText(detect, _));
-  for (const [dev, label] of deviceChoices(detect.ok ? detect.value : undefined, _)) o.value(dev, label);
+  o = s.taboption("pppoe", form.Value, "device", optionLabel("splitwan", "device"), detectedText(detect));
+  for (const [dev, label] of deviceChoices(detect.ok ? detect.value : undefined)) o.value(dev, label);
   if (detect.ok && detect.value.device) o.default = detect.value.device;
-  o.validate = (_sid, v) => validateDeviceName(v, _);
-  o = s.taboption("pppoe", form.Value, "mtu", optionLabel("splitwan", "mtu", _), _("1454 for NTT FLET'S: its PPPoE path carries at most 1454 bytes, less than the usual 1492, and larger packets are lost. Use 1492 on other PPPoE lines."));
+  o.validate = (_sid, v) => validateDeviceName(v);
+  o = s.taboption("pppoe", form.Value, "mtu", optionLabel("splitwan", "mtu"), _("1454 for NTT FLET'S: its PPPoE path carries at most 1454 bytes, less than the usual 1492, and larger packets are lost. Use 1492 on other PPPoE lines."));
   o.datatype = "range(576,1492)"; // the core accepts the same range (PPPoE's maximum)
   o.placeholder = "1454";
 
@@ -343,7 +343,7 @@ function buildMap(detect: Answer<DetectReply>): form.Map {
     ["mark", "0x10000000", null],
   ];
   for (const [name, placeholder, datatype] of advanced) {
-    o = s.taboption("advanced", form.Value, name, optionLabel("splitwan", name, _));
+    o = s.taboption("advanced", form.Value, name, optionLabel("splitwan", name));
     o.placeholder = placeholder;
     if (datatype !== null) o.datatype = datatype;
   }
@@ -383,7 +383,7 @@ export default view.extend({
         E<HTMLElement>("style", {}, CSS),
         E<HTMLElement>("h2", {}, [_("Split WAN")]),
         E<HTMLElement>("div", { class: "cbi-map-descr" }, [_("Keeps a PPPoE session beside the IPoE (MAP-E / DS-Lite) uplink and publishes servers on its IPv4 address. Everyday traffic stays on IPoE.")]),
-        E<HTMLElement>("div", { class: "cbi-section", id: "splitwan-status" }, [E<HTMLElement>("h3", {}, [_("Status")]), statusBox, applyBox, E<HTMLElement>("h4", {}, [_("Actions")]), actions, result, diagnosePanel(() => ask<DiagnoseReply>(callDiagnose(), isDiagnose), E, _)]),
+        E<HTMLElement>("div", { class: "cbi-section", id: "splitwan-status" }, [E<HTMLElement>("h3", {}, [_("Status")]), statusBox, applyBox, E<HTMLElement>("h4", {}, [_("Actions")]), actions, result, diagnosePanel(() => ask<DiagnoseReply>(callDiagnose(), isDiagnose), E)]),
         checkBox,
         mapEl,
       ]);

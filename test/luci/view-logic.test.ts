@@ -1,7 +1,6 @@
 // The view's pure logic in Node: status formatting, router errors → fields, form choices
 // and the port syntax shared with the core (the message table itself: messages.test.ts).
-import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { parsePortItem } from "../../src/core/ports";
 import { deviceChoices, detectedText, leaseChoices, validateDeviceName, validatePortItem } from "../../src/luci/choices";
 import { describeField, errorLines, fieldId, groupErrors } from "../../src/luci/field-errors";
@@ -11,12 +10,10 @@ import type { StatusReply } from "../../src/core/rpc-types";
 import { ddnsRows, driftText, pppoeRows, routingRows, serverRows, summary, warningTexts } from "../../src/luci/status-format";
 import { answerOf, failureText, logHint, rejectedFailure } from "../../src/luci/failure";
 import { fmt, formatDuration, formatRelative, formatTime } from "../../src/luci/text";
-import { TOP } from "../helpers/lua";
-import { readCatalog } from "./po";
+import { en, inLanguage, ja, speak } from "./language";
 
-const en = (s: string) => s;
-const jaCatalog = readCatalog(join(TOP, "luci-app-splitwan/po/ja/splitwan.po"));
-const ja = (s: string) => jaCatalog[s] || s;
+// English unless a test asks for Japanese (inLanguage)
+beforeEach(() => speak(en));
 
 function status(over: Partial<StatusReply> = {}): StatusReply {
   return {
@@ -48,9 +45,9 @@ describe("text helpers", () => {
     expect(formatDuration(65)).toBe("1m 5s");
     expect(formatDuration(90061)).toBe("1d 1h 1m 1s");
     expect(formatDuration(3600)).toBe("1h 0m 0s");
-    expect(formatRelative(100, 400, en)).toBe("5m 0s ago");
-    expect(formatRelative(460, 400, en)).toBe("in 1m 0s");
-    expect(formatRelative(400, 400, ja)).toBe("たった今");
+    expect(formatRelative(100, 400)).toBe("5m 0s ago");
+    expect(formatRelative(460, 400)).toBe("in 1m 0s");
+    expect(inLanguage(ja, () => formatRelative(400, 400))).toBe("たった今");
     expect(formatTime(1_700_000_000, true)).toBe("2023-11-14 22:13:20");
   });
 });
@@ -58,11 +55,11 @@ describe("text helpers", () => {
 describe("detection: failed, netifd silent, nothing found", () => {
   it("tells the three apart", () => {
     const none = { devices: [], leases: [], netifd: false, zones: [] };
-    expect(detectedText({ ok: true, value: none }, en)).toBe("Could not ask netifd (the network service) for the devices: choose the device the ISP's line is on.");
-    expect(detectedText({ ok: true, value: { ...none, interface: "wan", device: "wan", kind: "ds-lite" } }, en)).toBe(
+    expect(detectedText({ ok: true, value: none })).toBe("Could not ask netifd (the network service) for the devices: choose the device the ISP's line is on.");
+    expect(detectedText({ ok: true, value: { ...none, interface: "wan", device: "wan", kind: "ds-lite" } })).toBe(
       "detected: wan — DS-Lite (from the network configuration: netifd did not answer, so the device list is incomplete)",
     );
-    const failed = detectedText({ ok: false, failure: { kind: "missing", code: -32000 } }, ja);
+    const failed = inLanguage(ja, () => detectedText({ ok: false, failure: { kind: "missing", code: -32000 } }));
     expect(failed).toContain("IPoE WAN を検出できませんでした: ルーターに Split WAN サービス");
     expect(failed).toContain("logread -e splitwan");
   });
@@ -88,17 +85,17 @@ describe("failures → sentences", () => {
   });
   it("every kind has its own sentence, none quotes the error, all in Japanese", () => {
     const kinds = ["missing", "denied", "timeout", "unreachable", "old", "crashed", "invalid", "refused"] as const;
-    const texts = kinds.map((kind) => failureText({ kind, code: 6 }, en));
+    const texts = kinds.map((kind) => failureText({ kind, code: 6 }));
     expect(new Set(texts).size).toBe(kinds.length);
-    for (const kind of kinds) expect(failureText({ kind, code: 6 }, ja)).not.toBe(failureText({ kind, code: 6 }, en));
-    expect(logHint(ja)).toBe("詳細はシステムログにあります（ステータス → システムログ、または logread -e splitwan）。");
+    for (const kind of kinds) expect(inLanguage(ja, () => failureText({ kind, code: 6 }))).not.toBe(failureText({ kind, code: 6 }));
+    expect(inLanguage(ja, () => logHint())).toBe("詳細はシステムログにあります（ステータス → システムログ、または logread -e splitwan）。");
   });
   it("drift: changes, conflicts, nothing when applied or invalid", () => {
-    expect(driftText(status(), en)).toBeUndefined();
-    expect(driftText(status({ drift: { changes: 4, conflicts: [] } }), en)?.text).toContain("4 change(s) are not applied");
-    const c = driftText(status({ drift: { changes: 0, conflicts: ["network.wanppp (interface) exists and was not created by splitwan: rename or delete it"] } }), en);
+    expect(driftText(status())).toBeUndefined();
+    expect(driftText(status({ drift: { changes: 4, conflicts: [] } }))?.text).toContain("4 change(s) are not applied");
+    const c = driftText(status({ drift: { changes: 0, conflicts: ["network.wanppp (interface) exists and was not created by splitwan: rename or delete it"] } }));
     expect(c?.items).toEqual(["network.wanppp (interface) exists and was not created by splitwan: rename or delete it"]);
-    expect(driftText(status({ drift: { changes: 4, conflicts: [] }, errors: [configError("main", "splitwan", "mtu", "x", "mtu.range", ["1492"])] }), en)).toBeUndefined();
+    expect(driftText(status({ drift: { changes: 4, conflicts: [] }, errors: [configError("main", "splitwan", "mtu", "x", "mtu.range", ["1492"])] }))).toBeUndefined();
   });
 });
 
@@ -112,7 +109,7 @@ describe("router errors → fields", () => {
     configError("bad name", "server", undefined, undefined, "section.name"),
   ];
   it("groups per field with LuCI's field id, section errors apart, each message once", () => {
-    const g = groupErrors(errors, en);
+    const g = groupErrors(errors);
     expect(g.fields.map((f) => [f.field, f.messages])).toEqual([
       ["cbid.splitwan.main.mtu", ["must be a whole number from 576 to 1492, PPPoE's maximum (1454 for NTT FLET'S)"]],
       ["cbid.splitwan.web.port", ['"70000": ports are whole numbers from 1 to 65535', '"1-0": a range goes from the lower port to the higher']],
@@ -121,7 +118,7 @@ describe("router errors → fields", () => {
     expect(fieldId("game", "ipaddr")).toBe("cbid.splitwan.game.ipaddr");
   });
   it("lists them in the user's language, naming the field as the form does", () => {
-    expect(errorLines(errors, ja)).toEqual([
+    expect(inLanguage(ja, () => errorLines(errors))).toEqual([
       `PPPoE › MTU: ${ja("must be a whole number from 576 to %s, PPPoE's maximum (1454 for NTT FLET'S)").replace("%s", "1492")}`,
       'サーバー「web」 › ポート: "70000": ポートは 1 から 65535 までの整数です; "1-0": 範囲は小さいポートから大きいポートの順に指定してください',
       `サーバー「bad name」: ${ja("section names may hold only letters, digits and _")}`,
@@ -129,55 +126,55 @@ describe("router errors → fields", () => {
     expect(ja("section names may hold only letters, digits and _")).not.toBe("section names may hold only letters, digits and _");
   });
   it("names the field in the form's words", () => {
-    expect(describeField("main", "mtu", "splitwan", en)).toBe("PPPoE › MTU");
-    expect(describeField("web", "port", "server", en)).toBe("Server “web” › Ports");
-    expect(describeField("home", "token", "ddns", ja)).toBe("DDNS「home」 › API トークン");
-    expect(describeField("main", undefined, undefined, en)).toBe("PPPoE");
+    expect(describeField("main", "mtu", "splitwan")).toBe("PPPoE › MTU");
+    expect(describeField("web", "port", "server")).toBe("Server “web” › Ports");
+    expect(inLanguage(ja, () => describeField("home", "token", "ddns"))).toBe("DDNS「home」 › API トークン");
+    expect(describeField("main", undefined, undefined)).toBe("PPPoE");
   });
 });
 
 describe("status panel", () => {
   it("PPPoE up: connected, uptime, public IPv4, all live", () => {
     const st = status();
-    const p = pppoeRows(st, en);
+    const p = pppoeRows(st);
     expect(row(p, "state")).toMatchObject({ value: "Connected", state: "ok" });
     expect(row(p, "uptime")?.value).toBe("1d 1h 1m 1s");
     expect(row(p, "ipv4")?.value).toBe("203.0.113.7");
-    expect(routingRows(st, en).map((r) => [r.key, r.value, r.state])).toEqual([
+    expect(routingRows(st).map((r) => [r.key, r.value, r.state])).toEqual([
       ["table", "Live: table 300 (pppoe)", "ok"],
       ["rules", "Live", "ok"],
       ["zone", "Live: wan_pppoe", "ok"],
       ["forwards", "Live", "ok"],
     ]);
-    expect(serverRows(st, en)).toEqual([{ name: "web", ipaddr: "192.168.1.5", mode: "All traffic", ports: "80/tcp, 443/tcp", published: "203.0.113.7: 80/tcp, 443/tcp", state: "ok" }]);
-    expect(summary(st, en)).toEqual({ text: "PPPoE up, public IPv4 203.0.113.7", state: "ok" });
+    expect(serverRows(st)).toEqual([{ name: "web", ipaddr: "192.168.1.5", mode: "All traffic", ports: "80/tcp, 443/tcp", published: "203.0.113.7: 80/tcp, 443/tcp", state: "ok" }]);
+    expect(summary(st)).toEqual({ text: "PPPoE up, public IPv4 203.0.113.7", state: "ok" });
     const v6 = status({ servers: [{ name: "web", enabled: true, ipaddr: "192.168.1.5", mode: "reply-only", ports: ["443/tcp"], ip6_suffix: "::5", live: true }] });
-    expect(serverRows(v6, en)[0].published).toBe("203.0.113.7: 443/tcp; IPv6 to the suffix ::5");
+    expect(serverRows(v6)[0].published).toBe("203.0.113.7: 443/tcp; IPv6 to the suffix ::5");
   });
   it("PPPoE down, connecting, failed, disabled, not applied", () => {
     const down = status({ pppoe: { interface: "wanppp", configured: true, up: false } });
-    expect(row(pppoeRows(down, en), "state")).toMatchObject({ value: "Disconnected", state: "error" });
-    expect(row(pppoeRows(down, en), "ipv4")).toBeUndefined();
+    expect(row(pppoeRows(down), "state")).toMatchObject({ value: "Disconnected", state: "error" });
+    expect(row(pppoeRows(down), "ipv4")).toBeUndefined();
     const emptyTable = status({ pppoe: { interface: "wanppp", configured: true, up: false }, table: { configured: true, live: false, id: 300, default_route: false } });
-    expect(routingRows(emptyTable, en)[0]).toMatchObject({ value: "Empty while PPPoE is down", state: "off" });
-    expect(serverRows(down, en)[0]).toMatchObject({ published: "(PPPoE down): 80/tcp, 443/tcp", state: "warn" });
-    expect(summary(down, en).state).toBe("error");
+    expect(routingRows(emptyTable)[0]).toMatchObject({ value: "Empty while PPPoE is down", state: "off" });
+    expect(serverRows(down)[0]).toMatchObject({ published: "(PPPoE down): 80/tcp, 443/tcp", state: "warn" });
+    expect(summary(down).state).toBe("error");
     const pending = status({ pppoe: { interface: "wanppp", configured: true, up: false, pending: true } });
-    expect(row(pppoeRows(pending, ja), "state")?.value).toBe("接続中…");
+    expect(row(inLanguage(ja, () => pppoeRows(pending)), "state")?.value).toBe("接続中…");
     const failed = status({ pppoe: { interface: "wanppp", configured: true, up: false, errors: ["AUTH_FAILED", "X_NEW"] } });
-    expect(row(pppoeRows(failed, en), "state")).toMatchObject({ value: "Error: authentication failed: check username and password, X_NEW", state: "error" });
-    expect(row(pppoeRows(status({ enabled: false }), en), "state")).toMatchObject({ value: "Disabled", state: "off" });
-    expect(row(pppoeRows(status({ pppoe: { interface: "wanppp", configured: false, up: false } }), en), "state")?.state).toBe("warn");
+    expect(row(pppoeRows(failed), "state")).toMatchObject({ value: "Error: authentication failed: check username and password, X_NEW", state: "error" });
+    expect(row(pppoeRows(status({ enabled: false })), "state")).toMatchObject({ value: "Disabled", state: "off" });
+    expect(row(pppoeRows(status({ pppoe: { interface: "wanppp", configured: false, up: false } })), "state")?.state).toBe("warn");
   });
   it("Lua's empty objects for empty lists are read as empty lists", () => {
     const st = status({ servers: {} as never, warnings: {} as never, errors: {} as never, pppoe: { interface: "wanppp", configured: true, up: false, errors: {} as never } });
-    expect(serverRows(st, en)).toEqual([]);
-    expect(warningTexts(st, en)).toEqual([]);
-    expect(row(pppoeRows(st, en), "state")?.value).toBe("Disconnected");
+    expect(serverRows(st)).toEqual([]);
+    expect(warningTexts(st)).toEqual([]);
+    expect(row(pppoeRows(st), "state")?.value).toBe("Disconnected");
   });
   it("PPPoE up without a default route in the table is an error", () => {
     const st = status({ table: { configured: true, live: false, id: 300, default_route: false } });
-    expect(routingRows(st, en)[0]).toMatchObject({ value: "No default route in the table", state: "error" });
+    expect(routingRows(st)[0]).toMatchObject({ value: "No default route in the table", state: "error" });
   });
   it("DDNS: success, record behind the PPPoE address, failure, never tried", () => {
     const st = status({
@@ -188,12 +185,12 @@ describe("status panel", () => {
         { name: "new", provider: "value-domain", enabled: true },
       ],
     });
-    const rows = ddnsRows(st, en);
+    const rows = ddnsRows(st);
     expect(rows.map((r) => r.state)).toEqual(["ok", "warn", "error", "warn"]);
     expect(rows[0]).toMatchObject({ name: "home (www.example.jp)", provider: "Value Domain", ipSent: "203.0.113.7" });
     expect(rows[0].lastSuccess).toContain("(5m 0s ago)");
     expect(rows[2].nextRetry).toContain("(in 1m 0s)");
-    expect(ddnsRows(st, ja)[2].answer).toBe("Cloudflare から応答がありません: timeout");
+    expect(inLanguage(ja, () => ddnsRows(st))[2].answer).toBe("Cloudflare から応答がありません: timeout");
     expect(rows[0].answer).toBe("status=0"); // the provider's own answer, as it came
     expect(rows[3].lastAttempt).toBe("never");
   });
@@ -202,34 +199,34 @@ describe("status panel", () => {
       errors: [configError("web", "server", "ipaddr", "x", "ipaddr.syntax")],
       warnings: [said("status.down", ["wanppp"])],
     });
-    expect(warningTexts(st, en)).toEqual(["Server “web” › LAN address: not an IPv4 address (write it without /32)", "PPPoE (wanppp) is down: nothing is published"]);
-    expect(warningTexts(st, ja)).toEqual(["サーバー「web」 › LAN アドレス: " + ja("not an IPv4 address (write it without /32)"), "PPPoE（wanppp）が切断されています: 何も公開されていません"]);
-    expect(summary(st, en)).toEqual({ text: "The configuration is invalid and was not applied", state: "error" });
+    expect(warningTexts(st)).toEqual(["Server “web” › LAN address: not an IPv4 address (write it without /32)", "PPPoE (wanppp) is down: nothing is published"]);
+    expect(inLanguage(ja, () => warningTexts(st))).toEqual(["サーバー「web」 › LAN アドレス: " + ja("not an IPv4 address (write it without /32)"), "PPPoE（wanppp）が切断されています: 何も公開されていません"]);
+    expect(summary(st)).toEqual({ text: "The configuration is invalid and was not applied", state: "error" });
   });
 });
 
 describe("form choices and checks", () => {
   it("port items: the core's parser, its message translated", () => {
-    for (const ok of ["80,443/tcp", "19132/udp", "27015-27030/both", "2222:22/tcp", "", " "]) expect(validatePortItem(ok, en)).toBe(true);
+    for (const ok of ["80,443/tcp", "19132/udp", "27015-27030/both", "2222:22/tcp", "", " "]) expect(validatePortItem(ok)).toBe(true);
     for (const bad of ["70000/tcp", "80/icmp", "30-20", "1000-1010:22", "a"]) {
       const core = parsePortItem(bad);
       expect(core.ok).toBe(false);
-      expect(validatePortItem(bad, en)).toBe(core.ok ? true : messageText(core.error.code, core.error.args));
+      expect(validatePortItem(bad)).toBe(core.ok ? true : messageText(core.error.code, core.error.args));
     }
-    expect(validatePortItem("80/icmp", ja)).toBe('"80/icmp": プロトコルは tcp、udp、both のいずれかです');
+    expect(inLanguage(ja, () => validatePortItem("80/icmp"))).toBe('"80/icmp": プロトコルは tcp、udp、both のいずれかです');
   });
   it("device names as netifd takes them", () => {
-    expect(validateDeviceName("eth1", en)).toBe(true);
-    expect(validateDeviceName("lan1.10", en)).toBe(true);
-    expect(validateDeviceName("", en)).toBe(true);
-    expect(validateDeviceName("a-very-long-device", en)).toBe("A device name has at most 15 characters");
-    expect(validateDeviceName("eth 1", en)).toBe("A device name cannot contain “ ”");
+    expect(validateDeviceName("eth1")).toBe(true);
+    expect(validateDeviceName("lan1.10")).toBe(true);
+    expect(validateDeviceName("")).toBe(true);
+    expect(validateDeviceName("a-very-long-device")).toBe("A device name has at most 15 characters");
+    expect(validateDeviceName("eth 1")).toBe("A device name cannot contain “ ”");
   });
   it("detected WAN first and marked; leases sorted by address", () => {
     const d = { interface: "wan", device: "wan", kind: "map-e" as const, devices: ["br-lan", "lan1", "wan"], leases: [], netifd: true, zones: ["lan"] };
-    expect(detectedText({ ok: true, value: d }, en)).toBe("detected: wan — MAP-E");
-    expect(detectedText({ ok: true, value: { devices: [], leases: [], netifd: true, zones: [] } }, en)).toBe("No IPoE WAN detected: choose the device the ISP's line is on.");
-    expect(deviceChoices(d, en)).toEqual([["wan", "wan (detected: wan — MAP-E)"], ["br-lan", "br-lan"], ["lan1", "lan1"]]);
+    expect(detectedText({ ok: true, value: d })).toBe("detected: wan — MAP-E");
+    expect(detectedText({ ok: true, value: { devices: [], leases: [], netifd: true, zones: [] } })).toBe("No IPoE WAN detected: choose the device the ISP's line is on.");
+    expect(deviceChoices(d)).toEqual([["wan", "wan (detected: wan — MAP-E)"], ["br-lan", "br-lan"], ["lan1", "lan1"]]);
     expect(
       leaseChoices([
         { ipaddr: "192.168.1.20", hostname: "game" },
