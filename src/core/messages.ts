@@ -81,6 +81,7 @@ export const MESSAGES: Record<string, string> = {
   // ---- status (status.ts): pending work and warnings
   "status.pending": "%s change(s) not applied: run splitwan apply",
   "status.conflict": "conflict: %s",
+  "status.reload": "%s not reloaded since splitwan wrote their configuration: run splitwan apply",
   "status.not_configured": "PPPoE interface %s not configured in netifd: nothing is published until the configuration is applied",
   "status.not_answering": "network service not answering (%s): PPPoE state unknown",
   "status.down": "PPPoE (%s) is down: nothing is published",

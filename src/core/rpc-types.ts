@@ -82,7 +82,9 @@ export interface StatusReply {
   errors: FieldError[];
   /** The live state against the config: changes `apply` would make, and the sections
    * in the way (conflicts) that stop it. */
-  drift: { changes: number; conflicts: string[] };
+  /** reload: services whose configuration was written but not reloaded (an apply was
+   * stopped before its reloads, or one failed): apply runs them. */
+  drift: { changes: number; conflicts: string[]; reload: string[] };
   warnings: Message[];
 }
 

@@ -3,6 +3,7 @@
 // prints it (formatStatus), the rpcd plugin answers from it.
 import { type RawConfig, readConfig } from "./config";
 import { diffAgainstRouter } from "./apply";
+import { RELOAD_PATH } from "./owned";
 import { buildPlan, pppoeDevice } from "./plan";
 import type { Platform } from "./platform";
 import { formatSpec } from "./ports";
@@ -33,7 +34,7 @@ export interface Status {
   /** Configuration differs from what is written (apply pending or failed). */
   pending: Message[];
   /** The same as data: changes apply would make, and what stops it. */
-  drift: { changes: number; conflicts: string[] };
+  drift: { changes: number; conflicts: string[]; reload: string[] };
   interface: string;
   device: string;
   wan_kind: string;
@@ -94,7 +95,7 @@ export function collectStatus(p: Platform, input: StatusInput = readStatusInput(
   const warnings: Message[] = jsonArray([]);
 
   const pending: Message[] = jsonArray([]);
-  const drift = { changes: 0, conflicts: jsonArray<string>([]) };
+  const drift = { changes: 0, conflicts: jsonArray<string>([]), reload: jsonArray<string>([]) };
   if (c !== undefined) {
     const d = diffAgainstRouter(p, cursor, buildPlan(c, sys));
     drift.changes = d.changes.length;
@@ -102,6 +103,9 @@ export function collectStatus(p: Platform, input: StatusInput = readStatusInput(
     if (d.conflicts.length > 0) for (const x of d.conflicts) pending.push(said("status.conflict", [x]));
     else if (d.changes.length > 0) pending.push(said("status.pending", [`${d.changes.length}`]));
   }
+  // what an apply wrote but did not get to reload (core/apply.ts runs it next time)
+  for (const line of (p.readFile(RELOAD_PATH) ?? "").split("\n")) if (line !== "") drift.reload.push(line);
+  if (drift.reload.length > 0) pending.push(said("status.reload", [drift.reload.join(", ")]));
 
   const reply = p.ubusCall(`network.interface.${iface}`, "status");
   const ifst = ubusData(reply);

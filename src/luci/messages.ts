@@ -74,6 +74,7 @@ export function messageTemplates(): Record<string, string> {
     // the page's own words where the router's speak to a shell user
     "status.pending": _("%s change(s) are not applied yet."),
     "status.conflict": _("conflict: %s"),
+    "status.reload": _("%s not reloaded since Split WAN wrote their configuration."),
     "status.not_configured": _("PPPoE interface %s not configured in netifd: nothing is published until the configuration is applied"),
     "status.not_answering": _("network service not answering (%s): PPPoE state unknown"),
     "status.down": _("PPPoE (%s) is down: nothing is published"),

@@ -198,5 +198,9 @@ export function driftText(st: StatusReply): { text: string; items: string[] } | 
   if (drift.changes > 0) {
     return { text: fmt(_("The router does not run the saved configuration: %s change(s) are not applied. The last apply failed or has not run yet."), drift.changes), items: [] };
   }
+  const reload = asArray(drift.reload);
+  if (reload.length > 0) {
+    return { text: fmt(_("The configuration is written, but %s still run the old one: the last apply stopped before reloading them. Apply again."), reload.join(", ")), items: [] };
+  }
   return undefined;
 }

@@ -25,3 +25,20 @@ describe("status: strict rp_filter", () => {
     expect(withRpFilter({ all: "0", default: "1" })[0]).toContain("strict on default");
   });
 });
+
+describe("status: a reload an apply did not get to", () => {
+  it("is pending until the next apply runs it", () => {
+    const root = routerTree("dsa-mape");
+    const failing = Object.assign(testPlatform(root, { exec: () => ({ code: 1, stdout: "" }) }), { dryRun: false });
+    expect(() => applyConfig(failing, false)).toThrow(/reloads again/);
+    const before = collectStatus(testPlatform(root, { ubus: UP }));
+    expect(before.drift.reload).toEqual(["network", "firewall"]);
+    expect(before.drift.changes).toBe(0);
+    expect(before.pending.map((m) => m.text)).toEqual(["network, firewall not reloaded since splitwan wrote their configuration: run splitwan apply"]);
+
+    applyConfig(Object.assign(testPlatform(root, { exec: () => ({ code: 0, stdout: "" }) }), { dryRun: false }), false);
+    const after = collectStatus(testPlatform(root, { ubus: UP }));
+    expect(after.drift.reload).toEqual([]);
+    expect(after.pending).toEqual([]);
+  });
+});

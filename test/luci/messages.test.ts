@@ -17,7 +17,7 @@ const slots = (s: string) => s.split("%s").length - 1;
 beforeEach(() => speak(en));
 
 /** Codes where the page says it its own way: the router's words tell a shell user to run a command. */
-const PAGE_WORDS = ["status.pending", "status.no_forwards"];
+const PAGE_WORDS = ["status.pending", "status.reload", "status.no_forwards"];
 
 /** Every "a.b" string literal of the code that emits messages (validation, status, DDNS,
  * the plugin), except ubus object names: the codes as the sources spell them. */

@@ -62,7 +62,7 @@ describe("rpcd plugin under lua5.1", () => {
     ]);
     expect(planned).toBeGreaterThan(10);
     // as data for the page, which words it itself and offers apply: no "run splitwan" here
-    expect(st.drift).toEqual({ changes: planned, conflicts: [] });
+    expect(st.drift).toEqual({ changes: planned, conflicts: [], reload: [] });
     expect(JSON.stringify(st)).not.toContain("run splitwan");
   });
 
@@ -105,7 +105,7 @@ describe("rpcd plugin under lua5.1", () => {
     const planned = runCli(["plan"], { env: { SPLITWAN_ROOT: root } }).stdout.trim().split("\n");
     const a = call("apply", "{}");
     expect(a).toMatchObject({ ok: true, exit: 0, changes: planned, errors: {}, conflicts: {} });
-    expect(call("status", "{}").drift).toEqual({ changes: 0, conflicts: [] });
+    expect(call("status", "{}").drift).toEqual({ changes: 0, conflicts: [], reload: [] });
     expect(runCli(["plan"], { env: { SPLITWAN_ROOT: root } }).stdout).toBe("nothing to change\n");
     expect(call("apply", "{}")).toMatchObject({ ok: true, exit: 0, message: "nothing to change" });
   });

@@ -96,6 +96,11 @@ describe("failures → sentences", () => {
     const c = driftText(status({ drift: { changes: 0, conflicts: ["network.wanppp (interface) exists and was not created by splitwan: rename or delete it"] } }));
     expect(c?.items).toEqual(["network.wanppp (interface) exists and was not created by splitwan: rename or delete it"]);
     expect(driftText(status({ drift: { changes: 4, conflicts: [] }, errors: [configError("main", "splitwan", "mtu", "x", "mtu.range", ["1492"])] }))).toBeUndefined();
+    // written but never reloaded: the page asks to apply again
+    expect(driftText(status({ drift: { changes: 0, conflicts: [], reload: ["network", "firewall"] } }))?.text).toBe(
+      "The configuration is written, but network, firewall still run the old one: the last apply stopped before reloading them. Apply again.",
+    );
+    expect(inLanguage(ja, () => driftText(status({ drift: { changes: 0, conflicts: [], reload: ["network"] } }))?.text)).toContain("network はまだ古い設定で動いています");
   });
 });
 
