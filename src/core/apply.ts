@@ -54,6 +54,12 @@ export function computeDiff(p: Platform, cursor: UciCursor, plan: Plan): Diff {
 
 /** The services a change may need reloaded, in the order they are reloaded. */
 const SERVICES = ["network", "firewall"];
+
+/** The services an earlier apply wrote the configuration of but did not reload. */
+export function pendingReloads(text: string | undefined): string[] {
+  const lines = (text ?? "").split("\n");
+  return SERVICES.filter((s) => lines.includes(s));
+}
 const RELOADS: Record<string, string[]> = { network: ["ubus", "call", "network", "reload"], firewall: ["/etc/init.d/firewall", "reload"] };
 
 /** `splitwan apply` (remove = true: `splitwan remove`), holding splitwan's lock. */
@@ -74,7 +80,7 @@ function applyLocked(p: Platform, remove: boolean): Outcome {
   const recordText = isEmpty(diff.owned) ? undefined : formatOwned(diff.owned);
   const recordChanged = recordText !== p.readFile(OWNED_PATH);
   const pendingText = p.readFile(RELOAD_PATH);
-  const pending = pendingText === undefined ? [] : SERVICES.filter((s) => pendingText.split("\n").includes(s));
+  const pending = pendingReloads(pendingText);
   if (diff.changes.length === 0 && !recordChanged && pending.length === 0) {
     p.log("info", "nothing to change");
     return { changes: [], reloads: [], left: diff.left };

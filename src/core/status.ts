@@ -2,7 +2,7 @@
 // (each warning and error a message code with its values and English text): the CLI
 // prints it (formatStatus), the rpcd plugin answers from it.
 import { type RawConfig, readConfig } from "./config";
-import { diffAgainstRouter } from "./apply";
+import { diffAgainstRouter, pendingReloads } from "./apply";
 import { RELOAD_PATH } from "./owned";
 import { buildPlan, pppoeDevice } from "./plan";
 import type { Platform } from "./platform";
@@ -104,7 +104,7 @@ export function collectStatus(p: Platform, input: StatusInput = readStatusInput(
     else if (d.changes.length > 0) pending.push(said("status.pending", [`${d.changes.length}`]));
   }
   // what an apply wrote but did not get to reload (core/apply.ts runs it next time)
-  for (const line of (p.readFile(RELOAD_PATH) ?? "").split("\n")) if (line !== "") drift.reload.push(line);
+  for (const s of pendingReloads(p.readFile(RELOAD_PATH))) drift.reload.push(s);
   if (drift.reload.length > 0) pending.push(said("status.reload", [drift.reload.join(", ")]));
 
   const reply = p.ubusCall(`network.interface.${iface}`, "status");
