@@ -8,6 +8,7 @@ import { CONFIG_PATHS, OWNED_PATH, RELOAD_PATH, emptyOwned, formatOwned, isEmpty
 import { type Plan, buildPlan, emptyPlan } from "./plan";
 import type { Platform } from "./platform";
 import { RT_TABLES_PATH, addRtLine, removeRtLine } from "./rttables";
+import { said } from "./messages";
 import { readSystem } from "./system";
 import { type UciCursor, sectionsOf } from "./uci";
 import { type Config, formatError, validateConfig } from "./validate";
@@ -36,8 +37,7 @@ export function loadConfig(p: Platform, cursor: UciCursor): Config {
 export function diffAgainstRouter(p: Platform, cursor: UciCursor, plan: Plan): Diff {
   const owned = readRecord(p.readFile(OWNED_PATH), () => readConfig(cursor).main.interface);
   if (typeof owned === "string") {
-    const why = `${OWNED_PATH} is damaged or names what splitwan never creates, ${owned}; nothing is changed or deleted until it is fixed or moved away (without it splitwan takes nothing on the router as its own)`;
-    return { changes: [], conflicts: [why], left: [], owned: emptyOwned(), during: emptyOwned() };
+    return { changes: [], conflicts: [said("conflict.record", [OWNED_PATH, owned])], left: [], owned: emptyOwned(), during: emptyOwned() };
   }
   return diffPlan(plan, owned, { cursor, rtTables: p.readFile(RT_TABLES_PATH) ?? "", readFile: (f) => p.readFile(f) });
 }
@@ -46,8 +46,8 @@ export function diffAgainstRouter(p: Platform, cursor: UciCursor, plan: Plan): D
 export function computeDiff(p: Platform, cursor: UciCursor, plan: Plan): Diff {
   const diff = diffAgainstRouter(p, cursor, plan);
   if (diff.conflicts.length > 0) {
-    for (const c of diff.conflicts) p.log("err", `conflict: ${c}`);
-    throw new SplitwanError(EXIT_CONFLICT, "nothing was changed; resolve first:\n" + diff.conflicts.map((c) => "  " + c).join("\n"));
+    for (const c of diff.conflicts) p.log("err", `conflict: ${c.text}`);
+    throw new SplitwanError(EXIT_CONFLICT, "nothing was changed; resolve first:\n" + diff.conflicts.map((c) => "  " + c.text).join("\n"));
   }
   return diff;
 }

@@ -8,7 +8,9 @@ import {
   provenFile, provenVersion, recordValue, sameUci,
 } from "./owned";
 import type { Plan, PlannedSection } from "./plan";
+import { said } from "./messages";
 import { parseRtTables } from "./rttables";
+import type { Message } from "./rpc-types";
 import { quote } from "./text";
 import { type UciCursor, type UciSection, type UciValue, sectionsOf } from "./uci";
 
@@ -31,7 +33,7 @@ export interface Current {
 
 export interface Diff {
   changes: Change[];
-  conflicts: string[];
+  conflicts: Message[];
   /** What is no longer splitwan's and not wanted: left in place, dropped from the record. */
   left: string[];
   /** The record after the changes. */
@@ -41,10 +43,8 @@ export interface Diff {
   during: Owned;
 }
 
-const HOW_TO_RESOLVE: Record<string, string> = {
-  interface: "rename or delete it, or choose another option interface in /etc/config/splitwan",
-  zone: "rename or delete it, or choose another option zone in /etc/config/splitwan",
-};
+/** The message for a section in the way, by its type (each says how to resolve it). */
+const IN_THE_WAY: Record<string, string> = { interface: "conflict.interface", zone: "conflict.zone" };
 
 /** A section version as a key: each part length-prefixed, so no two versions share one
  * (the record's own JSON text would do, but costs a char-by-char encode per option). */
@@ -91,7 +91,7 @@ function plannedVersion(p: PlannedSection): OwnedSection {
 
 export function diffPlan(plan: Plan, owned: Owned, cur: Current): Diff {
   const changes: Change[] = [];
-  const conflicts: string[] = [];
+  const conflicts: Message[] = [];
   const left: string[] = [];
   const next = new RecordBuilder();
   const during = new RecordBuilder();
@@ -145,11 +145,11 @@ export function diffPlan(plan: Plan, owned: Owned, cur: Current): Diff {
     }
     const proof = proofs[key];
     if (proof === undefined) {
-      conflicts.push(`${key} (${live[".type"]}) exists and was not created by splitwan: ${HOW_TO_RESOLVE[p.type] ?? "rename or delete it"}`);
+      conflicts.push(said(IN_THE_WAY[p.type] ?? "conflict.section", [key, live[".type"]]));
       continue;
     }
     if (proof.version === undefined) {
-      conflicts.push(`${key} (${live[".type"]}) was changed since splitwan wrote it (${proof.why}): undo that change, or delete the section and splitwan writes it anew`);
+      conflicts.push(said("conflict.changed", [key, live[".type"], proof.why]));
       continue;
     }
     during.section(proof.version);
@@ -198,7 +198,7 @@ function isRightAfter(cursor: UciCursor, config: string, name: string, after: st
 }
 
 /** A zone is found by its name option, not its section name: another zone may hold ours. */
-function findNameClashes(plan: Plan, proofs: Record<string, Proof | undefined>, cursor: UciCursor, conflicts: string[]): void {
+function findNameClashes(plan: Plan, proofs: Record<string, Proof | undefined>, cursor: UciCursor, conflicts: Message[]): void {
   const zone = plan.sections.find((p) => p.config === "firewall" && p.type === "zone");
   if (zone === undefined) return;
   const zoneName = zone.options.find((o) => o[0] === "name")?.[1];
@@ -206,12 +206,12 @@ function findNameClashes(plan: Plan, proofs: Record<string, Proof | undefined>, 
     // our own section: its ownership is judged (and reported) above
     if (s[".name"] === zone.name && proofs[`firewall.${zone.name}`] !== undefined) continue;
     if (s["name"] === zoneName) {
-      conflicts.push(`firewall zone '${zoneName}' (section ${s[".name"]}) exists and was not created by splitwan: ${HOW_TO_RESOLVE.zone}`);
+      conflicts.push(said("conflict.zone_name", [`${zoneName}`, s[".name"]]));
     }
   }
 }
 
-function diffRtTables(plan: Plan, owned: Owned, text: string, changes: Change[], conflicts: string[], next: RecordBuilder, during: RecordBuilder): void {
+function diffRtTables(plan: Plan, owned: Owned, text: string, changes: Change[], conflicts: Message[], next: RecordBuilder, during: RecordBuilder): void {
   const want = plan.rtTable;
   const entries = parseRtTables(text);
   const present = (n: number, name: string) => entries.some((e) => e.number === n && e.name === name);
@@ -230,7 +230,7 @@ function diffRtTables(plan: Plan, owned: Owned, text: string, changes: Change[],
   }
   const clash = entries.find((e) => (e.number === want.number || e.name === want.name) && !isOwnLine(e.number, e.name));
   if (clash !== undefined) {
-    conflicts.push(`/etc/iproute2/rt_tables already has "${clash.line.trim()}": choose another option table / table_name in /etc/config/splitwan`);
+    conflicts.push(said("conflict.rt_tables", [clash.line.trim()]));
     return;
   }
   changes.push({ kind: "add-rt", number: want.number, name: want.name });
@@ -239,7 +239,7 @@ function diffRtTables(plan: Plan, owned: Owned, text: string, changes: Change[],
 }
 
 function diffFiles(
-  plan: Plan, owned: Owned, cur: Current, changes: Change[], conflicts: string[], left: string[], next: RecordBuilder, during: RecordBuilder,
+  plan: Plan, owned: Owned, cur: Current, changes: Change[], conflicts: Message[], left: string[], next: RecordBuilder, during: RecordBuilder,
 ): void {
   const recorded = (path: string) => owned.files.filter((f) => f.path === path);
   for (const f of plan.files) {
@@ -252,9 +252,7 @@ function diffFiles(
       const versions = recorded(f.path);
       const proven = provenFile(versions, existing);
       if (proven === undefined) {
-        conflicts.push(versions.length === 0
-          ? `${f.path} exists and was not written by splitwan: move it away`
-          : `${f.path} was changed since splitwan wrote it: move it away, splitwan writes it anew`);
+        conflicts.push(said(versions.length === 0 ? "conflict.file" : "conflict.file_changed", [f.path]));
         continue;
       }
       during.file(proven);

@@ -81,6 +81,17 @@ export const MESSAGES: Record<string, string> = {
   // ---- status (status.ts): pending work and warnings
   "status.pending": "%s change(s) not applied: run splitwan apply",
   "status.conflict": "conflict: %s",
+
+  // ---- what stops apply (diff.ts, apply.ts): each says how to resolve it
+  "conflict.interface": "%s (%s) exists and was not created by splitwan: rename or delete it, or choose another option interface in /etc/config/splitwan",
+  "conflict.zone": "%s (%s) exists and was not created by splitwan: rename or delete it, or choose another option zone in /etc/config/splitwan",
+  "conflict.section": "%s (%s) exists and was not created by splitwan: rename or delete it",
+  "conflict.changed": "%s (%s) was changed since splitwan wrote it (%s): undo that change, or delete the section and splitwan writes it anew",
+  "conflict.zone_name": "firewall zone '%s' (section %s) exists and was not created by splitwan: rename or delete it, or choose another option zone in /etc/config/splitwan",
+  "conflict.rt_tables": "/etc/iproute2/rt_tables already has \"%s\": choose another option table / table_name in /etc/config/splitwan",
+  "conflict.file": "%s exists and was not written by splitwan: move it away",
+  "conflict.file_changed": "%s was changed since splitwan wrote it: move it away, splitwan writes it anew",
+  "conflict.record": "%s is damaged or names what splitwan never creates, %s; nothing is changed or deleted until it is fixed or moved away (without it splitwan takes nothing on the router as its own)",
   "status.reload": "%s not reloaded since splitwan wrote their configuration: run splitwan apply",
   "status.not_configured": "PPPoE interface %s not configured in netifd: nothing is published until the configuration is applied",
   "status.not_answering": "network service not answering (%s): PPPoE state unknown",

@@ -84,7 +84,7 @@ export interface StatusReply {
    * in the way (conflicts) that stop it. */
   /** reload: services whose configuration was written but not reloaded (an apply was
    * stopped before its reloads, or one failed): apply runs them. */
-  drift: { changes: number; conflicts: string[]; reload: string[] };
+  drift: { changes: number; conflicts: Message[]; reload: string[] };
   warnings: Message[];
 }
 
@@ -141,5 +141,5 @@ export interface ApplyReply {
   /** code 1: the validation errors. */
   errors: FieldError[];
   /** code 2: the sections in the way. */
-  conflicts: string[];
+  conflicts: Message[];
 }

@@ -34,7 +34,7 @@ export interface Status {
   /** Configuration differs from what is written (apply pending or failed). */
   pending: Message[];
   /** The same as data: changes apply would make, and what stops it. */
-  drift: { changes: number; conflicts: string[]; reload: string[] };
+  drift: { changes: number; conflicts: Message[]; reload: string[] };
   interface: string;
   device: string;
   wan_kind: string;
@@ -95,12 +95,12 @@ export function collectStatus(p: Platform, input: StatusInput = readStatusInput(
   const warnings: Message[] = jsonArray([]);
 
   const pending: Message[] = jsonArray([]);
-  const drift = { changes: 0, conflicts: jsonArray<string>([]), reload: jsonArray<string>([]) };
+  const drift = { changes: 0, conflicts: jsonArray<Message>([]), reload: jsonArray<string>([]) };
   if (c !== undefined) {
     const d = diffAgainstRouter(p, cursor, buildPlan(c, sys));
     drift.changes = d.changes.length;
     for (const x of d.conflicts) drift.conflicts.push(x);
-    if (d.conflicts.length > 0) for (const x of d.conflicts) pending.push(said("status.conflict", [x]));
+    if (d.conflicts.length > 0) for (const x of d.conflicts) pending.push(said("status.conflict", [x.text]));
     else if (d.changes.length > 0) pending.push(said("status.pending", [`${d.changes.length}`]));
   }
   // what an apply wrote but did not get to reload (core/apply.ts runs it next time)

@@ -191,8 +191,7 @@ export function driftText(st: StatusReply): { text: string; items: string[] } | 
   if (conflicts.length > 0) {
     return {
       text: _("Split WAN cannot apply the saved configuration: these sections were not created by it and are in the way. Remove or rename them, then apply."),
-      // apply's own English: they name UCI sections and options
-      items: conflicts,
+      items: conflicts.map((c) => translateMessage(c)),
     };
   }
   if (drift.changes > 0) {

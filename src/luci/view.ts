@@ -180,7 +180,7 @@ function applyResult(a: ApplyReply): HTMLElement {
     return E<HTMLElement>("div", { class: "alert-message notice" }, [n === 0 ? _("Nothing to change: the router already runs the saved configuration.") : fmt(_("Applied %s change(s)."), n)]);
   }
   if (a.exit === 1) return E<HTMLElement>("div", { class: "alert-message error" }, [E<HTMLElement>("p", {}, [_("The saved configuration is invalid; nothing was changed:")]), list(errorLines(asArray(a.errors)))]);
-  if (a.exit === 2) return E<HTMLElement>("div", { class: "alert-message error" }, [E<HTMLElement>("p", {}, [_("Nothing was changed: these sections were not created by Split WAN and are in the way:")]), list(asArray(a.conflicts))]);
+  if (a.exit === 2) return E<HTMLElement>("div", { class: "alert-message error" }, [E<HTMLElement>("p", {}, [_("Nothing was changed: these sections were not created by Split WAN and are in the way:")]), list(asArray(a.conflicts).map((c) => translateMessage(c)))]);
   return E<HTMLElement>("div", { class: "alert-message error" }, [E<HTMLElement>("p", {}, [_("Applying failed; the previous files were put back.")]), E<HTMLElement>("p", {}, [logHint()])]);
 }
 

@@ -382,10 +382,12 @@ describe.skipIf(!haveChromium)("LuCI page in Chromium", () => {
   it("recorded: a hand-made section in the way is named, and Apply now says it changed nothing", async () => {
     backend.recorded = { status: recordedAnswer("status-conflict"), detect: recordedAnswer("detect"), apply: recordedAnswer("apply-conflict") };
     const page = await open("ja", "up");
-    expect(await text(page, "#splitwan-drift li")).toContain("network.wanppp (interface)");
+    // the router's code, worded in Japanese, with the section as the router names it
+    expect(await text(page, "#splitwan-drift li")).toContain("network.wanppp（interface）は splitwan が作ったものではありません");
     await page.click("#splitwan-apply");
     await page.waitForFunction(() => (document.querySelector("#splitwan-apply-result")?.textContent ?? "").includes("network.wanppp"));
     expect(await text(page, "#splitwan-apply-result")).toContain("何も変更していません");
+    expect(await text(page, "#splitwan-apply-result")).toContain("option interface で別の名前を選んでください");
     await noShellWords(page);
     await page.screenshot({ path: join(SHOTS, "ja-conflict.png"), fullPage: true });
     await page.close();

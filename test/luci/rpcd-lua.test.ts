@@ -117,7 +117,7 @@ describe("rpcd plugin under lua5.1", () => {
     const before = readFileSync(network, "utf8");
     const c = call("apply", "{}");
     expect(c).toMatchObject({ ok: false, exit: 2, changes: {} });
-    expect(c.conflicts).toEqual([expect.stringMatching(/^network\.wanppp \(interface\) exists and was not created by splitwan/)]);
+    expect(c.conflicts).toEqual([{ code: "conflict.interface", args: ["network.wanppp", "interface"], text: expect.stringMatching(/^network\.wanppp \(interface\) exists and was not created by splitwan/) }]);
     expect(readFileSync(network, "utf8")).toBe(before);
     expect(call("status", "{}").drift).toMatchObject({ conflicts: c.conflicts });
 

@@ -93,8 +93,13 @@ describe("failures → sentences", () => {
   it("drift: changes, conflicts, nothing when applied or invalid", () => {
     expect(driftText(status())).toBeUndefined();
     expect(driftText(status({ drift: { changes: 4, conflicts: [] } }))?.text).toContain("4 change(s) are not applied");
-    const c = driftText(status({ drift: { changes: 0, conflicts: ["network.wanppp (interface) exists and was not created by splitwan: rename or delete it"] } }));
-    expect(c?.items).toEqual(["network.wanppp (interface) exists and was not created by splitwan: rename or delete it"]);
+    const inTheWay = { changes: 0, conflicts: [said("conflict.interface", ["network.wanppp", "interface"])] };
+    const c = driftText(status({ drift: inTheWay }));
+    expect(c?.items).toEqual(["network.wanppp (interface) exists and was not created by splitwan: rename or delete it, or choose another option interface in /etc/config/splitwan"]);
+    // worded by its code on the page, the section named as the router names it
+    expect(inLanguage(ja, () => driftText(status({ drift: inTheWay }))?.items)).toEqual([
+      "network.wanppp（interface）は splitwan が作ったものではありません。名前を変えるか削除するか、/etc/config/splitwan の option interface で別の名前を選んでください",
+    ]);
     expect(driftText(status({ drift: { changes: 4, conflicts: [] }, errors: [configError("main", "splitwan", "mtu", "x", "mtu.range", ["1492"])] }))).toBeUndefined();
     // written but never reloaded: the page asks to apply again
     expect(driftText(status({ drift: { changes: 0, conflicts: [], reload: ["network", "firewall"] } }))?.text).toBe(
