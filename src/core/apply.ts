@@ -52,15 +52,21 @@ export function computeDiff(p: Platform, cursor: UciCursor, plan: Plan): Diff {
   return diff;
 }
 
-/** The services a change may need reloaded, in the order they are reloaded. */
-const SERVICES = ["network", "firewall"];
+/** The services apply reloads, in order: which changes need each, and its command. */
+const SERVICES: Array<{ name: string; needs: (c: Change) => boolean; argv: string[] }> = [
+  { name: "network", needs: (c) => "config" in c && c.config === "network", argv: ["ubus", "call", "network", "reload"] },
+  {
+    name: "firewall",
+    needs: (c) => ("config" in c && c.config === "firewall") || c.kind === "write-file" || c.kind === "delete-file",
+    argv: ["/etc/init.d/firewall", "reload"],
+  },
+];
 
 /** The services an earlier apply wrote the configuration of but did not reload. */
 export function pendingReloads(text: string | undefined): string[] {
   const lines = (text ?? "").split("\n");
-  return SERVICES.filter((s) => lines.includes(s));
+  return SERVICES.filter((s) => lines.includes(s.name)).map((s) => s.name);
 }
-const RELOADS: Record<string, string[]> = { network: ["ubus", "call", "network", "reload"], firewall: ["/etc/init.d/firewall", "reload"] };
 
 /** `splitwan apply` (remove = true: `splitwan remove`), holding splitwan's lock. */
 export function applyConfig(p: Platform, remove: boolean): Outcome {
@@ -86,11 +92,8 @@ function applyLocked(p: Platform, remove: boolean): Outcome {
     return { changes: [], reloads: [], left: diff.left };
   }
   if (pending.length > 0) p.log("warn", `reloading ${pending.join(" and ")}: an earlier run wrote its configuration and was stopped before the reload`);
-  const touches = (pred: (c: Change) => boolean) => diff.changes.some(pred);
-  const services = SERVICES.filter((s) =>
-    pending.includes(s) ||
-    (s === "network" ? touches((c) => "config" in c && c.config === "network")
-      : touches((c) => ("config" in c && c.config === "firewall") || c.kind === "write-file" || c.kind === "delete-file")));
+  const due = SERVICES.filter((s) => pending.includes(s.name) || diff.changes.some((c) => s.needs(c)));
+  const services = due.map((s) => s.name);
   // the services to reload are written down before the first config is: a run stopped
   // between writing and reloading leaves them to the next apply (/var/run: a reboot
   // starts the services from the files anyway)
@@ -104,7 +107,7 @@ function applyLocked(p: Platform, remove: boolean): Outcome {
   }
   for (const c of diff.changes) p.log("info", describeChange(c));
 
-  const reloads = services.map((s) => RELOADS[s]);
+  const reloads = due.map((s) => s.argv);
   for (const argv of reloads) {
     if (p.dryRun) {
       p.print(`would run: ${argv.join(" ")}\n`);
